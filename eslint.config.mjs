@@ -1,0 +1,64 @@
+import nx from '@nx/eslint-plugin';
+
+const services = ['grade-ingest', 'risk-scoring', 'mentor-matching', 'notification', 'console'];
+
+// Two tag dimensions: scope (who owns it) and type (what layer it is). A service may use its own
+// scope and shared libraries; shared libraries never reach into a service.
+const scopeConstraints = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ...services.map((service) => ({
+    sourceTag: `scope:${service}`,
+    onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
+  })),
+];
+
+const typeConstraints = [
+  {
+    sourceTag: 'type:contracts',
+    onlyDependOnLibsWithTags: ['type:contracts'],
+    bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'nestjs-pino', 'prom-client'],
+  },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts'] },
+  {
+    sourceTag: 'type:messaging',
+    onlyDependOnLibsWithTags: ['type:messaging', 'type:data-access', 'type:util', 'type:contracts'],
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:testing', 'type:messaging', 'type:data-access', 'type:util', 'type:contracts'],
+  },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:messaging', 'type:data-access', 'type:util', 'type:contracts', 'type:testing'],
+  },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'tmp', 'bench/results', 'test-output'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allowCircularSelfDependency: false,
+          depConstraints: [...scopeConstraints, ...typeConstraints],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The test harness is for tests only; product code never depends on it.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**', 'libs/testing/**', 'tools/**', 'bench/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@mentoring/testing', message: 'libs/testing is for tests only.' }] }],
+    },
+  },
+];
