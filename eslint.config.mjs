@@ -12,17 +12,18 @@ const scopeConstraints = [
   })),
 ];
 
+// Every layer may use the test harness from its tests; the rule below keeps it out of product code.
 const typeConstraints = [
   {
     sourceTag: 'type:contracts',
-    onlyDependOnLibsWithTags: ['type:contracts'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'],
     bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'nestjs-pino', 'prom-client'],
   },
-  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:testing'] },
   {
     sourceTag: 'type:messaging',
-    onlyDependOnLibsWithTags: ['type:messaging', 'type:data-access', 'type:util', 'type:contracts'],
+    onlyDependOnLibsWithTags: ['type:messaging', 'type:data-access', 'type:util', 'type:contracts', 'type:testing'],
   },
   {
     sourceTag: 'type:testing',

@@ -41,7 +41,7 @@ function projectJestConfig(projectDir, projectName) {
         testMatch: ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
         globalSetup: path.join(__dirname, 'libs/testing/src/jest/global-setup.js'),
         globalTeardown: path.join(__dirname, 'libs/testing/src/jest/global-teardown.js'),
-        testTimeout: 120000,
+        setupFilesAfterEnv: [path.join(__dirname, 'libs/testing/src/jest/integration-setup.js')],
       },
     ],
   };

@@ -1,1 +1,13 @@
-export {};
+export * from './errors';
+export * from './logger';
+export * from './metrics';
+export * from './kafka/kafka-client';
+export * from './kafka/topics';
+export * from './outbox/outbox-writer';
+export * from './outbox/outbox-relay';
+export * from './consumer/event-handler';
+export * from './consumer/message-decoding';
+export * from './consumer/event-pipeline';
+export * from './consumer/idempotent-consumer';
+export * from './dead-letters/dead-letter-store';
+export * from './messaging-runtime';

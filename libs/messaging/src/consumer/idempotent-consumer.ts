@@ -1,0 +1,159 @@
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { describeError } from '../errors';
+import { MessagingLogger } from '../logger';
+import { MessagingMetrics } from '../metrics';
+import { DeadLetterStore } from '../dead-letters/dead-letter-store';
+import { EventPipeline } from './event-pipeline';
+import { IncomingRecord } from './message-decoding';
+
+export interface IdempotentConsumerOptions {
+  kafka: Kafka;
+  groupId: string;
+  pipeline: EventPipeline;
+  deadLetters: DeadLetterStore;
+  logger: MessagingLogger;
+  metrics?: MessagingMetrics;
+  fromBeginning?: boolean;
+  /** Unclassified handler errors are retried this many times before the message is dead-lettered. */
+  maxAttemptsForUnknownErrors?: number;
+  maxRetryDelayMs?: number;
+  sessionTimeoutMs?: number;
+}
+
+/**
+ * A consumer group member that processes each record through the pipeline and marks its offset
+ * only after the record's transaction committed (or after it was dead-lettered). Transient
+ * failures are retried in place with backoff while heartbeating, so the partition never skips a
+ * record and the member keeps its assignment; when the infrastructure is down every partition is
+ * blocked anyway, so pausing single partitions would buy nothing.
+ */
+export class IdempotentConsumer {
+  private consumer?: Consumer;
+  private lagTimer?: NodeJS.Timeout;
+
+  constructor(private readonly options: IdempotentConsumerOptions) {}
+
+  async start(): Promise<void> {
+    const { kafka, groupId, pipeline } = this.options;
+    this.consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: pipeline.brokerTopics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 1_000,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
+    this.lagTimer = setInterval(() => void this.recordLag(), 10_000);
+    this.lagTimer.unref();
+  }
+
+  /** Stops fetching, lets the record in flight finish and commits what was resolved. */
+  async stop(): Promise<void> {
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      const record = toIncomingRecord(batch.topic, batch.partition, message);
+      const completed = await this.processWithRetries(record, heartbeat, () => isRunning() && !isStale());
+      if (!completed) return;
+      resolveOffset(message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  /** Returns false when the consumer is stopping before the record could be completed. */
+  private async processWithRetries(record: IncomingRecord, heartbeat: () => Promise<void>, stillOwned: () => boolean): Promise<boolean> {
+    const { pipeline, logger } = this.options;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await pipeline.process(record);
+        return true;
+      } catch (error) {
+        const decision = pipeline.classify(error, attempt, this.options.maxAttemptsForUnknownErrors ?? 3);
+        if (decision === 'dead-letter') {
+          const recorded = await this.deadLetterWithRetries(record, error, heartbeat, stillOwned);
+          if (recorded) {
+            logger.warn({ ...describeError(error), topic: record.topic, partition: record.partition, offset: record.offset }, 'message dead-lettered');
+            this.options.metrics?.eventsFailed.inc({ topic: record.topic, reason: 'dead-lettered' });
+          }
+          return recorded;
+        }
+        this.options.metrics?.eventsFailed.inc({ topic: record.topic, reason: 'retry' });
+        logger.warn({ ...describeError(error), attempt, topic: record.topic, offset: record.offset }, 'handling failed; retrying');
+        if (!(await this.backoff(attempt, heartbeat, stillOwned))) return false;
+      }
+    }
+  }
+
+  private async deadLetterWithRetries(record: IncomingRecord, cause: unknown, heartbeat: () => Promise<void>, stillOwned: () => boolean): Promise<boolean> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.options.deadLetters.record(record, cause);
+        return true;
+      } catch (error) {
+        this.options.logger.warn({ ...describeError(error), attempt }, 'could not store dead letter; retrying');
+        if (!(await this.backoff(attempt, heartbeat, stillOwned))) return false;
+      }
+    }
+  }
+
+  /** Waits 200ms * 2^attempt (capped), heartbeating so the group keeps this member. */
+  private async backoff(attempt: number, heartbeat: () => Promise<void>, stillOwned: () => boolean): Promise<boolean> {
+    const delay = Math.min(200 * 2 ** (attempt - 1), this.options.maxRetryDelayMs ?? 10_000);
+    const until = Date.now() + delay;
+    while (Date.now() < until) {
+      if (!stillOwned()) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500, until - Date.now())));
+      await heartbeat().catch(() => undefined);
+    }
+    return stillOwned();
+  }
+
+  private async recordLag(): Promise<void> {
+    const { kafka, groupId, pipeline, metrics } = this.options;
+    if (!metrics) return;
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      const committed = await admin.fetchOffsets({ groupId, topics: pipeline.brokerTopics });
+      for (const { topic, partitions } of committed) {
+        const latest = await admin.fetchTopicOffsets(topic);
+        for (const { partition, offset } of partitions) {
+          const high = latest.find((entry) => entry.partition === partition)?.high ?? '0';
+          const current = Number(offset) < 0 ? 0 : Number(offset);
+          metrics.consumerLag.set({ group: groupId, topic, partition: String(partition) }, Math.max(0, Number(high) - current));
+        }
+      }
+    } catch (error) {
+      this.options.logger.debug(describeError(error), 'could not read consumer lag');
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+}
+
+function toIncomingRecord(topic: string, partition: number, message: KafkaMessage): IncomingRecord {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+  }
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key ? message.key.toString('utf8') : null,
+    value: message.value,
+    headers,
+  };
+}

@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One row per event a consumer group has handled, inserted in the handler's transaction: a
+ * conflicting insert means the event was handled before, so redelivery has no effect.
+ */
+@Entity({ name: 'inbox' })
+export class InboxMessageEntity {
+  @PrimaryColumn({ type: 'text', name: 'consumer_group' })
+  consumerGroup: string;
+
+  @PrimaryColumn({ type: 'text', name: 'event_id' })
+  eventId: string;
+
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ type: 'text' })
+  topic: string;
+
+  @Column({ type: 'int' })
+  partition: number;
+
+  @Column({ type: 'bigint' })
+  offset: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'processed_at' })
+  processedAt: Date;
+}

@@ -1,0 +1,203 @@
+import type { CasePhase, EscalationReason } from '@mentoring/contracts';
+
+/** A meeting's start and end, shown in the recipient's own time zone. */
+export interface MeetingTime {
+  start: string;
+  end: string;
+  timeZone: string;
+}
+
+/** A moment, shown in the recipient's own time zone. */
+export interface ZonedMoment {
+  at: string;
+  timeZone: string;
+}
+
+export interface SlotChoice {
+  time: MeetingTime;
+  pickUrl: string;
+}
+
+/** Handlebars has no equality test, so a template branches on one flag per phase. */
+export type PhaseFlags = Record<'iceBreaking' | 'structuredEngagement' | 'selfDirected', boolean>;
+
+export type EscalationFlags = Record<'noEligibleMentor' | 'slaExpired' | 'repeatedMissedSessions', boolean>;
+
+export interface CommonVariables {
+  recipientName: string;
+  teamName: string;
+  inboxUrl: string;
+  preferencesUrl: string;
+}
+
+export interface StudentVariables extends CommonVariables {
+  wellbeingUrl: string;
+}
+
+export interface StudentIntroductionVariables extends StudentVariables {
+  mentorName: string;
+  slots: SlotChoice[];
+  moreTimesUrl: string;
+  changeMentorUrl: string;
+}
+
+export interface StudentMeetingVariables extends StudentVariables {
+  mentorName: string;
+  meeting: MeetingTime;
+  rescheduleUrl: string;
+}
+
+export interface StudentMentorVariables extends StudentVariables {
+  mentorName: string;
+  moreTimesUrl: string;
+}
+
+export interface StudentKudosVariables extends StudentVariables {
+  /** A case can close after its mentor has left; the message still celebrates the student. */
+  mentorName: string | null;
+  moreTimesUrl: string;
+}
+
+export interface DigestVariables extends CommonVariables {
+  items: { subject: string }[];
+}
+
+export interface CaseSummaryVariables extends CommonVariables {
+  studentName: string;
+  program: string;
+  yearOfStudy: number;
+  caseUrl: string;
+}
+
+export interface MentorNewCaseVariables extends CaseSummaryVariables {
+  reasons: string[];
+  focusCourses: string[];
+  phase: PhaseFlags;
+  slaDeadline: ZonedMoment | null;
+  acceptUrl: string;
+  declineUrl: string;
+}
+
+export interface MentorSlaReminderVariables extends CaseSummaryVariables {
+  slaDeadline: ZonedMoment | null;
+  acceptUrl: string;
+  declineUrl: string;
+}
+
+export interface MentorMeetingVariables extends CaseSummaryVariables {
+  meeting: MeetingTime;
+  phase: PhaseFlags;
+  focusCourses: string[];
+}
+
+export interface CoordinatorEscalationVariables extends CaseSummaryVariables {
+  mentorName: string | null;
+  consecutiveMissed: number | null;
+}
+
+export interface PendingEscalation {
+  studentName: string;
+  program: string;
+  yearOfStudy: number;
+  reason: EscalationFlags;
+  escalatedAt: ZonedMoment;
+  caseUrl: string;
+}
+
+export interface CoordinatorDigestVariables extends CommonVariables {
+  escalations: PendingEscalation[];
+  escalationsUrl: string;
+}
+
+/** What the calendar entry for a meeting says; one text serves offered and confirmed times. */
+export interface CalendarEntryVariables {
+  otherPartyName: string;
+  manageUrl: string;
+}
+
+/** Every message template and the variables it renders. */
+export interface TemplateVariables {
+  'student-first-contact': StudentIntroductionVariables;
+  'student-new-mentor': StudentIntroductionVariables;
+  'student-waitlisted': StudentVariables;
+  'student-slot-confirmed': StudentMeetingVariables;
+  'student-meeting-reminder': StudentMeetingVariables;
+  'student-missed-session': StudentMentorVariables;
+  'student-phase-ice-breaking': StudentMentorVariables;
+  'student-phase-structured-engagement': StudentMentorVariables;
+  'student-phase-self-directed': StudentMentorVariables;
+  'student-kudos': StudentKudosVariables;
+  digest: DigestVariables;
+  'mentor-new-case': MentorNewCaseVariables;
+  'mentor-sla-reminder': MentorSlaReminderVariables;
+  'mentor-case-reassigned': CaseSummaryVariables;
+  'mentor-session-booked': MentorMeetingVariables;
+  'mentor-session-reminder': MentorMeetingVariables;
+  'coordinator-escalation-no-eligible-mentor': CoordinatorEscalationVariables;
+  'coordinator-escalation-sla-expired': CoordinatorEscalationVariables;
+  'coordinator-escalation-repeated-missed-sessions': CoordinatorEscalationVariables;
+  'coordinator-digest': CoordinatorDigestVariables;
+}
+
+export type TemplateName = keyof TemplateVariables;
+
+// A record rather than an array, so the compiler proves every template is listed exactly once.
+const TEMPLATE_NAME_SET: Record<TemplateName, true> = {
+  'student-first-contact': true,
+  'student-new-mentor': true,
+  'student-waitlisted': true,
+  'student-slot-confirmed': true,
+  'student-meeting-reminder': true,
+  'student-missed-session': true,
+  'student-phase-ice-breaking': true,
+  'student-phase-structured-engagement': true,
+  'student-phase-self-directed': true,
+  'student-kudos': true,
+  digest: true,
+  'mentor-new-case': true,
+  'mentor-sla-reminder': true,
+  'mentor-case-reassigned': true,
+  'mentor-session-booked': true,
+  'mentor-session-reminder': true,
+  'coordinator-escalation-no-eligible-mentor': true,
+  'coordinator-escalation-sla-expired': true,
+  'coordinator-escalation-repeated-missed-sessions': true,
+  'coordinator-digest': true,
+};
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATE_NAME_SET) as readonly TemplateName[];
+
+/** The calendar entry is rendered from its own template folder, with `summary` and `description` parts. */
+export const CALENDAR_ENTRY_TEMPLATE = 'calendar-entry';
+
+export type PhaseTemplateName = `student-phase-${CasePhase}`;
+
+export const PHASE_TEMPLATES: Record<CasePhase, PhaseTemplateName> = {
+  'ice-breaking': 'student-phase-ice-breaking',
+  'structured-engagement': 'student-phase-structured-engagement',
+  'self-directed': 'student-phase-self-directed',
+};
+
+export type EscalationTemplateName = `coordinator-escalation-${EscalationReason}`;
+
+export const ESCALATION_TEMPLATES: Record<EscalationReason, EscalationTemplateName> = {
+  'no-eligible-mentor': 'coordinator-escalation-no-eligible-mentor',
+  'sla-expired': 'coordinator-escalation-sla-expired',
+  'repeated-missed-sessions': 'coordinator-escalation-repeated-missed-sessions',
+};
+
+export function phaseFlags(phase: CasePhase): PhaseFlags {
+  return {
+    iceBreaking: phase === 'ice-breaking',
+    structuredEngagement: phase === 'structured-engagement',
+    selfDirected: phase === 'self-directed',
+  };
+}
+
+export function escalationFlags(reason: EscalationReason): EscalationFlags {
+  return {
+    noEligibleMentor: reason === 'no-eligible-mentor',
+    slaExpired: reason === 'sla-expired',
+    repeatedMissedSessions: reason === 'repeated-missed-sessions',
+  };
+}
