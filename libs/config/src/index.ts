@@ -1,1 +1,4 @@
-export {};
+export * from './load-config';
+export * from './base-service-config';
+export * from './config-rules';
+export * from './config.module';

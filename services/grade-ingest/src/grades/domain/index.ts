@@ -1,0 +1,3 @@
+export * from './grade-validation';
+export * from './grade-classification';
+export * from './grade-recorded';

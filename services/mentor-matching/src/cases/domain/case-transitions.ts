@@ -1,0 +1,333 @@
+import { CASE_PHASES, CaseOutcome, CasePhase, CaseStatus, SessionOutcome } from '@mentoring/contracts';
+import { IsoInterval } from '../../matching/domain/utc-interval';
+import { CaseErrorCode, CaseTransitionError } from './case-errors';
+import {
+  CasePolicy,
+  CaseTransition,
+  DEFAULT_CASE_POLICY,
+  MentoringCase,
+  ReassignmentRequester,
+} from './mentoring-case';
+
+const HOUR_MS = 3_600_000;
+const MAX_CADENCE_DAYS = 90;
+
+export function openCase(input: { id: string; studentId: string; flaggedAt: Date }, now: Date): CaseTransition {
+  const state: MentoringCase = {
+    id: input.id,
+    studentId: input.studentId,
+    status: 'open',
+    phase: 'ice-breaking',
+    mentorId: null,
+    previousMentorId: null,
+    mentorsWhoLeft: [],
+    flaggedAt: input.flaggedAt,
+    openedAt: now,
+    matchedAt: null,
+    ...noSlaClock(),
+    acceptedAt: null,
+    firstContactAt: null,
+    firstMeetingAt: null,
+    lastMeetingAt: null,
+    proposedSlots: [],
+    confirmedSlot: null,
+    consecutiveMissed: 0,
+    cadenceDaysOverride: null,
+    outcome: null,
+    closedAt: null,
+  };
+  return { state, changes: [{ kind: 'opened', occurredAt: now }] };
+}
+
+/** Offers an open or waitlisted case to a mentor and starts the SLA clock. */
+export function matchCase<C extends MentoringCase>(
+  current: C,
+  match: { mentorId: string; proposedSlots: readonly IsoInterval[] },
+  now: Date,
+  policy: CasePolicy = DEFAULT_CASE_POLICY,
+): CaseTransition<C> {
+  requireStatus(current, ['open', 'waitlisted'], 'match');
+  requireNotLeft(current, match.mentorId);
+  return {
+    state: { ...current, status: 'matched', ...assignTo(match.mentorId, match.proposedSlots, now, policy) },
+    changes: [{ kind: 'matched', occurredAt: now, mentorId: match.mentorId }],
+  };
+}
+
+/** No eligible mentor: the case waits (it is never dropped) and the coordinator is told. */
+export function waitlistCase<C extends MentoringCase>(current: C, now: Date): CaseTransition<C> {
+  requireStatus(current, ['open'], 'waitlist');
+  return {
+    state: { ...current, status: 'waitlisted' },
+    changes: [
+      { kind: 'waitlisted', occurredAt: now },
+      { kind: 'escalated', occurredAt: now, escalationReason: 'no-eligible-mentor', mentorId: null },
+    ],
+  };
+}
+
+/**
+ * Also allowed after the SLA deadline if the expiry has not been processed yet: a late yes still
+ * gives the student a mentor sooner than a re-match would. Acceptance sends the student the
+ * mentor's introduction, so it counts as first contact.
+ */
+export function acceptCase<C extends MentoringCase>(current: C, mentorId: string, now: Date): CaseTransition<C> {
+  requireStatus(current, ['matched'], 'accept');
+  requireAssignedMentor(current, mentorId);
+  return {
+    state: { ...current, status: 'active', acceptedAt: now, firstContactAt: current.firstContactAt ?? now, ...noSlaClock() },
+    changes: [{ kind: 'accepted', occurredAt: now, mentorId }],
+  };
+}
+
+/** The case goes back to `open` for re-matching; the declining mentor is not offered it again. */
+export function declineCase<C extends MentoringCase>(
+  current: C,
+  decline: { mentorId: string; reason: string },
+  now: Date,
+): CaseTransition<C> {
+  requireStatus(current, ['matched'], 'decline');
+  requireAssignedMentor(current, decline.mentorId);
+  const reason = requireReason(current, decline.reason);
+  return {
+    state: { ...current, status: 'open', ...releaseMentor(current, decline.mentorId) },
+    changes: [{ kind: 'declined', occurredAt: now, mentorId: decline.mentorId, reason }],
+  };
+}
+
+/** Fired by the durable half-time timer; refuses a second reminder so a timer fires once in effect. */
+export function remindMentor<C extends MentoringCase>(current: C, now: Date): CaseTransition<C> {
+  requireStatus(current, ['matched'], 'remind the mentor of');
+  const mentorId = assignedMentor(current);
+  if (current.reminderSentAt) fail(current, 'REMINDER_ALREADY_SENT', 'The mentor has already been reminded');
+  if (!current.slaReminderAt || now < current.slaReminderAt) fail(current, 'REMINDER_NOT_DUE', 'The reminder is not due yet');
+  return {
+    state: { ...current, reminderSentAt: now },
+    changes: [{ kind: 'reminder-due', occurredAt: now, mentorId }],
+  };
+}
+
+/** The mentor did not answer in time: back to `open` for re-matching, and the coordinator is told. */
+export function expireSla<C extends MentoringCase>(current: C, now: Date): CaseTransition<C> {
+  requireStatus(current, ['matched'], 'expire the SLA of');
+  const mentorId = assignedMentor(current);
+  if (!current.slaDeadline || now < current.slaDeadline) fail(current, 'SLA_NOT_EXPIRED', 'The SLA has not expired yet');
+  return {
+    state: { ...current, status: 'open', ...releaseMentor(current, mentorId) },
+    changes: [{ kind: 'escalated', occurredAt: now, escalationReason: 'sla-expired', mentorId }],
+  };
+}
+
+/**
+ * Moves a case to another mentor, at the coordinator's or the student's request; with no mentor
+ * available it is waitlisted instead. A new relationship starts again at ice-breaking.
+ */
+export function reassignCase<C extends MentoringCase>(
+  current: C,
+  reassignment: {
+    mentorId: string | null;
+    reason: string;
+    requestedBy: ReassignmentRequester;
+    proposedSlots: readonly IsoInterval[];
+  },
+  now: Date,
+  policy: CasePolicy = DEFAULT_CASE_POLICY,
+): CaseTransition<C> {
+  requireStatus(current, ['matched', 'active'], 'reassign');
+  const previousMentorId = assignedMentor(current);
+  const reason = requireReason(current, reassignment.reason);
+  const { mentorId } = reassignment;
+  if (mentorId === previousMentorId) fail(current, 'SAME_MENTOR', 'The case is already with this mentor');
+  if (mentorId) requireNotLeft(current, mentorId);
+  const released = {
+    ...current,
+    ...releaseMentor(current, previousMentorId),
+    phase: 'ice-breaking' as const,
+    cadenceDaysOverride: null,
+  };
+  const reassigned = {
+    kind: 'reassigned' as const,
+    occurredAt: now,
+    previousMentorId,
+    mentorId,
+    reason,
+    requestedBy: reassignment.requestedBy,
+  };
+  if (mentorId === null) {
+    const waitlisted = waitlistCase({ ...released, status: 'open' as const }, now);
+    return { state: waitlisted.state, changes: [reassigned, ...waitlisted.changes] };
+  }
+  return {
+    state: { ...released, status: 'matched', ...assignTo(mentorId, reassignment.proposedSlots, now, policy) },
+    changes: [reassigned],
+  };
+}
+
+/** The student (or the mentor on their behalf) fixes a meeting time; it must lie in the future. */
+export function confirmSlot<C extends MentoringCase>(current: C, slot: IsoInterval, now: Date): CaseTransition<C> {
+  requireStatus(current, ['matched', 'active'], 'confirm a slot for');
+  const start = Date.parse(slot.start);
+  const end = Date.parse(slot.end);
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start || start <= now.getTime()) {
+    fail(current, 'INVALID_SLOT', 'A slot needs a valid start in the future and an end after it');
+  }
+  return {
+    state: { ...current, confirmedSlot: slot },
+    changes: [{ kind: 'slot-confirmed', occurredAt: now, slot }],
+  };
+}
+
+/**
+ * Records a session. Only attendance resets the missed count (a cancellation is neither), and
+ * reaching the escalation threshold brings in the coordinator once per run of misses.
+ */
+export function logSession<C extends MentoringCase>(
+  current: C,
+  session: { outcome: SessionOutcome; occurredAt: Date },
+  now: Date,
+  policy: CasePolicy = DEFAULT_CASE_POLICY,
+): CaseTransition<C> {
+  requireStatus(current, ['active'], 'log a session for');
+  if (session.occurredAt > now) fail(current, 'SESSION_IN_FUTURE', 'A session cannot be logged before it happens');
+  const attended = session.outcome === 'attended';
+  const consecutiveMissed = missedAfter(current.consecutiveMissed, session.outcome);
+  const state = {
+    ...current,
+    consecutiveMissed,
+    firstMeetingAt: attended ? earliest(current.firstMeetingAt, session.occurredAt) : current.firstMeetingAt,
+    lastMeetingAt: attended ? latest(current.lastMeetingAt, session.occurredAt) : current.lastMeetingAt,
+    // A confirmed slot that has begun is what this session was about; a future one still stands.
+    confirmedSlot: current.confirmedSlot && Date.parse(current.confirmedSlot.start) <= now.getTime() ? null : current.confirmedSlot,
+  };
+  const logged = {
+    kind: 'session-logged' as const,
+    occurredAt: now,
+    outcome: session.outcome,
+    sessionAt: session.occurredAt,
+    consecutiveMissed,
+  };
+  const escalate = session.outcome === 'missed' && consecutiveMissed === policy.missedSessionsBeforeEscalation;
+  return {
+    state,
+    changes: escalate
+      ? [logged, { kind: 'escalated', occurredAt: now, escalationReason: 'repeated-missed-sessions', mentorId: current.mentorId }]
+      : [logged],
+  };
+}
+
+/**
+ * One step forward or back: a student who struggles when self-directed may need structure again,
+ * but a relationship cannot skip from ice-breaking to self-directed. The phase's own cadence applies.
+ */
+export function changePhase<C extends MentoringCase>(current: C, to: CasePhase, now: Date): CaseTransition<C> {
+  requireStatus(current, ['active'], 'change the phase of');
+  const from = current.phase;
+  if (to === from) fail(current, 'PHASE_UNCHANGED', `The case is already in ${to}`);
+  if (Math.abs(CASE_PHASES.indexOf(to) - CASE_PHASES.indexOf(from)) > 1) {
+    fail(current, 'PHASE_SKIPPED', `A case moves one phase at a time, not from ${from} to ${to}`);
+  }
+  return {
+    state: { ...current, phase: to, cadenceDaysOverride: null },
+    changes: [{ kind: 'phase-changed', occurredAt: now, from, to }],
+  };
+}
+
+/** A meeting rhythm agreed with this student for the current phase; no event, as nobody else needs it. */
+export function adjustCadence<C extends MentoringCase>(current: C, days: number | null): CaseTransition<C> {
+  requireStatus(current, ['matched', 'active'], 'adjust the cadence of');
+  if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_CADENCE_DAYS)) {
+    fail(current, 'INVALID_CADENCE', `Cadence must be 1 to ${MAX_CADENCE_DAYS} days`);
+  }
+  return { state: { ...current, cadenceDaysOverride: days }, changes: [] };
+}
+
+/** Records the outcome; `met` needs an attended meeting, so the outcome figures stay honest. */
+export function closeCase<C extends MentoringCase>(
+  current: C,
+  closure: { outcome: CaseOutcome; reason?: string | null },
+  now: Date,
+): CaseTransition<C> {
+  requireStatus(current, ['open', 'waitlisted', 'matched', 'active'], 'close');
+  if (closure.outcome === 'met' && !current.firstMeetingAt) {
+    fail(current, 'OUTCOME_REQUIRES_MEETING', 'A case closes as met only after an attended meeting');
+  }
+  return {
+    state: { ...current, status: 'closed', outcome: closure.outcome, closedAt: now, ...noSlaClock() },
+    changes: [
+      { kind: 'closed', occurredAt: now, outcome: closure.outcome, mentorId: current.mentorId, reason: closure.reason ?? null },
+    ],
+  };
+}
+
+function assignTo(mentorId: string, proposedSlots: readonly IsoInterval[], now: Date, policy: CasePolicy) {
+  return {
+    mentorId,
+    matchedAt: now,
+    slaDeadline: new Date(now.getTime() + policy.slaHours * HOUR_MS),
+    slaReminderAt: new Date(now.getTime() + policy.slaHours * policy.reminderAtFraction * HOUR_MS),
+    reminderSentAt: null,
+    proposedSlots,
+    confirmedSlot: null,
+  };
+}
+
+// The slots and any confirmed time were the leaving mentor's, so they go with them.
+function releaseMentor(current: MentoringCase, mentorId: string) {
+  return {
+    mentorId: null,
+    previousMentorId: mentorId,
+    mentorsWhoLeft: current.mentorsWhoLeft.includes(mentorId) ? current.mentorsWhoLeft : [...current.mentorsWhoLeft, mentorId],
+    proposedSlots: [],
+    confirmedSlot: null,
+    ...noSlaClock(),
+  };
+}
+
+function noSlaClock() {
+  return { slaDeadline: null, slaReminderAt: null, reminderSentAt: null };
+}
+
+function missedAfter(consecutiveMissed: number, outcome: SessionOutcome): number {
+  if (outcome === 'attended') return 0;
+  return outcome === 'missed' ? consecutiveMissed + 1 : consecutiveMissed;
+}
+
+function earliest(current: Date | null, candidate: Date): Date {
+  return current && current <= candidate ? current : candidate;
+}
+
+function latest(current: Date | null, candidate: Date): Date {
+  return current && current >= candidate ? current : candidate;
+}
+
+function requireStatus(current: MentoringCase, allowed: readonly CaseStatus[], action: string): void {
+  if (allowed.includes(current.status)) return;
+  const code = current.status === 'closed' ? 'CASE_CLOSED' : 'INVALID_STATUS';
+  fail(current, code, `Cannot ${action} a ${current.status} case`);
+}
+
+function requireAssignedMentor(current: MentoringCase, mentorId: string): void {
+  if (current.mentorId !== mentorId) fail(current, 'NOT_ASSIGNED_MENTOR', 'Only the assigned mentor can do this');
+}
+
+function requireNotLeft(current: MentoringCase, mentorId: string): void {
+  if (current.mentorsWhoLeft.includes(mentorId)) {
+    fail(current, 'MENTOR_ALREADY_LEFT', 'This mentor has already left this case');
+  }
+}
+
+function requireReason(current: MentoringCase, reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed) fail(current, 'REASON_REQUIRED', 'A reason is required');
+  return trimmed;
+}
+
+// Statuses that carry a mentor always have one; a missing one is corrupt state, not a user error.
+function assignedMentor(current: MentoringCase): string {
+  if (current.mentorId === null) throw new Error(`Case ${current.id} is ${current.status} without a mentor`);
+  return current.mentorId;
+}
+
+function fail(current: MentoringCase, code: CaseErrorCode, message: string): never {
+  throw new CaseTransitionError(code, current.id, message);
+}

@@ -1,0 +1,98 @@
+import { CaseOutcome, CasePhase, CaseStatus, EscalationReason, SessionOutcome } from '@mentoring/contracts';
+import { IsoInterval } from '../../matching/domain/utc-interval';
+
+/** The state of one mentoring case; transitions never mutate it, they return the next state. */
+export interface MentoringCase {
+  readonly id: string;
+  readonly studentId: string;
+  readonly status: CaseStatus;
+  readonly phase: CasePhase;
+  readonly mentorId: string | null;
+  readonly previousMentorId: string | null;
+  /** Mentors who declined, let the SLA run out or were moved off this case; re-matching skips them. */
+  readonly mentorsWhoLeft: readonly string[];
+  /** When the risk assessment that opened the case was made: the start of every response-time measure. */
+  readonly flaggedAt: Date;
+  readonly openedAt: Date;
+  readonly matchedAt: Date | null;
+  readonly slaReminderAt: Date | null;
+  readonly slaDeadline: Date | null;
+  readonly reminderSentAt: Date | null;
+  readonly acceptedAt: Date | null;
+  readonly firstContactAt: Date | null;
+  readonly firstMeetingAt: Date | null;
+  readonly lastMeetingAt: Date | null;
+  readonly proposedSlots: readonly IsoInterval[];
+  readonly confirmedSlot: IsoInterval | null;
+  readonly consecutiveMissed: number;
+  /** A cadence agreed with this student for the current phase; null means the phase default. */
+  readonly cadenceDaysOverride: number | null;
+  readonly outcome: CaseOutcome | null;
+  readonly closedAt: Date | null;
+}
+
+export interface CasePolicy {
+  /** Hours a mentor has to accept a matched case. */
+  readonly slaHours: number;
+  /** Fraction of the SLA after which the mentor is reminded. */
+  readonly reminderAtFraction: number;
+  /** Default days between meetings per phase: close at first, looser as the student takes the lead. */
+  readonly cadenceDays: Readonly<Record<CasePhase, number>>;
+  /** Missed sessions in a row that bring the coordinator in. */
+  readonly missedSessionsBeforeEscalation: number;
+}
+
+export const DEFAULT_CASE_POLICY: CasePolicy = {
+  slaHours: 48,
+  reminderAtFraction: 0.5,
+  cadenceDays: { 'ice-breaking': 7, 'structured-engagement': 14, 'self-directed': 28 },
+  missedSessionsBeforeEscalation: 2,
+};
+
+export type ReassignmentRequester = 'coordinator' | 'student';
+
+/** What happened to a case, in the order it happened; each maps to one `mentoring.case-<kind>.v1` event. */
+export type CaseChange =
+  | { readonly kind: 'opened'; readonly occurredAt: Date }
+  | { readonly kind: 'matched'; readonly occurredAt: Date; readonly mentorId: string }
+  | { readonly kind: 'waitlisted'; readonly occurredAt: Date }
+  | { readonly kind: 'accepted'; readonly occurredAt: Date; readonly mentorId: string }
+  | { readonly kind: 'declined'; readonly occurredAt: Date; readonly mentorId: string; readonly reason: string }
+  | {
+      readonly kind: 'reassigned';
+      readonly occurredAt: Date;
+      readonly previousMentorId: string;
+      readonly mentorId: string | null;
+      readonly reason: string;
+      readonly requestedBy: ReassignmentRequester;
+    }
+  | { readonly kind: 'reminder-due'; readonly occurredAt: Date; readonly mentorId: string }
+  | { readonly kind: 'slot-confirmed'; readonly occurredAt: Date; readonly slot: IsoInterval }
+  | { readonly kind: 'phase-changed'; readonly occurredAt: Date; readonly from: CasePhase; readonly to: CasePhase }
+  | {
+      readonly kind: 'session-logged';
+      readonly occurredAt: Date;
+      readonly outcome: SessionOutcome;
+      readonly sessionAt: Date;
+      readonly consecutiveMissed: number;
+    }
+  | {
+      readonly kind: 'escalated';
+      readonly occurredAt: Date;
+      readonly escalationReason: EscalationReason;
+      /** The mentor concerned, if any (the one who let the SLA expire). */
+      readonly mentorId: string | null;
+    }
+  | {
+      readonly kind: 'closed';
+      readonly occurredAt: Date;
+      readonly outcome: CaseOutcome;
+      readonly mentorId: string | null;
+      readonly reason: string | null;
+    };
+
+/** The next state and the changes to publish, written in one transaction with the outbox. */
+export interface CaseTransition<C extends MentoringCase = MentoringCase> {
+  readonly state: C;
+  readonly changes: CaseChange[];
+}
