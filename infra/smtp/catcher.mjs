@@ -7,6 +7,7 @@ import { SMTPServer } from 'smtp-server';
 
 const smtpPort = Number(process.env.SMTP_CATCHER_PORT ?? 1025);
 const httpPort = Number(process.env.SMTP_CATCHER_HTTP_PORT ?? 1080);
+const host = process.env.SMTP_CATCHER_HOST ?? '127.0.0.1';
 const messages = [];
 
 const smtp = new SMTPServer({
@@ -61,9 +62,9 @@ const web = http.createServer((request, response) => {
 <body><h1>Caught mail (${messages.length})</h1><table><thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table></body></html>`);
 });
 
-smtp.listen(smtpPort, '127.0.0.1', () => {
-  web.listen(httpPort, '127.0.0.1', () => {
-    process.stdout.write(`SMTP catcher: smtp://127.0.0.1:${smtpPort}, web http://127.0.0.1:${httpPort}\n`);
+smtp.listen(smtpPort, host, () => {
+  web.listen(httpPort, host, () => {
+    process.stdout.write(`SMTP catcher: smtp://${host}:${smtpPort}, web http://${host}:${httpPort}\n`);
   });
 });
 

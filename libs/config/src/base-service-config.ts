@@ -1,3 +1,5 @@
+// Decorator metadata (design:type) drives implicit conversion, so the polyfill loads first.
+import 'reflect-metadata';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { IsHostPortList, IsPostgresUrl, splitList } from './config-rules';

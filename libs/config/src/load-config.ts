@@ -28,7 +28,10 @@ const FALSE_WORDS = ['false', '0', 'no', 'off'];
 /** Reads, converts and validates a configuration class from the environment; throws ConfigError listing every problem. */
 export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
   const variables = readDeclaredVariables(configClass, env);
-  const config = plainToInstance(configClass, variables, { enableImplicitConversion: true });
+  const config = Object.assign(
+    plainToInstance(configClass, variables, { enableImplicitConversion: true }),
+    booleansReadAsWords(configClass, variables),
+  );
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) throw new ConfigError(errors.map((error) => toProblem(error, env)));
   return config;
@@ -40,11 +43,11 @@ export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: N
  * Empty values count as unset, so `FOO= npm start` falls back to the default as a shell user expects.
  */
 function readDeclaredVariables<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv) {
-  const variables: Record<string, unknown> = {};
+  const variables: Record<string, string> = {};
   for (const name of declaredVariableNames(configClass)) {
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') continue;
-    variables[name] = toBooleanIfDeclared(configClass, name, raw.trim());
+    variables[name] = raw.trim();
   }
   return variables;
 }
@@ -54,19 +57,24 @@ function declaredVariableNames(configClass: ConfigClass<object>): Set<string> {
   return new Set(metadata.map((entry) => entry.propertyName));
 }
 
-/** Implicit conversion turns any non-empty string, "false" included, into `true`; words are read here instead. */
-function toBooleanIfDeclared(configClass: ConfigClass<object>, name: string, raw: string): unknown {
-  if (Reflect.getMetadata('design:type', configClass.prototype, name) !== Boolean) return raw;
-  const word = raw.toLowerCase();
-  if (TRUE_WORDS.includes(word)) return true;
-  if (FALSE_WORDS.includes(word)) return false;
-  return raw;
+/**
+ * Implicit conversion turns any non-empty string, "false" included, into `true`, so boolean
+ * variables are read as words here; an unknown word stays a string and fails validation.
+ */
+function booleansReadAsWords(configClass: ConfigClass<object>, variables: Record<string, string>) {
+  const booleans: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(variables)) {
+    if (Reflect.getMetadata('design:type', configClass.prototype, name) !== Boolean) continue;
+    const word = raw.toLowerCase();
+    booleans[name] = TRUE_WORDS.includes(word) ? true : FALSE_WORDS.includes(word) ? false : raw;
+  }
+  return booleans;
 }
 
 function toProblem(error: ValidationError, env: NodeJS.ProcessEnv): ConfigProblem {
   const variable = error.property;
-  const messages = Object.values(error.constraints ?? {}).map((message) => withoutLeadingName(message, variable));
-  return { variable, problem: `${messages.join(', ')} ${describeRawValue(variable, env[variable])}` };
+  const messages = new Set(Object.values(error.constraints ?? {}).map((message) => withoutLeadingName(message, variable)));
+  return { variable, problem: `${[...messages].join(', ')} ${describeRawValue(variable, env[variable])}` };
 }
 
 /** class-validator's built-in messages start with the property name, ours do not; the error adds it once. */

@@ -1,5 +1,5 @@
 import { CASE_PHASES, CaseOutcome, CasePhase, CaseStatus, SessionOutcome } from '@mentoring/contracts';
-import { IsoInterval } from '../../matching/domain/utc-interval';
+import { HOUR_MS, IsoInterval } from '../../matching/domain/utc-interval';
 import { CaseErrorCode, CaseTransitionError } from './case-errors';
 import {
   CasePolicy,
@@ -9,7 +9,6 @@ import {
   ReassignmentRequester,
 } from './mentoring-case';
 
-const HOUR_MS = 3_600_000;
 const MAX_CADENCE_DAYS = 90;
 
 export function openCase(input: { id: string; studentId: string; flaggedAt: Date }, now: Date): CaseTransition {

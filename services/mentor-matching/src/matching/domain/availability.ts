@@ -1,15 +1,16 @@
-import { DateTime } from 'luxon';
 import {
   bookableMinutes,
   fromIsoInterval,
   horizonFrom,
   clipIntervals,
+  DAY_MS,
   intersectIntervals,
   IsoInterval,
   subtractIntervals,
   UtcInterval,
 } from './utc-interval';
 import { expandWeeklyWindows, WeeklyWindow } from './weekly-schedule';
+import { parseIsoDate, wallTimeToInstant, zoneOf } from './zoned-time';
 
 /** Whole days away, inclusive, as ISO dates (YYYY-MM-DD) on the mentor's own calendar. */
 export interface LeavePeriod {
@@ -63,18 +64,13 @@ export function mentorFreeTime(mentor: MentorAvailability, range: UtcInterval): 
 }
 
 export function leaveIntervals(leave: readonly LeavePeriod[], timeZone: string): UtcInterval[] {
+  const zone = zoneOf(timeZone);
   return leave.map((period) => {
-    const first = calendarDay(period.firstDay, timeZone);
-    const last = calendarDay(period.lastDay, timeZone);
-    if (last < first) throw new RangeError(`Leave ends before it starts: ${period.firstDay} .. ${period.lastDay}`);
-    return { start: first.toMillis(), end: last.plus({ days: 1 }).toMillis() };
+    const firstDay = parseIsoDate(period.firstDay);
+    const lastDay = parseIsoDate(period.lastDay);
+    if (lastDay < firstDay) throw new RangeError(`Leave ends before it starts: ${period.firstDay} .. ${period.lastDay}`);
+    return { start: wallTimeToInstant(zone, firstDay), end: wallTimeToInstant(zone, lastDay + DAY_MS) };
   });
-}
-
-function calendarDay(isoDate: string, timeZone: string): DateTime {
-  const day = DateTime.fromISO(isoDate, { zone: timeZone }).startOf('day');
-  if (!day.isValid) throw new RangeError(`"${isoDate}" is not an ISO date`);
-  return day;
 }
 
 export function isOnLeave(mentor: Pick<MentorAvailability, 'leave' | 'timeZone'>, now: Date): boolean {

@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
 import { clipIntervals, horizonFrom, intersectIntervals, IsoInterval, MINUTE_MS, toIsoInterval, UtcInterval } from './utc-interval';
+import { instantToWallTime, isoDate, zoneOf } from './zoned-time';
 
 /** How well a slot suits the student, best first. */
 export type SlotFit = 'preferred' | 'waking-hours' | 'any-free-time';
@@ -63,7 +64,7 @@ export function proposeSlots(
 
   const chosen: Candidate[] = [];
   for (const [fit, intervals] of tiers) {
-    const candidates = candidatesIn(intervals, fit, settings);
+    const candidates = candidatesIn(intervals, fit, settings, zoneOf(settings.dayZone));
     pick(candidates, chosen, settings.count, true);
     pick(candidates, chosen, settings.count, false);
   }
@@ -89,14 +90,18 @@ function withDefaults(options: SlotOptions): SlotSettings {
   };
 }
 
-function candidatesIn(intervals: readonly UtcInterval[], fit: SlotFit, settings: SlotSettings): Candidate[] {
+function candidatesIn(
+  intervals: readonly UtcInterval[],
+  fit: SlotFit,
+  settings: SlotSettings,
+  dayZone: IANAZone,
+): Candidate[] {
   const duration = settings.minutes * MINUTE_MS;
   const grid = settings.alignMinutes * MINUTE_MS;
   const candidates: Candidate[] = [];
   for (const interval of intervals) {
     for (let start = Math.ceil(interval.start / grid) * grid; start + duration <= interval.end; start += grid) {
-      const day = DateTime.fromMillis(start, { zone: settings.dayZone }).toISODate() ?? '';
-      candidates.push({ start, end: start + duration, fit, day });
+      candidates.push({ start, end: start + duration, fit, day: isoDate(instantToWallTime(dayZone, start)) });
     }
   }
   return candidates;

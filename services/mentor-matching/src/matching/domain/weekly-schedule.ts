@@ -1,5 +1,6 @@
-import { DateTime, IANAZone } from 'luxon';
-import { mergeIntervals, clipIntervals, UtcInterval } from './utc-interval';
+import { IANAZone } from 'luxon';
+import { clipIntervals, DAY_MS, mergeIntervals, MINUTE_MS, UtcInterval } from './utc-interval';
+import { instantToWallTime, isoWeekday, startOfWallDay, wallTimeToInstant, zoneOf } from './zoned-time';
 
 /**
  * A recurring weekly window in a person's own wall-clock time. `weekday` is ISO (1 = Monday,
@@ -50,8 +51,8 @@ function windowProblems(window: WeeklyWindow, index: number): ScheduleProblem[] 
 
 /**
  * The concrete UTC intervals of weekly windows within `range`. Each occurrence is placed on the
- * local calendar, so a 09:00 window stays at 09:00 local time on both sides of a DST change; a
- * window that starts in a spring-forward gap begins when the clocks resume.
+ * local calendar, so a 09:00 window stays at 09:00 local time on both sides of a DST change (see
+ * wallTimeToInstant for times that are skipped or repeated).
  */
 export function expandWeeklyWindows(
   windows: readonly WeeklyWindow[],
@@ -60,13 +61,14 @@ export function expandWeeklyWindows(
 ): UtcInterval[] {
   assertSchedule(windows, timeZone);
   if (range.end <= range.start || windows.length === 0) return [];
+  const zone = zoneOf(timeZone);
   // Start a day early: yesterday's overnight window can still reach into the range.
-  const firstDay = DateTime.fromMillis(range.start, { zone: timeZone }).startOf('day').minus({ days: 1 });
-  const lastDay = DateTime.fromMillis(range.end, { zone: timeZone }).startOf('day');
+  const firstDay = startOfWallDay(instantToWallTime(zone, range.start)) - DAY_MS;
+  const lastDay = startOfWallDay(instantToWallTime(zone, range.end));
   const occurrences: UtcInterval[] = [];
-  for (let day = firstDay; day <= lastDay; day = day.plus({ days: 1 })) {
+  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
     for (const window of windows) {
-      if (window.weekday === day.weekday) occurrences.push(occurrenceOn(day, window, timeZone));
+      if (window.weekday === isoWeekday(day)) occurrences.push(occurrenceOn(day, window, zone));
     }
   }
   return clipIntervals(mergeIntervals(occurrences), range);
@@ -79,24 +81,18 @@ function assertSchedule(windows: readonly WeeklyWindow[], timeZone: string): voi
   }
 }
 
-function occurrenceOn(day: DateTime, window: WeeklyWindow, timeZone: string): UtcInterval {
+function occurrenceOn(day: number, window: WeeklyWindow, zone: IANAZone): UtcInterval {
   const startMinutes = minutesOfDay(window.start);
   const endMinutes = minutesOfDay(window.end);
   const endsNextDay = endMinutes <= startMinutes || endMinutes === MINUTES_PER_DAY;
+  const endDay = endsNextDay ? day + DAY_MS : day;
   return {
-    start: localTime(day, startMinutes, timeZone),
-    end: localTime(endsNextDay ? day.plus({ days: 1 }) : day, endMinutes % MINUTES_PER_DAY, timeZone),
+    start: wallTimeToInstant(zone, day + startMinutes * MINUTE_MS),
+    end: wallTimeToInstant(zone, endDay + (endMinutes % MINUTES_PER_DAY) * MINUTE_MS),
   };
 }
 
 function minutesOfDay(clock: string): number {
   const [hours, minutes] = clock.split(':').map(Number);
   return hours * 60 + minutes;
-}
-
-function localTime(day: DateTime, minutes: number, timeZone: string): number {
-  return DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
-    { zone: timeZone },
-  ).toMillis();
 }

@@ -104,7 +104,7 @@ describe('selectWindowedGrades', () => {
       expect(windowed.formatives).toHaveLength(1);
     });
 
-    it('ignores an old grade in the academic-year sense: only counted summatives define the window', () => {
+    it('knows no calendar: an old summative still counts among the last n', () => {
       const old = { ...grade({ percentage: 30, id: 'old' }), gradedAt: '2024-01-01T00:00:00Z' };
       const windowed = selectWindowedGrades([old, grade({ percentage: 80, day: 1 })], lastThree, NOW);
       expect(windowed.summatives.map((counted) => counted.gradeId)).toEqual(['old', 'g1']);

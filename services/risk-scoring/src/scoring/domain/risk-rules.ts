@@ -51,6 +51,15 @@ export function holdingLimit(threshold: number, alreadyRaised: boolean, margin: 
   return alreadyRaised ? threshold + margin : threshold;
 }
 
+/**
+ * The threshold to report for a raised signal: the policy's own while the value is under it, the
+ * policy's plus the margin while only hysteresis holds the signal. The value is always under what
+ * is reported, and re-assessing the same value reports the same threshold.
+ */
+function thresholdUnder(value: number, threshold: number, limit: number): number {
+  return value < threshold ? threshold : limit;
+}
+
 interface MeanBand {
   code: SignalCode;
   threshold: number | null;
@@ -73,7 +82,8 @@ function summativeMeanSignal({ windowed, metrics, policy, previousCodes }: RuleI
     const limit = holdingLimit(band.threshold, previousBandSeverity >= bandSeverity(band), policy.hysteresisMargin);
     if (mean < limit) {
       const subject = `Summative average over ${metrics.summativeCount} assessments`;
-      return signal(band.code, mean, limit, ids(windowed.summatives), belowSentence(subject, mean, band.threshold, limit, band.line));
+      const threshold = thresholdUnder(mean, band.threshold, limit);
+      return signal(band.code, mean, threshold, ids(windowed.summatives), belowSentence(subject, mean, band.threshold, limit, band.line));
     }
   }
   return null;
@@ -98,7 +108,8 @@ function latestSummativeBelowPassMarkSignal({ windowed, policy, previousCodes }:
   const limit = holdingLimit(policy.passMark, previousCodes.has(code), policy.hysteresisMargin);
   if (latest.percentage >= limit) return null;
   const subject = `The latest summative mark (${latest.courseCode})`;
-  return signal(code, latest.percentage, limit, [latest.gradeId], belowSentence(subject, latest.percentage, policy.passMark, limit, 'pass mark'));
+  const threshold = thresholdUnder(latest.percentage, policy.passMark, limit);
+  return signal(code, latest.percentage, threshold, [latest.gradeId], belowSentence(subject, latest.percentage, policy.passMark, limit, 'pass mark'));
 }
 
 /** Values are negative for a fall: a fall of more than `minDrop` points is a drop below `-minDrop`. */
@@ -110,8 +121,8 @@ function downwardTrendSignal({ windowed, metrics, policy, previousCodes }: RuleI
   const limit = holdingLimit(-rule.minDrop, previousCodes.has(code), policy.hysteresisMargin);
   if (change >= limit) return null;
   const fall = `Summative marks fell by about ${formatNumber(-change)} points over the last ${rule.lastK} assessments`;
-  const summary = limit === -rule.minDrop ? `${fall}.` : `${fall}; this stays noted until the fall is under ${formatNumber(-limit)} points.`;
-  return signal(code, change, limit, ids(windowed.summatives.slice(-rule.lastK)), summary);
+  const summary = change < -rule.minDrop ? `${fall}.` : `${fall}; this stays noted until the fall is under ${formatNumber(-limit)} points.`;
+  return signal(code, change, thresholdUnder(change, -rule.minDrop, limit), ids(windowed.summatives.slice(-rule.lastK)), summary);
 }
 
 function lowFormativeMeanSignal({ windowed, metrics, policy, previousCodes }: RuleInput): Signal | null {
@@ -122,7 +133,8 @@ function lowFormativeMeanSignal({ windowed, metrics, policy, previousCodes }: Ru
   const limit = holdingLimit(rule.threshold, previousCodes.has(code), policy.hysteresisMargin);
   if (mean >= limit) return null;
   const subject = `Formative (practice) average over ${metrics.formativeCount} assessments`;
-  return signal(code, mean, limit, ids(windowed.formatives), belowSentence(subject, mean, rule.threshold, limit, 'formative threshold'));
+  const threshold = thresholdUnder(mean, rule.threshold, limit);
+  return signal(code, mean, threshold, ids(windowed.formatives), belowSentence(subject, mean, rule.threshold, limit, 'formative threshold'));
 }
 
 function missedSubmissionsSignal({ windowed, policy }: RuleInput): Signal | null {

@@ -21,7 +21,7 @@ export type RiskReasonCode = (typeof RISK_REASON_CODES)[number];
 export interface RiskReason {
   code: RiskReasonCode;
   value: number | null;
-  /** The threshold the value was held against, including the hysteresis margin when it applied. */
+  /** What the value is under: the policy's threshold, or that plus the margin while hysteresis holds the reason. */
   threshold: number | null;
   gradeIds: string[];
   summary: string;

@@ -174,7 +174,7 @@ class Reader {
   /** One problem per field, and none inside a field that is already wrong. */
   problem(field: Field, message: string): void {
     const covered = this.problems.some(
-      (problem) => field.path === problem.field || field.path.startsWith(`${problem.field}.`),
+      (problem) => problem.field === BODY || field.path === problem.field || field.path.startsWith(`${problem.field}.`),
     );
     if (!covered) this.problems.push({ field: field.path, message });
   }

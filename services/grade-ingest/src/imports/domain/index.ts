@@ -1,0 +1,3 @@
+export * from './import-batch';
+export * from './import-file-error';
+export * from './import-tally';

@@ -1,0 +1,4 @@
+export * from './mentoring-case';
+export * from './case-errors';
+export * from './case-transitions';
+export * from './case-timing';

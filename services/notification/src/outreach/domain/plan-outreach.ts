@@ -1,0 +1,288 @@
+import type { CaseEventKind, CaseEventV1, CaseParticipantV1, EventEnvelope, MeetingSlotV1 } from '@mentoring/contracts';
+import type { LinkAction, LinkParams } from './links';
+import {
+  commonVariables,
+  MessageOrigin,
+  planMessage,
+  recipientOf,
+  StudentMessageContext,
+  studentVariables,
+} from './message-building';
+import { OutreachError } from './outreach-errors';
+import type { PlannedMessage, Recipient } from './planned-message';
+import {
+  CaseSummaryVariables,
+  ESCALATION_TEMPLATES,
+  MeetingTime,
+  PHASE_TEMPLATES,
+  phaseFlags,
+  StudentMentorVariables,
+} from './template-variables';
+
+export interface OutreachContext extends StudentMessageContext {
+  /** The coordinators of the case's programme, from the recipient directory. */
+  coordinators: readonly Recipient[];
+}
+
+interface CaseOutreach {
+  event: CaseEventV1;
+  origin: MessageOrigin;
+  context: OutreachContext;
+}
+
+type Planner = (outreach: CaseOutreach) => PlannedMessage[];
+
+function incomplete(outreach: CaseOutreach, field: string): OutreachError {
+  const { event } = outreach;
+  return new OutreachError('incomplete-case-event', `case-${event.kind} event of case ${event.caseId} has no ${field}`);
+}
+
+function requireMentor(outreach: CaseOutreach): CaseParticipantV1 {
+  if (!outreach.event.mentor) throw incomplete(outreach, 'mentor');
+  return outreach.event.mentor;
+}
+
+function requireConfirmedSlot(outreach: CaseOutreach): MeetingSlotV1 {
+  if (!outreach.event.confirmedSlot) throw incomplete(outreach, 'confirmedSlot');
+  return outreach.event.confirmedSlot;
+}
+
+function linkFor(outreach: CaseOutreach, recipient: Recipient, action: LinkAction, extra: Partial<LinkParams> = {}): string {
+  return outreach.context.linkFor(action, { recipientId: recipient.id, caseId: outreach.event.caseId, ...extra });
+}
+
+function meetingTime(slot: MeetingSlotV1, recipient: Recipient): MeetingTime {
+  return { start: slot.start, end: slot.end, timeZone: recipient.timeZone };
+}
+
+function student(outreach: CaseOutreach): Recipient {
+  return recipientOf(outreach.event.student, 'student');
+}
+
+function caseSummary(outreach: CaseOutreach, recipient: Recipient): CaseSummaryVariables {
+  const { event, context } = outreach;
+  return {
+    ...commonVariables(recipient, context),
+    studentName: event.student.displayName,
+    program: event.program,
+    yearOfStudy: event.yearOfStudy,
+    caseUrl: linkFor(outreach, recipient, 'open-case'),
+  };
+}
+
+function studentWithMentor(outreach: CaseOutreach, recipient: Recipient): StudentMentorVariables {
+  return {
+    ...studentVariables(recipient, outreach.context),
+    mentorName: requireMentor(outreach).displayName,
+    moreTimesUrl: linkFor(outreach, recipient, 'more-times'),
+  };
+}
+
+function introduceMentor(outreach: CaseOutreach): PlannedMessage {
+  const { event, origin, context } = outreach;
+  const recipient = student(outreach);
+  const mentor = requireMentor(outreach);
+  const moreTimesUrl = linkFor(outreach, recipient, 'more-times');
+  const variables = {
+    ...studentVariables(recipient, context),
+    mentorName: mentor.displayName,
+    slots: event.proposedSlots.map((slot) => ({
+      time: meetingTime(slot, recipient),
+      pickUrl: linkFor(outreach, recipient, 'pick-slot', { slotStart: slot.start }),
+    })),
+    moreTimesUrl,
+    changeMentorUrl: linkFor(outreach, recipient, 'change-mentor'),
+  };
+  const calendar =
+    event.proposedSlots.length > 0
+      ? { caseId: event.caseId, otherPartyName: mentor.displayName, offeredSlots: event.proposedSlots, confirmedSlot: null, manageUrl: moreTimesUrl }
+      : null;
+  // A student who already had a mentor hears about a change, not a first hello.
+  const template = event.previousMentor ? 'student-new-mentor' : 'student-first-contact';
+  return planMessage(template, recipient, variables, origin, context, calendar);
+}
+
+function offerCaseToMentor(outreach: CaseOutreach, mentor: CaseParticipantV1): PlannedMessage {
+  const { event, origin, context } = outreach;
+  const recipient = recipientOf(mentor, 'mentor');
+  return planMessage(
+    'mentor-new-case',
+    recipient,
+    {
+      ...caseSummary(outreach, recipient),
+      reasons: event.reasons.map((reason) => reason.summary),
+      focusCourses: event.weakCourses,
+      phase: phaseFlags(event.phase),
+      slaDeadline: event.slaDeadline ? { at: event.slaDeadline, timeZone: recipient.timeZone } : null,
+      acceptUrl: linkFor(outreach, recipient, 'accept-case'),
+      declineUrl: linkFor(outreach, recipient, 'decline-case'),
+    },
+    origin,
+    context,
+  );
+}
+
+function remindMentorToRespond(outreach: CaseOutreach): PlannedMessage {
+  const { event, origin, context } = outreach;
+  const recipient = recipientOf(requireMentor(outreach), 'mentor');
+  return planMessage(
+    'mentor-sla-reminder',
+    recipient,
+    {
+      ...caseSummary(outreach, recipient),
+      slaDeadline: event.slaDeadline ? { at: event.slaDeadline, timeZone: recipient.timeZone } : null,
+      acceptUrl: linkFor(outreach, recipient, 'accept-case'),
+      declineUrl: linkFor(outreach, recipient, 'decline-case'),
+    },
+    origin,
+    context,
+  );
+}
+
+function tellPreviousMentor(outreach: CaseOutreach, previousMentor: CaseParticipantV1): PlannedMessage {
+  const recipient = recipientOf(previousMentor, 'mentor');
+  return planMessage('mentor-case-reassigned', recipient, caseSummary(outreach, recipient), outreach.origin, outreach.context);
+}
+
+function studentMeetingMessage(outreach: CaseOutreach, template: 'student-slot-confirmed' | 'student-meeting-reminder'): PlannedMessage {
+  const { event, origin, context } = outreach;
+  const recipient = student(outreach);
+  const mentor = requireMentor(outreach);
+  const slot = requireConfirmedSlot(outreach);
+  const rescheduleUrl = linkFor(outreach, recipient, 'reschedule');
+  const variables = {
+    ...studentVariables(recipient, context),
+    mentorName: mentor.displayName,
+    meeting: meetingTime(slot, recipient),
+    rescheduleUrl,
+  };
+  const calendar =
+    template === 'student-slot-confirmed'
+      ? { caseId: event.caseId, otherPartyName: mentor.displayName, offeredSlots: event.proposedSlots, confirmedSlot: slot, manageUrl: rescheduleUrl }
+      : null;
+  return planMessage(template, recipient, variables, origin, context, calendar);
+}
+
+function mentorMeetingMessage(outreach: CaseOutreach, template: 'mentor-session-booked' | 'mentor-session-reminder'): PlannedMessage {
+  const { event, origin, context } = outreach;
+  const recipient = recipientOf(requireMentor(outreach), 'mentor');
+  const slot = requireConfirmedSlot(outreach);
+  const variables = {
+    ...caseSummary(outreach, recipient),
+    meeting: meetingTime(slot, recipient),
+    phase: phaseFlags(event.phase),
+    focusCourses: event.weakCourses,
+  };
+  const calendar =
+    template === 'mentor-session-booked'
+      ? { caseId: event.caseId, otherPartyName: event.student.displayName, offeredSlots: event.proposedSlots, confirmedSlot: slot, manageUrl: variables.caseUrl }
+      : null;
+  return planMessage(template, recipient, variables, origin, context, calendar);
+}
+
+function escalate(outreach: CaseOutreach): PlannedMessage[] {
+  const { event, origin, context } = outreach;
+  if (!event.escalationReason) throw incomplete(outreach, 'escalationReason');
+  // An escalation nobody receives is a dropped case: refuse it loudly so it can be replayed.
+  if (context.coordinators.length === 0) {
+    throw new OutreachError('no-coordinator', `No coordinator to receive the escalation of case ${event.caseId} (${event.program})`);
+  }
+  const template = ESCALATION_TEMPLATES[event.escalationReason];
+  return context.coordinators.map((coordinator) =>
+    planMessage(
+      template,
+      coordinator,
+      {
+        ...caseSummary(outreach, coordinator),
+        mentorName: event.mentor?.displayName ?? null,
+        consecutiveMissed: event.session?.consecutiveMissed ?? null,
+      },
+      origin,
+      context,
+    ),
+  );
+}
+
+function celebrate(outreach: CaseOutreach): PlannedMessage {
+  const { event, origin, context } = outreach;
+  const recipient = student(outreach);
+  return planMessage(
+    'student-kudos',
+    recipient,
+    {
+      ...studentVariables(recipient, context),
+      mentorName: event.mentor?.displayName ?? null,
+      moreTimesUrl: linkFor(outreach, recipient, 'more-times'),
+    },
+    origin,
+    context,
+  );
+}
+
+const PLANNERS: Record<CaseEventKind, Planner> = {
+  // Nobody is contacted when a case opens: a message before a mentor is there would be a report
+  // on marks, and the research says that feels confrontational. The student hears from us once a
+  // mentor has said yes.
+  opened: () => [],
+  matched: (outreach) => [offerCaseToMentor(outreach, requireMentor(outreach))],
+  waitlisted: (outreach) => {
+    const recipient = student(outreach);
+    return [planMessage('student-waitlisted', recipient, studentVariables(recipient, outreach.context), outreach.origin, outreach.context)];
+  },
+  // Introducing a mentor who has not yet said yes would repeat the "my mentor does not respond"
+  // experience; the introduction waits for the acceptance.
+  accepted: (outreach) => [introduceMentor(outreach)],
+  // The student never heard of a declined match, and matching looks for the next mentor.
+  declined: () => [],
+  reassigned: (outreach) => {
+    const { previousMentor, mentor } = outreach.event;
+    return [
+      ...(previousMentor ? [tellPreviousMentor(outreach, previousMentor)] : []),
+      ...(mentor ? [offerCaseToMentor(outreach, mentor)] : []),
+    ];
+  },
+  'slot-confirmed': (outreach) => [
+    studentMeetingMessage(outreach, 'student-slot-confirmed'),
+    mentorMeetingMessage(outreach, 'mentor-session-booked'),
+  ],
+  'reminder-due': (outreach) => {
+    const { status, confirmedSlot } = outreach.event;
+    if (confirmedSlot) {
+      return [studentMeetingMessage(outreach, 'student-meeting-reminder'), mentorMeetingMessage(outreach, 'mentor-session-reminder')];
+    }
+    return status === 'matched' ? [remindMentorToRespond(outreach)] : [];
+  },
+  'phase-changed': (outreach) => {
+    const recipient = student(outreach);
+    const template = PHASE_TEMPLATES[outreach.event.phase];
+    return [planMessage(template, recipient, studentWithMentor(outreach, recipient), outreach.origin, outreach.context)];
+  },
+  'session-logged': (outreach) => {
+    if (outreach.event.session?.outcome !== 'missed') return [];
+    const recipient = student(outreach);
+    return [planMessage('student-missed-session', recipient, studentWithMentor(outreach, recipient), outreach.origin, outreach.context)];
+  },
+  escalated: escalate,
+  closed: (outreach) => (outreach.event.outcome === 'improved' ? [celebrate(outreach)] : []),
+};
+
+// The first message planned for a person wins: one event never yields two messages to one person
+// (a coordinator who is also the mentor, a mentor reassigned to themselves).
+function onePerRecipient(messages: PlannedMessage[]): PlannedMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((message) => {
+    if (seen.has(message.recipient.id)) return false;
+    seen.add(message.recipient.id);
+    return true;
+  });
+}
+
+/**
+ * The messages one case event should produce: whom to tell, with which template and variables.
+ * Pure: the caller renders, schedules and delivers them.
+ */
+export function planOutreach(envelope: EventEnvelope<CaseEventV1>, context: OutreachContext): PlannedMessage[] {
+  const event = envelope.data;
+  const outreach: CaseOutreach = { event, context, origin: { triggeringEventId: envelope.id, caseId: event.caseId } };
+  return onePerRecipient(PLANNERS[event.kind](outreach));
+}
