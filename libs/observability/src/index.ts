@@ -1,1 +1,9 @@
-export {};
+export * from './context/observability-context';
+export * from './logging/log-options';
+export * from './logging/correlation-id';
+export * from './metrics/metrics.service';
+export * from './health/readiness-registry';
+export * from './http/validation-problems';
+export * from './http/open-api';
+export * from './http/configure-http-app';
+export * from './observability.module';

@@ -25,9 +25,9 @@ export function isOverFrequencyCap(sentAt: readonly Date[], now: Date, maxPer24h
 
 /** The first moment another email fits under the cap: now, or when enough sends leave the window. */
 export function nextCapacityAt(sentAt: readonly Date[], now: Date, maxPer24h: number | null): Date {
-  if (!isOverFrequencyCap(sentAt, now, maxPer24h)) return now;
+  if (maxPer24h === null || !isOverFrequencyCap(sentAt, now, maxPer24h)) return now;
   const inWindow = sentWithinWindow(sentAt, now);
   // With `count` sends in the window, one more fits once the oldest `count - max + 1` have aged out.
-  const lastToAgeOut = inWindow[inWindow.length - (maxPer24h as number)];
+  const lastToAgeOut = inWindow[inWindow.length - maxPer24h];
   return new Date(lastToAgeOut + WINDOW_MS);
 }

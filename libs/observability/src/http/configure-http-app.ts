@@ -1,0 +1,13 @@
+import { INestApplication } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from './validation-problems';
+import { OpenApiInfo, setupOpenApi } from './open-api';
+
+/** What every service's main.ts does before `listen`: pino as Nest's logger, validation, shutdown hooks, OpenAPI. */
+export function configureHttpApp(app: INestApplication, openApi: OpenApiInfo): void {
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  // SIGTERM must run the modules' shutdown hooks, which is where consumers and relays drain.
+  app.enableShutdownHooks();
+  setupOpenApi(app, openApi);
+}
