@@ -1,1 +1,9 @@
-export {};
+export * from './roles';
+export * from './principal';
+export * from './token/sign-token';
+export * from './token/token-verifier';
+export * from './access/public.decorator';
+export * from './access/roles.decorator';
+export * from './access/current-principal.decorator';
+export * from './access/bearer-auth.guard';
+export * from './auth.module';

@@ -49,25 +49,15 @@ export interface OneRosterReferences {
   categories?: ReadonlyMap<string, CategoryRef>;
 }
 
-/** Loads lineItems.csv (required) and the optional users, classes, courses and categories files. */
+/** Loads lineItems.csv, which the caller has made sure the set has, and the optional files. */
 export async function loadReferences(source: OneRosterSource): Promise<OneRosterReferences> {
-  const lineItems = await loadTable(source, LINE_ITEMS_FILE, toLineItem);
-  if (lineItems === undefined) throw missingFile(LINE_ITEMS_FILE);
   return {
-    lineItems,
-    users: await loadTable(source, USERS_FILE, toUser),
-    classes: await loadTable(source, CLASSES_FILE, toClass),
-    courses: await loadTable(source, COURSES_FILE, (row) => ({ courseCode: row.value('courseCode') })),
-    categories: await loadTable(source, CATEGORIES_FILE, (row) => ({ title: row.value('title') })),
+    lineItems: await loadTable(source, LINE_ITEMS_FILE, toLineItem),
+    users: await loadOptionalTable(source, USERS_FILE, toUser),
+    classes: await loadOptionalTable(source, CLASSES_FILE, toClass),
+    courses: await loadOptionalTable(source, COURSES_FILE, (row) => ({ courseCode: row.value('courseCode') })),
+    categories: await loadOptionalTable(source, CATEGORIES_FILE, (row) => ({ title: row.value('title') })),
   };
-}
-
-export function missingFile(file: OneRosterFile): ImportFileError {
-  return new ImportFileError({
-    code: 'missing-file',
-    file: file.name,
-    message: `${file.name} is missing; a OneRoster grade import needs results.csv and lineItems.csv`,
-  });
 }
 
 function toLineItem(row: CsvRow): LineItemRef {
@@ -99,13 +89,8 @@ function toClass(row: CsvRow): ClassRef {
 
 // Reference files are small and every result depends on them: a malformed row would silently
 // misattribute or orphan grades, so it refuses the file set instead of being skipped.
-async function loadTable<T>(
-  source: OneRosterSource,
-  file: OneRosterFile,
-  toEntry: (row: CsvRow) => T,
-): Promise<Map<string, T> | undefined> {
+async function loadTable<T>(source: OneRosterSource, file: OneRosterFile, toEntry: (row: CsvRow) => T): Promise<Map<string, T>> {
   const input = await source.open(file.name);
-  if (input === undefined) return undefined;
   const table = new Map<string, T>();
   for await (const row of readCsvRows(input, file)) {
     const sourcedId = row.value('sourcedId');
@@ -115,6 +100,14 @@ async function loadTable<T>(
     table.set(sourcedId, toEntry(row));
   }
   return table;
+}
+
+async function loadOptionalTable<T>(
+  source: OneRosterSource,
+  file: OneRosterFile,
+  toEntry: (row: CsvRow) => T,
+): Promise<Map<string, T> | undefined> {
+  return source.has(file.name) ? loadTable(source, file, toEntry) : undefined;
 }
 
 function malformedRow(file: OneRosterFile, row: number, problem: string): ImportFileError {

@@ -17,7 +17,7 @@ export interface RowReferences {
   courseId: string;
   course?: CourseRef;
   category?: CategoryRef;
-  broken: { lineItem: boolean; user: boolean; classRef: boolean; category: boolean };
+  broken: { lineItem: boolean; user: boolean; classRef: boolean; course: boolean; category: boolean };
   problems: RowProblem[];
 }
 
@@ -56,6 +56,7 @@ export function resolveRowReferences(row: CsvRow, refs: OneRosterReferences): Ro
       lineItem: lineItem === undefined,
       user: refs.users !== undefined && studentSourcedId !== '' && user === undefined,
       classRef: refs.classes !== undefined && classId !== '' && classRef === undefined,
+      course: refs.courses !== undefined && courseId !== '' && course === undefined,
       category: needsCategory && refs.categories !== undefined && category === undefined,
     },
     problems,

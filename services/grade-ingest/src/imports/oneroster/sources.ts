@@ -10,8 +10,10 @@ import { ImportFileError } from '../domain';
  * one-shot upload stream.
  */
 export interface OneRosterSource {
-  /** Opens a file of the set by its OneRoster name, or resolves to undefined when the set has none. */
-  open(fileName: string): Promise<Readable | undefined>;
+  /** Whether the set has the file with this OneRoster name. */
+  has(fileName: string): boolean;
+  /** Opens a file the set has, as bytes. */
+  open(fileName: string): Promise<Readable>;
 }
 
 export interface ZipSource extends OneRosterSource {
@@ -20,11 +22,14 @@ export interface ZipSource extends OneRosterSource {
 
 /** A file set uploaded as separate files, e.g. a multipart upload saved to disk: OneRoster name -> path. */
 export function fileSource(pathsByFileName: Readonly<Record<string, string>>): OneRosterSource {
+  const pathOf = (fileName: string) => {
+    const path = pathsByFileName[fileName];
+    if (path === undefined) throw new RangeError(`the file set has no ${fileName}`);
+    return path;
+  };
   return {
-    open: async (fileName) => {
-      const path = pathsByFileName[fileName];
-      return path === undefined ? undefined : createReadStream(path);
-    },
+    has: (fileName) => pathsByFileName[fileName] !== undefined,
+    open: async (fileName) => createReadStream(pathOf(fileName)),
   };
 }
 
@@ -37,11 +42,14 @@ export async function openZipSource(zipPath: string, displayName = basename(zipP
   const zip = await openZip(zipPath, displayName);
   try {
     const entries = await indexEntries(zip, displayName);
+    const entryOf = (fileName: string) => {
+      const entry = entries.get(fileName);
+      if (entry === undefined) throw new RangeError(`${displayName} has no ${fileName}`);
+      return entry;
+    };
     return {
-      open: async (fileName) => {
-        const entry = entries.get(fileName);
-        return entry === undefined ? undefined : readEntry(zip, entry, fileName, displayName);
-      },
+      has: (fileName) => entries.has(fileName),
+      open: (fileName) => readEntry(zip, entryOf(fileName), fileName, displayName),
       close: () => zip.close(),
     };
   } catch (error) {

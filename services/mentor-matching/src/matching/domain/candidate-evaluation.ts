@@ -1,6 +1,7 @@
 import {
   availabilityFacts,
   AvailabilityFacts,
+  isOnLeave,
   mentorFreeTime,
   MentorAvailability,
   StudentPreferences,
@@ -36,10 +37,11 @@ export interface MatchRequest {
   readonly mentorsWhoLeftThisCase: readonly string[];
 }
 
-/** A mentor with free time expanded once per matching run, since every case of a burst needs it. */
+/** A mentor's time worked out once per matching run, since every case of a burst needs it. */
 export interface PreparedMentor {
   readonly profile: MentorProfile;
-  readonly freeTime: UtcInterval[];
+  readonly freeTime: readonly UtcInterval[];
+  readonly onLeaveNow: boolean;
 }
 
 export interface MatchingOptions {
@@ -62,7 +64,11 @@ export const DEFAULT_MATCHING_OPTIONS = { meetingMinutes: 30, minLeadHours: 24, 
 
 export function prepareMentors(mentors: readonly MentorProfile[], options: MatchingOptions): PreparedMentor[] {
   const range = matchingHorizon(options);
-  return mentors.map((profile) => ({ profile, freeTime: mentorFreeTime(profile.availability, range) }));
+  return mentors.map((profile) => ({
+    profile,
+    freeTime: mentorFreeTime(profile.availability, range),
+    onLeaveNow: isOnLeave(profile.availability, options.now),
+  }));
 }
 
 /** Eligibility, availability and score of every mentor for one case: the matcher's and the coordinator's view. */
@@ -72,7 +78,7 @@ export function evaluateCandidates(
   options: MatchingOptions,
 ): CandidateEvaluation[] {
   const preferred = studentPreferredTime(request.student.preferences, matchingHorizon(options));
-  return mentors.map(({ profile, freeTime }) => {
+  return mentors.map(({ profile, freeTime, onLeaveNow }) => {
     const facts = availabilityFacts(freeTime, preferred, {
       now: options.now,
       meetingMinutes: options.meetingMinutes ?? DEFAULT_MATCHING_OPTIONS.meetingMinutes,
@@ -80,10 +86,10 @@ export function evaluateCandidates(
     });
     const eligibility = checkEligibility({
       mentor: profile,
+      onLeaveNow,
       student: request.student,
       mentorsWhoLeftThisCase: request.mentorsWhoLeftThisCase,
       bookableFreeMinutesNext14Days: facts.bookableFreeMinutesNext14Days,
-      now: options.now,
     });
     const score = eligibility.eligible ? scoreCandidate(candidateFacts(request.student, profile, facts), options.policy) : null;
     return { mentorId: profile.mentorId, eligibility, facts, score };

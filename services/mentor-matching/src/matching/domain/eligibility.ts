@@ -1,5 +1,3 @@
-import { isOnLeave, MentorAvailability } from './availability';
-
 export type IneligibilityReason =
   | 'inactive'
   | 'program-not-covered'
@@ -15,17 +13,17 @@ export interface MentorForEligibility {
   readonly programs: readonly string[];
   readonly maxOpenCases: number;
   readonly openCases: number;
-  readonly availability: Pick<MentorAvailability, 'leave' | 'timeZone'>;
 }
 
 export interface EligibilityInput {
   readonly mentor: MentorForEligibility;
+  /** From isOnLeave; leave later in the horizon already shows as missing free time. */
+  readonly onLeaveNow: boolean;
   readonly student: { readonly program: string; readonly excludedMentorIds: readonly string[] };
   /** Mentors who declined this case or let its SLA run out: offering it to them again wastes a round. */
   readonly mentorsWhoLeftThisCase: readonly string[];
   /** From availabilityFacts: a mentor with no bookable time in the horizon cannot meet the student. */
   readonly bookableFreeMinutesNext14Days: number;
-  readonly now: Date;
 }
 
 export interface EligibilityVerdict {
@@ -41,7 +39,7 @@ export function checkEligibility(input: EligibilityInput): EligibilityVerdict {
     ['inactive', !mentor.active],
     ['program-not-covered', !mentor.programs.includes(student.program)],
     ['at-capacity', mentor.openCases >= mentor.maxOpenCases],
-    ['on-leave', isOnLeave(mentor.availability, input.now)],
+    ['on-leave', input.onLeaveNow],
     ['excluded-by-student', student.excludedMentorIds.includes(mentor.mentorId)],
     ['left-this-case', input.mentorsWhoLeftThisCase.includes(mentor.mentorId)],
     ['no-free-time', input.bookableFreeMinutesNext14Days <= 0],

@@ -35,7 +35,9 @@ export function horizonFrom(now: Date, days: number, leadHours = 0): UtcInterval
 }
 
 /** Sorted, non-empty, non-overlapping intervals; touching intervals are joined. */
-export function mergeIntervals(intervals: readonly UtcInterval[]): UtcInterval[] {
+export function mergeIntervals(intervals: readonly UtcInterval[]): readonly UtcInterval[] {
+  // Most inputs are already the output of another function here; skip the sort and the copy.
+  if (isMerged(intervals)) return intervals;
   const sorted = intervals.filter((interval) => interval.end > interval.start).sort((a, b) => a.start - b.start);
   const merged: UtcInterval[] = [];
   for (const interval of sorted) {
@@ -47,6 +49,12 @@ export function mergeIntervals(intervals: readonly UtcInterval[]): UtcInterval[]
     }
   }
   return merged;
+}
+
+function isMerged(intervals: readonly UtcInterval[]): boolean {
+  return intervals.every(
+    (interval, i) => interval.end > interval.start && (i === 0 || intervals[i - 1].end < interval.start),
+  );
 }
 
 /** Time covered by both lists. */

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { clipIntervals, DAY_MS, mergeIntervals, MINUTE_MS, UtcInterval } from './utc-interval';
-import { instantToWallTime, isoWeekday, startOfWallDay, wallTimeToInstant, zoneOf } from './zoned-time';
+import { instantToWallTime, isKnownTimeZone, isoWeekday, startOfWallDay, wallTimeToInstant, zoneOf } from './zoned-time';
 
 /**
  * A recurring weekly window in a person's own wall-clock time. `weekday` is ISO (1 = Monday,
@@ -26,7 +26,7 @@ const MINUTES_PER_DAY = 24 * 60;
 /** Every problem in a schedule at once, for field-level validation errors and import reports. */
 export function weeklyScheduleProblems(windows: readonly WeeklyWindow[], timeZone: string): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
-  if (!IANAZone.isValidZone(timeZone)) {
+  if (!isKnownTimeZone(timeZone)) {
     problems.push({ index: null, field: 'timeZone', message: `"${timeZone}" is not an IANA time zone` });
   }
   windows.forEach((window, index) => problems.push(...windowProblems(window, index)));

@@ -6,9 +6,15 @@ import { DAY_MS, MINUTE_MS } from './utc-interval';
  * calendar arithmetic (add a day, find the weekday) is plain arithmetic with no offsets involved.
  */
 
+/** Whether a name is an IANA zone; cached, as the check builds an Intl formatter. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  return IANAZone.create(timeZone).isValid;
+}
+
 export function zoneOf(timeZone: string): IANAZone {
-  if (!IANAZone.isValidZone(timeZone)) throw new RangeError(`"${timeZone}" is not an IANA time zone`);
-  return IANAZone.create(timeZone);
+  const zone = IANAZone.create(timeZone);
+  if (!zone.isValid) throw new RangeError(`"${timeZone}" is not an IANA time zone`);
+  return zone;
 }
 
 /**
@@ -19,6 +25,8 @@ export function zoneOf(timeZone: string): IANAZone {
 export function wallTimeToInstant(zone: IANAZone, wallTime: number): number {
   const offsetBefore = zone.offset(wallTime - DAY_MS);
   const offsetAfter = zone.offset(wallTime + DAY_MS);
+  // No change of offset within a day either side (nearly always): the one reading is the answer.
+  if (offsetBefore === offsetAfter) return wallTime - offsetBefore * MINUTE_MS;
   const readings = [offsetBefore, offsetAfter]
     .map((offset) => ({ offset, instant: wallTime - offset * MINUTE_MS }))
     .filter(({ offset, instant }) => zone.offset(instant) === offset)

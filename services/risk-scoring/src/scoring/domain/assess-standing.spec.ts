@@ -1,4 +1,5 @@
-import type { GradeFact } from './grade-fact';
+import type { StandingInput } from './assess-standing';
+import type { EngagementFacts, GradeFact } from './grade-fact';
 import type { Standing } from './standing';
 import { assess, codesOf, formatives, grade, summatives } from './testing/grade-builders';
 
@@ -69,7 +70,11 @@ describe('assessStanding', () => {
     });
 
     it('pools unlisted and missing categories under uncategorisedWeight', () => {
-      const grades = [grade({ percentage: 50, day: 1, category: 'exam' }), grade({ percentage: 90, day: 2, category: 'quiz' }), grade({ percentage: 70, day: 3 })];
+      const grades = [
+        grade({ percentage: 50, day: 1, category: 'exam' }),
+        grade({ percentage: 90, day: 2, category: 'quiz' }),
+        grade({ percentage: 70, day: 3 }),
+      ];
       const standing = assess(grades, { policy: { categoryWeighting: { weights: { exam: 1 }, uncategorisedWeight: 1 } } });
       expect(standing.metrics.summativeMean).toBe(65);
     });
@@ -86,7 +91,8 @@ describe('assessStanding', () => {
 
     it('never counts a partially graded summative, even when formatives may', () => {
       const partial = grade({ percentage: 20, day: 9, status: 'partially graded' });
-      const standing = assess([...twoGood, partial], { policy: { scoreStatuses: { submittedCounts: true, partiallyGradedCountsForFormatives: true, notSubmittedCountsAsZero: false } } });
+      const statuses = { submittedCounts: true, partiallyGradedCountsForFormatives: true, notSubmittedCountsAsZero: false };
+      const standing = assess([...twoGood, partial], { policy: { scoreStatuses: statuses } });
       expect(standing.metrics.summativeCount).toBe(2);
     });
 
@@ -98,7 +104,7 @@ describe('assessStanding', () => {
     });
 
     it('treats not submitted as an engagement signal, not as a zero', () => {
-      const missing = [grade({ percentage: 0, day: 8, status: 'not submitted' }), grade({ percentage: 0, day: 9, status: 'not submitted' })];
+      const missing = [8, 9].map((day) => grade({ percentage: 0, day, status: 'not submitted' }));
       const standing = assess([...twoGood, ...missing]);
       expect(standing.metrics.summativeMean).toBe(80);
       expect(standing.level).toBe('watch');
@@ -154,7 +160,7 @@ describe('assessStanding', () => {
     });
 
     it('counts partially graded formatives only when the policy allows', () => {
-      const grades = [grade({ percentage: 30, type: 'formative', status: 'partially graded', id: 'p1', day: 1 }), grade({ percentage: 30, type: 'formative', status: 'partially graded', id: 'p2', day: 2 })];
+      const grades = [1, 2].map((day) => grade({ percentage: 30, type: 'formative', status: 'partially graded', day }));
       expect(assess(grades).level).toBe('ok');
       const statuses = { submittedCounts: false, partiallyGradedCountsForFormatives: true, notSubmittedCountsAsZero: false };
       expect(assess(grades, { policy: { scoreStatuses: statuses } }).level).toBe('watch');
@@ -179,7 +185,8 @@ describe('assessStanding', () => {
 
     it('switches a rule off when the policy sets it to null', () => {
       const off = { trendRule: null, formativeRule: null, missedSessionRule: null, missedSubmissionRule: null };
-      const grades = [...summatives(95, 88, 80), ...formatives(10, 10), grade({ percentage: 0, day: 50, status: 'not submitted' }), grade({ percentage: 0, day: 51, status: 'not submitted' })];
+      const notSubmitted = [50, 51].map((day) => grade({ percentage: 0, day, status: 'not submitted' }));
+      const grades = [...summatives(95, 88, 80), ...formatives(10, 10), ...notSubmitted];
       expect(assess(grades, { policy: off, missedSessions: 5 }).level).toBe('ok');
     });
   });
@@ -209,14 +216,17 @@ describe('assessStanding', () => {
       expect(reason(held, 'summative-mean-below-at-risk')).toMatchObject({
         value: 71.25,
         threshold: 72,
-        summary: 'Summative average over 2 assessments is 71.25%: back above the 70% support threshold, not yet by the margin (72%) that clears it.',
+        summary:
+          'Summative average over 2 assessments is 71.25%: back above the 70% support threshold, ' +
+          'not yet by the margin (72%) that clears it.',
       });
       expect(assess(summatives(72, 72), { previous: held }).level).toBe('ok');
     });
 
     it('reports the policy threshold, not the margin, while the value is plainly under it', () => {
       const previous = assess(summatives(68, 69));
-      expect(reason(assess(summatives(66, 67), { previous }), 'summative-mean-below-at-risk')).toMatchObject({ value: 66.5, threshold: 70 });
+      const stillUnder = assess(summatives(66, 67), { previous });
+      expect(reason(stillUnder, 'summative-mean-below-at-risk')).toMatchObject({ value: 66.5, threshold: 70 });
     });
 
     it('does not enter at-risk until the mean is below 70%', () => {
@@ -330,6 +340,15 @@ describe('assessStanding', () => {
         grade({ percentage: 50, course: 'ANAT101', type: 'formative', day: 4, id: 'f' }),
       ];
       expect(assess(grades).weakCourses).toEqual(['PHYS102', 'ANAT101']);
+    });
+  });
+
+  describe('fairness', () => {
+    it('has no input for a protected attribute (checked by tsc)', () => {
+      type Protected = 'sex' | 'gender' | 'ethnicity' | 'race' | 'nationality' | 'age' | 'dateOfBirth' | 'disability' | 'name';
+      type InputFields = keyof StandingInput | keyof GradeFact | keyof EngagementFacts;
+      const noProtectedInput: [Extract<InputFields, Protected>] extends [never] ? true : false = true;
+      expect(noProtectedInput).toBe(true);
     });
   });
 

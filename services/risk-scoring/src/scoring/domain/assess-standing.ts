@@ -17,7 +17,10 @@ export interface StandingInput {
   policy: RiskPolicySettings;
   /** The last standing, whatever policy version produced it; absent for a student never assessed. */
   previous?: PreviousStanding;
-  /** Places the academic-year window; pass the time of the triggering event so a replay scores alike. */
+  /**
+   * Places the academic-year window (UTC). Pass the time of the triggering event rather than the
+   * wall clock, so processing the same event again places it in the same academic year.
+   */
   now: Date;
 }
 

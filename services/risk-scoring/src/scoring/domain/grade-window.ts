@@ -44,7 +44,9 @@ export function selectWindowedGrades(
 ): WindowedGrades {
   const chronological = grades.map(toCountedGrade).sort(byGradedAtThenId);
   const countedOfType = (type: AssessmentType) =>
-    chronological.filter((grade) => grade.fact.assessmentType === type && countsToward(type, grade.fact.scoreStatus, policy.scoreStatuses));
+    chronological.filter(
+      ({ fact }) => fact.assessmentType === type && countsToward(type, fact.scoreStatus, policy.scoreStatuses),
+    );
   const allSummatives = countedOfType('summative');
   const windowStart = windowStartFor(policy.window, allSummatives, now);
   const inWindow = (grade: CountedGrade) => windowStart === null || grade.gradedAtMs >= windowStart.getTime();

@@ -43,21 +43,35 @@ export function evaluateRules(input: RuleInput): Signal[] {
 }
 
 /**
- * Hysteresis: a signal is raised when its value goes under the threshold, but once raised it is
- * only dropped when the value clears the threshold by the margin, so a value hovering around the
- * threshold does not switch the signal (and the student's level) on and off.
+ * A signal raised when `value` goes under `threshold`.
+ *
+ * Hysteresis: once raised, the signal is only dropped when the value clears the threshold by the
+ * margin, so a value hovering around the threshold does not switch it (and the student's level) on
+ * and off. The threshold reported is the policy's while the value is under it, and the policy's
+ * plus the margin while only hysteresis holds the signal: the value is always under what is
+ * reported, and re-assessing the same value reports the same threshold.
  */
-export function holdingLimit(threshold: number, alreadyRaised: boolean, margin: number): number {
-  return alreadyRaised ? threshold + margin : threshold;
+function belowThresholdSignal(check: ThresholdCheck): Signal | null {
+  const { value, threshold } = check;
+  const limit = check.alreadyRaised ? threshold + check.margin : threshold;
+  if (value >= limit) return null;
+  return {
+    code: check.code,
+    value,
+    threshold: value < threshold ? threshold : limit,
+    gradeIds: check.gradeIds,
+    summary: check.describe(value, threshold, limit),
+  };
 }
 
-/**
- * The threshold to report for a raised signal: the policy's own while the value is under it, the
- * policy's plus the margin while only hysteresis holds the signal. The value is always under what
- * is reported, and re-assessing the same value reports the same threshold.
- */
-function thresholdUnder(value: number, threshold: number, limit: number): number {
-  return value < threshold ? threshold : limit;
+interface ThresholdCheck {
+  code: SignalCode;
+  value: number;
+  threshold: number;
+  alreadyRaised: boolean;
+  margin: number;
+  gradeIds: string[];
+  describe: (value: number, threshold: number, limit: number) => string;
 }
 
 interface MeanBand {
@@ -79,12 +93,16 @@ function summativeMeanSignal({ windowed, metrics, policy, previousCodes }: RuleI
   const previousBandSeverity = Math.max(0, ...bands.filter((band) => previousCodes.has(band.code)).map(bandSeverity));
   for (const band of bands) {
     if (band.threshold === null) continue;
-    const limit = holdingLimit(band.threshold, previousBandSeverity >= bandSeverity(band), policy.hysteresisMargin);
-    if (mean < limit) {
-      const subject = `Summative average over ${metrics.summativeCount} assessments`;
-      const threshold = thresholdUnder(mean, band.threshold, limit);
-      return signal(band.code, mean, threshold, ids(windowed.summatives), belowSentence(subject, mean, band.threshold, limit, band.line));
-    }
+    const raised = belowThresholdSignal({
+      code: band.code,
+      value: mean,
+      threshold: band.threshold,
+      alreadyRaised: previousBandSeverity >= bandSeverity(band),
+      margin: policy.hysteresisMargin,
+      gradeIds: ids(windowed.summatives),
+      describe: underLine(`Summative average over ${metrics.summativeCount} assessments`, band.line),
+    });
+    if (raised !== null) return raised;
   }
   return null;
 }
@@ -98,43 +116,54 @@ function missedSessionsSignal({ metrics, policy }: RuleInput): Signal | null {
   const missed = metrics.consecutiveMissedSessions;
   if (rule === null || missed < rule.consecutive) return null;
   const sessions = missed === 1 ? 'The last mentoring session was' : `The last ${missed} mentoring sessions were`;
-  return signal('missed-sessions', missed, rule.consecutive, [], `${sessions} missed; the meeting times may not suit.`);
+  const summary = `${sessions} missed; the meeting times may not suit.`;
+  return { code: 'missed-sessions', value: missed, threshold: rule.consecutive, gradeIds: [], summary };
 }
 
 function latestSummativeBelowPassMarkSignal({ windowed, policy, previousCodes }: RuleInput): Signal | null {
   const latest = windowed.summatives.at(-1);
   if (latest === undefined) return null;
-  const code = 'latest-summative-below-pass-mark';
-  const limit = holdingLimit(policy.passMark, previousCodes.has(code), policy.hysteresisMargin);
-  if (latest.percentage >= limit) return null;
-  const subject = `The latest summative mark (${latest.courseCode})`;
-  const threshold = thresholdUnder(latest.percentage, policy.passMark, limit);
-  return signal(code, latest.percentage, threshold, [latest.gradeId], belowSentence(subject, latest.percentage, policy.passMark, limit, 'pass mark'));
+  return belowThresholdSignal({
+    code: 'latest-summative-below-pass-mark',
+    value: latest.percentage,
+    threshold: policy.passMark,
+    alreadyRaised: previousCodes.has('latest-summative-below-pass-mark'),
+    margin: policy.hysteresisMargin,
+    gradeIds: [latest.gradeId],
+    describe: underLine(`The latest summative mark (${latest.courseCode})`, 'pass mark'),
+  });
 }
 
-/** Values are negative for a fall: a fall of more than `minDrop` points is a drop below `-minDrop`. */
+/** A fall is a negative change: a fall of more than `minDrop` points is a change under `-minDrop`. */
 function downwardTrendSignal({ windowed, metrics, policy, previousCodes }: RuleInput): Signal | null {
   const rule = policy.trendRule;
-  const change = metrics.trendChange;
-  if (rule === null || change === null) return null;
-  const code = 'downward-trend';
-  const limit = holdingLimit(-rule.minDrop, previousCodes.has(code), policy.hysteresisMargin);
-  if (change >= limit) return null;
-  const fall = `Summative marks fell by about ${formatNumber(-change)} points over the last ${rule.lastK} assessments`;
-  const summary = change < -rule.minDrop ? `${fall}.` : `${fall}; this stays noted until the fall is under ${formatNumber(-limit)} points.`;
-  return signal(code, change, thresholdUnder(change, -rule.minDrop, limit), ids(windowed.summatives.slice(-rule.lastK)), summary);
+  if (rule === null || metrics.trendChange === null) return null;
+  return belowThresholdSignal({
+    code: 'downward-trend',
+    value: metrics.trendChange,
+    threshold: -rule.minDrop,
+    alreadyRaised: previousCodes.has('downward-trend'),
+    margin: policy.hysteresisMargin,
+    gradeIds: ids(windowed.summatives.slice(-rule.lastK)),
+    describe: (change, threshold, limit) => {
+      const fall = `Summative marks fell by about ${formatNumber(-change)} points over the last ${rule.lastK} assessments`;
+      return change < threshold ? `${fall}.` : `${fall}; this stays noted until the fall is under ${formatNumber(-limit)} points.`;
+    },
+  });
 }
 
 function lowFormativeMeanSignal({ windowed, metrics, policy, previousCodes }: RuleInput): Signal | null {
   const rule = policy.formativeRule;
-  const mean = metrics.formativeMean;
-  if (rule === null || mean === null || metrics.formativeCount < rule.minFormatives) return null;
-  const code = 'low-formative-mean';
-  const limit = holdingLimit(rule.threshold, previousCodes.has(code), policy.hysteresisMargin);
-  if (mean >= limit) return null;
-  const subject = `Formative (practice) average over ${metrics.formativeCount} assessments`;
-  const threshold = thresholdUnder(mean, rule.threshold, limit);
-  return signal(code, mean, threshold, ids(windowed.formatives), belowSentence(subject, mean, rule.threshold, limit, 'formative threshold'));
+  if (rule === null || metrics.formativeMean === null || metrics.formativeCount < rule.minFormatives) return null;
+  return belowThresholdSignal({
+    code: 'low-formative-mean',
+    value: metrics.formativeMean,
+    threshold: rule.threshold,
+    alreadyRaised: previousCodes.has('low-formative-mean'),
+    margin: policy.hysteresisMargin,
+    gradeIds: ids(windowed.formatives),
+    describe: underLine(`Formative (practice) average over ${metrics.formativeCount} assessments`, 'formative threshold'),
+  });
 }
 
 function missedSubmissionsSignal({ windowed, policy }: RuleInput): Signal | null {
@@ -142,21 +171,19 @@ function missedSubmissionsSignal({ windowed, policy }: RuleInput): Signal | null
   const missed = windowed.notSubmittedGradeIds;
   if (rule === null || missed.length < rule.minCount) return null;
   const summary = `${missed.length} assessments in this period are recorded as not submitted.`;
-  return signal('missed-submissions', missed.length, rule.minCount, [...missed], summary);
-}
-
-function signal(code: SignalCode, value: number, threshold: number, gradeIds: string[], summary: string): Signal {
-  return { code, value, threshold, gradeIds, summary };
+  return { code: 'missed-submissions', value: missed.length, threshold: rule.minCount, gradeIds: [...missed], summary };
 }
 
 function ids(grades: ReadonlyArray<{ gradeId: string }>): string[] {
   return grades.map((grade) => grade.gradeId);
 }
 
-/** Plain, factual wording for mentors; it says where the value stands, never what the student is. */
-function belowSentence(subject: string, value: number, threshold: number, limit: number, line: string): string {
-  if (value < threshold) return `${subject} is ${percent(value)}, under the ${percent(threshold)} ${line}.`;
-  return `${subject} is ${percent(value)}: back above the ${percent(threshold)} ${line}, not yet by the margin (${percent(limit)}) that clears it.`;
+/** Plain, factual wording for mentors: where a figure stands, never what the student is. */
+function underLine(subject: string, line: string): ThresholdCheck['describe'] {
+  return (value, threshold, limit) =>
+    value < threshold
+      ? `${subject} is ${percent(value)}, under the ${percent(threshold)} ${line}.`
+      : `${subject} is ${percent(value)}: back above the ${percent(threshold)} ${line}, not yet by the margin (${percent(limit)}) that clears it.`;
 }
 
 /** Hundredths, like the values themselves, so a sentence never reads "70%, under the 70% line". */

@@ -65,7 +65,9 @@ describe('validatePolicy', () => {
   });
 
   it('names unknown and misspelt settings', () => {
-    expect(problemsOf(validatePolicy(withSettings({ treshold: 70 })))).toEqual([{ field: 'treshold', message: 'is not a policy setting' }]);
+    expect(problemsOf(validatePolicy(withSettings({ treshold: 70 })))).toEqual([
+      { field: 'treshold', message: 'is not a policy setting' },
+    ]);
     expect(problemsOf(validatePolicy(withSettings({ window: { kind: 'last-n', count: 5, startMonth: 9 } })))).toEqual([
       { field: 'window.startMonth', message: 'is not a policy setting' },
     ]);
@@ -96,8 +98,11 @@ describe('validatePolicy', () => {
   });
 
   it('checks category weights', () => {
-    const weighting = (weights: unknown, uncategorisedWeight: unknown) => withSettings({ categoryWeighting: { weights, uncategorisedWeight } });
-    expect(problemsOf(validatePolicy(weighting({}, 1)))).toEqual([{ field: 'categoryWeighting.weights', message: 'must list at least one category' }]);
+    const weighting = (weights: unknown, uncategorisedWeight: unknown) =>
+      withSettings({ categoryWeighting: { weights, uncategorisedWeight } });
+    expect(problemsOf(validatePolicy(weighting({}, 1)))).toEqual([
+      { field: 'categoryWeighting.weights', message: 'must list at least one category' },
+    ]);
     expect(problemsOf(validatePolicy(weighting({ exam: 0 }, 0)))).toEqual([
       { field: 'categoryWeighting.weights', message: 'must give at least one category, or uncategorisedWeight, a weight above 0' },
     ]);

@@ -1,0 +1,32 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Max, ValidateNested } from 'class-validator';
+import { validateSync } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { toFieldProblems } from './validation-problems';
+
+class Record {
+  @IsString()
+  studentId!: string;
+
+  @IsInt()
+  @Max(100)
+  score!: number;
+}
+
+class Batch {
+  @ValidateNested({ each: true })
+  @Type(() => Record)
+  records!: Record[];
+}
+
+describe('toFieldProblems', () => {
+  it('lists every problem with its dotted field path', () => {
+    const batch = plainToInstance(Batch, { records: [{ studentId: 's-1', score: 50 }, { studentId: 7, score: 101.5 }] });
+
+    expect(toFieldProblems(validateSync(batch))).toEqual([
+      { field: 'records.1.studentId', problem: 'studentId must be a string' },
+      { field: 'records.1.score', problem: 'score must not be greater than 100' },
+      { field: 'records.1.score', problem: 'score must be an integer number' },
+    ]);
+  });
+});

@@ -1,0 +1,232 @@
+import { readdirSync } from 'node:fs';
+import { CASE_PHASES, CaseEventV1, ESCALATION_REASONS, EventEnvelope } from '@mentoring/contracts';
+import { planCoordinatorDigest, planHeldMessagesDigest } from './plan-digests';
+import { planOutreach } from './plan-outreach';
+import type { PlannedMessage } from './planned-message';
+import { DEFAULT_TEMPLATES_DIR, loadTemplateLibrary, RenderedMessage } from './template-library';
+import { CALENDAR_ENTRY_TEMPLATE, TEMPLATE_NAMES, TemplateName } from './template-variables';
+import { formatMeetingTime } from './zoned-time-format';
+import {
+  BANNED_FOR_EVERYONE,
+  BANNED_FOR_STUDENTS,
+  escapedForHtml,
+  matchesOf,
+  SCORE_LIKE,
+  visibleTextOf,
+  withoutUrls,
+} from './testing/language-rules';
+import { averageSentenceLength, fleschReadingEase, wordsOf } from './testing/readability';
+import { caseEvent, COORDINATORS, envelopeOf, MENTORS, outreachContext, REASONS, STUDENTS } from './testing/realistic-cases';
+
+// Every template, in every variant the planners produce, rendered with realistic people, 0-3
+// slots, several time zones and locales (a locale without templates falls back to English).
+const LOCALES = ['en', 'en-GB', 'fr-FR'];
+const VARIANTS = 12;
+const INTRODUCTIONS: readonly TemplateName[] = ['student-first-contact', 'student-new-mentor'];
+const MIN_INTRODUCTION_WORDS = 40;
+const MAX_STUDENT_WORDS = 80;
+const MIN_READING_EASE = 60;
+const MAX_AVERAGE_SENTENCE_WORDS = 20;
+
+function eventsOfVariant(variant: number): CaseEventV1[] {
+  const base = caseEvent({}, variant);
+  const confirmed = { ...base, status: 'active' as const, confirmedSlot: base.proposedSlots[0] };
+  const otherMentor = MENTORS[(variant + 1) % MENTORS.length];
+  const withOrWithoutMentor = variant % 2 === 0 ? base.mentor : null;
+  return [
+    { ...base, phase: CASE_PHASES[variant % CASE_PHASES.length], slaDeadline: variant % 4 === 3 ? null : base.slaDeadline },
+    { ...base, kind: 'waitlisted', status: 'waitlisted', mentor: null },
+    { ...base, kind: 'accepted', status: 'active', proposedSlots: variant === 0 ? [] : base.proposedSlots },
+    { ...base, kind: 'accepted', status: 'active', previousMentor: otherMentor },
+    { ...base, kind: 'reassigned', previousMentor: otherMentor },
+    { ...confirmed, kind: 'slot-confirmed' },
+    { ...confirmed, kind: 'reminder-due' },
+    { ...base, kind: 'reminder-due', slaDeadline: variant % 2 === 0 ? base.slaDeadline : null },
+    ...CASE_PHASES.map((phase) => ({ ...base, kind: 'phase-changed' as const, status: 'active' as const, phase })),
+    {
+      ...base,
+      kind: 'session-logged',
+      status: 'active',
+      session: { outcome: 'missed', occurredAt: base.occurredAt, consecutiveMissed: (variant % 3) + 1 },
+    },
+    ...ESCALATION_REASONS.map((escalationReason) => ({
+      ...base,
+      kind: 'escalated' as const,
+      escalationReason,
+      mentor: withOrWithoutMentor,
+      session: variant % 3 === 0 ? null : { outcome: 'missed' as const, occurredAt: base.occurredAt, consecutiveMissed: 3 },
+    })),
+    { ...base, kind: 'closed', status: 'closed', outcome: 'improved', mentor: withOrWithoutMentor },
+  ];
+}
+
+interface Rendering {
+  planned: PlannedMessage;
+  rendered: RenderedMessage;
+  visibleHtml: string;
+}
+
+const library = loadTemplateLibrary();
+
+function render(planned: PlannedMessage[]): Rendering[] {
+  return planned.map((message) => {
+    const rendered = library.renderMessage(message.template, message.locale, message.variables);
+    return { planned: message, rendered, visibleHtml: visibleTextOf(rendered.html) };
+  });
+}
+
+function renderEverything(): Rendering[] {
+  return LOCALES.flatMap((locale) =>
+    Array.from({ length: VARIANTS }, (_, variant) => {
+      const context = outreachContext({ localeOf: () => locale });
+      const fromEvents = render(
+        eventsOfVariant(variant).flatMap((event, index) => planOutreach(envelopeOf(event, `evt-${variant}-${index}`), context)),
+      );
+      const heldSubjects = fromEvents.slice(0, (variant % 3) + 1).map((rendering) => rendering.rendered.subject);
+      const student = { ...STUDENTS[variant % STUDENTS.length], role: 'student' as const, email: null };
+      const coordinator = COORDINATORS[variant % COORDINATORS.length];
+      const escalations = ESCALATION_REASONS.slice(0, (variant % 3) + 1).map((reason, index) => ({
+        caseId: `case-${index}`,
+        studentName: STUDENTS[(variant + index) % STUDENTS.length].displayName,
+        program: 'MBBS',
+        yearOfStudy: index + 1,
+        reason,
+        escalatedAt: '2026-10-11T08:30:00Z',
+      }));
+      const digests = render(
+        [
+          ...planHeldMessagesDigest(student, heldSubjects, `digest-${variant}`, context),
+          ...planCoordinatorDigest(coordinator, escalations, `coordinator-digest-${variant}`, context),
+        ],
+      );
+      return [...fromEvents, ...digests];
+    }).flat(),
+  );
+}
+
+const renderings = renderEverything();
+const forTemplate = (template: TemplateName) => renderings.filter((rendering) => rendering.planned.template === template);
+const studentRenderings = renderings.filter((rendering) => rendering.planned.recipient.role === 'student');
+
+function describeRendering({ planned }: Rendering): string {
+  return `${planned.template} to ${planned.recipient.displayName}`;
+}
+
+/** The prose a student reads before the first slot (or, without slots, before the first link). */
+function proseBeforeSlots(text: string, rendering: Rendering): string {
+  const slotLabels = rendering.planned.template === 'student-first-contact' || rendering.planned.template === 'student-new-mentor'
+    ? rendering.planned.variables.slots.map((slot) => formatMeetingTime(slot.time, rendering.planned.locale))
+    : [];
+  const cuts = [...slotLabels.map((label) => text.indexOf(label)), text.search(/https?:\/\//)].filter((index) => index >= 0);
+  return text.slice(0, Math.min(text.length, ...cuts));
+}
+
+describe('template language guard', () => {
+  it('renders every template file, and every template it renders has files', () => {
+    const folders = readdirSync(`${DEFAULT_TEMPLATES_DIR}/en`).filter((folder) => !folder.startsWith('_'));
+    expect(new Set(folders)).toEqual(new Set([...TEMPLATE_NAMES, CALENDAR_ENTRY_TEMPLATE]));
+    expect(new Set(renderings.map((rendering) => rendering.planned.template))).toEqual(new Set(TEMPLATE_NAMES));
+  });
+
+  it('leaves no placeholder, null or undefined in any message', () => {
+    const leaks = renderings.filter(({ rendered }) =>
+      /\{\{|\}\}|\bundefined\b|\bnull\b|\[object Object\]/.test(`${rendered.subject}\n${rendered.text}\n${rendered.html}`),
+    );
+    expect(leaks.map(describeRendering)).toEqual([]);
+  });
+
+  it('never uses a banned word, or a word naming risk, levels or sanctions, with a student', () => {
+    const found = studentRenderings.flatMap((rendering) => {
+      const { subject, text } = rendering.rendered;
+      const words = matchesOf(withoutUrls(`${subject}\n${text}\n${rendering.visibleHtml}`), BANNED_FOR_STUDENTS);
+      return words.map((word) => `${describeRendering(rendering)}: "${word}"`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('never shows a student anything that reads like a score', () => {
+    const found = studentRenderings.flatMap((rendering) => {
+      const { subject, text } = rendering.rendered;
+      return matchesOf(withoutUrls(`${subject}\n${text}\n${rendering.visibleHtml}`), SCORE_LIKE).map(
+        (match) => `${describeRendering(rendering)}: "${match}"`,
+      );
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('keeps deficit language out of staff messages too, apart from the reasons quoted to mentors', () => {
+    const staff = renderings.filter((rendering) => rendering.planned.recipient.role !== 'student');
+    const found = staff.flatMap((rendering) => {
+      const quoted = REASONS.reduce((text, reason) => text.split(reason.summary).join(' '), `${rendering.rendered.subject}\n${rendering.rendered.text}`);
+      return matchesOf(withoutUrls(quoted), BANNED_FOR_EVERYONE).map((word) => `${describeRendering(rendering)}: "${word}"`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it.each(INTRODUCTIONS)('%s names the mentor and offers every slot, in text and HTML', (template) => {
+    const missing = forTemplate(template).flatMap((rendering) => {
+      if (rendering.planned.template !== template) return [];
+      const { mentorName, slots } = rendering.planned.variables as { mentorName: string; slots: { time: Parameters<typeof formatMeetingTime>[0]; pickUrl: string }[] };
+      const locale = rendering.planned.locale;
+      const expected = [mentorName, ...slots.flatMap((slot) => [formatMeetingTime(slot.time, locale), slot.pickUrl])];
+      const { text, html } = rendering.rendered;
+      return expected.filter((value) => !text.includes(value) || !html.includes(escapedForHtml(value))).map((value) => `${describeRendering(rendering)}: ${value}`);
+    });
+    expect(forTemplate(template).length).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(INTRODUCTIONS)('%s says hello in 40-80 words before the slots', (template) => {
+    const outOfRange = forTemplate(template).flatMap((rendering) => {
+      const count = wordsOf(proseBeforeSlots(rendering.rendered.text, rendering)).length;
+      return count >= MIN_INTRODUCTION_WORDS && count <= MAX_STUDENT_WORDS ? [] : [`${describeRendering(rendering)}: ${count} words`];
+    });
+    expect(outOfRange).toEqual([]);
+  });
+
+  it('keeps every student message short before its first link', () => {
+    const tooLong = studentRenderings.flatMap((rendering) => {
+      const count = wordsOf(proseBeforeSlots(rendering.rendered.text, rendering)).length;
+      return count <= MAX_STUDENT_WORDS ? [] : [`${describeRendering(rendering)}: ${count} words`];
+    });
+    expect(tooLong).toEqual([]);
+  });
+
+  it('writes to students in plain English (Flesch reading ease of at least 60)', () => {
+    const hard = studentRenderings
+      .filter((rendering) => rendering.planned.locale.startsWith('en'))
+      .flatMap((rendering) => {
+        const ease = fleschReadingEase(proseBeforeSlots(rendering.rendered.text, rendering));
+        return ease >= MIN_READING_EASE ? [] : [`${describeRendering(rendering)}: ${ease.toFixed(1)}`];
+      });
+    expect(hard).toEqual([]);
+  });
+
+  it('keeps sentences short in every message (20 words on average at most)', () => {
+    const long = renderings.flatMap((rendering) => {
+      const average = averageSentenceLength(withoutUrls(rendering.rendered.text));
+      return average <= MAX_AVERAGE_SENTENCE_WORDS ? [] : [`${describeRendering(rendering)}: ${average.toFixed(1)}`];
+    });
+    expect(long).toEqual([]);
+  });
+
+  it('gives mentors and coordinators no student contact details', () => {
+    const leaks = renderings.filter(({ planned, rendered }) => {
+      if (planned.recipient.role === 'student') return false;
+      const everything = `${rendered.subject}\n${rendered.text}\n${rendered.html}`;
+      return STUDENTS.some((student) => (student.email && everything.includes(student.email)) || everything.includes(student.id));
+    });
+    expect(leaks.map(describeRendering)).toEqual([]);
+  });
+
+  it('writes calendar entries in the same language', () => {
+    const entries = LOCALES.flatMap((locale) =>
+      STUDENTS.map((student) => library.renderCalendarEntry(locale, { otherPartyName: student.displayName, manageUrl: 'https://mentoring.example.edu/x' })),
+    );
+    const found = entries.flatMap((entry) => matchesOf(withoutUrls(`${entry.summary}\n${entry.description}`), [...BANNED_FOR_STUDENTS, ...SCORE_LIKE]));
+    expect(found).toEqual([]);
+    expect(entries[1].summary).toBe("Mentoring chat with Zoë O'Connell");
+  });
+});
+
+export type { EventEnvelope };
