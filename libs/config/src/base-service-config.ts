@@ -23,7 +23,7 @@ const PORT_PROBLEM = 'must be an integer port between 1 and 65535';
 /**
  * Settings every service reads. A service extends it, adds its own variables (each needs at least
  * one class-validator rule, or it is not read from the environment) and sets its defaults, e.g.
- * `override PORT = 3001` and `DATABASE_URL = 'postgres://postgres@localhost:5432/grade_ingest'`.
+ * `override PORT = 3001` and `override DATABASE_URL = 'postgres://postgres@localhost:5432/grade_ingest'`.
  */
 export abstract class BaseServiceConfig {
   @IsInt({ message: PORT_PROBLEM })

@@ -11,3 +11,4 @@ export * from './consumer/event-pipeline';
 export * from './consumer/idempotent-consumer';
 export * from './dead-letters/dead-letter-store';
 export * from './messaging-runtime';
+export * from './nest/messaging.module';

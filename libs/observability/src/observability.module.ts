@@ -38,6 +38,9 @@ function httpLoggerOptions(options: ObservabilityOptions): HttpLoggerOptions {
   return {
     ...pinoOptions(options.serviceName, options.logLevel),
     genReqId: correlationIdFor,
+    // Handler lines carry the correlation id (mixin) and a reqId, not every request header again;
+    // the full request is logged once, on completion.
+    quietReqLogger: true,
     autoLogging: { ignore: (req) => QUIET_PATHS.includes(pathOf(req)) },
     customLogLevel: (_req, res, error) => levelForResponse(res.statusCode, error),
   };

@@ -3,3 +3,4 @@ export * from './messaging-tables/outbox-message.entity';
 export * from './messaging-tables/inbox-message.entity';
 export * from './messaging-tables/dead-letter.entity';
 export * from './messaging-tables/1732300000000-messaging-tables';
+export * from './nest/persistence.module';

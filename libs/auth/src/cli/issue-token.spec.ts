@@ -8,9 +8,9 @@ const repoRoot = path.resolve(__dirname, '../../../..');
 const run = promisify(execFile);
 
 function issueToken(...args: string[]) {
-  const env = { ...process.env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.base.json') };
-  delete env['AUTH_JWT_SECRET'];
-  delete env['AUTH_ISSUER'];
+  // The development defaults are under test, so a developer's own AUTH_* settings must not leak in.
+  const { AUTH_JWT_SECRET: _secret, AUTH_ISSUER: _issuer, ...env } = process.env;
+  env['SWC_NODE_PROJECT'] = path.join(repoRoot, 'tsconfig.base.json');
   return run(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'issue-token.ts'), ...args], { cwd: repoRoot, env });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { deadLetterTopic } from '@mentoring/contracts';
+import { deadLetterTopic, ENVELOPE_HEADERS } from '@mentoring/contracts';
 import { DeadLetterEntity, DeadLetterStatus } from '@mentoring/persistence';
 import { DataSource } from 'typeorm';
 import { describeError, PermanentError } from '../errors';
@@ -61,16 +61,16 @@ export class DeadLetterStore {
       [DEAD_LETTER_HEADERS.reason]: reason,
     };
     const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
+    const stored = await this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO dead_letters (id, consumer_group, topic, partition, "offset", message_key, value, value_encoding,
            headers, event_id, event_type, reason, error_class, error_message)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (consumer_group, topic, partition, "offset") DO NOTHING RETURNING id`,
         [id, this.consumerGroup, record.topic, record.partition, record.offset, record.key, value, encoding,
-          record.headers, record.headers['event-id'] ?? null, record.headers['event-type'] ?? null, reason, errorClass, errorMessage],
+          record.headers, record.headers[ENVELOPE_HEADERS.id] ?? null, record.headers[ENVELOPE_HEADERS.type] ?? null, reason, errorClass, errorMessage],
       );
-      if (inserted.length === 0) return;
+      if (inserted.length === 0) return false;
       await this.outbox.appendRaw(manager, [
         {
           id,
@@ -81,8 +81,11 @@ export class DeadLetterStore {
           headers,
         },
       ]);
+      return true;
     });
+    if (!stored) return;
     this.metrics?.deadLetters.inc({ topic: record.topic });
+    this.metrics?.deadLettersPending.inc();
   }
 
   async list(query: DeadLetterQuery = {}): Promise<{ items: DeadLetterEntity[]; total: number }> {
@@ -118,6 +121,7 @@ export class DeadLetterStore {
     try {
       const outcome = await this.pipeline.process(toIncomingRecord(deadLetter));
       await repository.update({ id }, { status: 'replayed', resolvedAt: new Date(), replayAttempts: deadLetter.replayAttempts + 1 });
+      this.metrics?.deadLettersPending.dec();
       return { status: 'replayed', outcome, deadLetter: (await repository.findOneByOrFail({ id })) };
     } catch (error) {
       const { errorMessage } = describeError(error);
@@ -129,7 +133,8 @@ export class DeadLetterStore {
   /** Marks a dead letter as deliberately not to be replayed. */
   async discard(id: string): Promise<DeadLetterEntity | null> {
     const repository = this.dataSource.getRepository(DeadLetterEntity);
-    await repository.update({ id, status: 'pending' }, { status: 'discarded', resolvedAt: new Date() });
+    const { affected } = await repository.update({ id, status: 'pending' }, { status: 'discarded', resolvedAt: new Date() });
+    if (affected) this.metrics?.deadLettersPending.dec();
     return repository.findOneBy({ id });
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@mentoring/auth';
-import { ReadinessRegistry } from './readiness-registry';
+import { ReadinessCheck, ReadinessRegistry } from './readiness-registry';
 
 // A check that hangs (a half-open TCP connection) must not hang the probe that asks about it.
 const CHECK_TIMEOUT_MS = 3000;
@@ -31,7 +31,23 @@ export class HealthController {
     return this.health.check(
       this.readiness
         .checks()
-        .map(([name, check]) => () => this.indicators.check(name).attempt(check).withTimeout(CHECK_TIMEOUT_MS)),
+        .map(([name, check]) => () => this.attempt(name, check)),
     );
+  }
+
+  private async attempt(name: string, check: ReadinessCheck) {
+    const indicator = this.indicators.check(name);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([check(), timeout]);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -10,7 +10,11 @@ describe('ReadinessRegistry', () => {
 
   it('fails its shutdown check once the app starts shutting down', async () => {
     const registry = new ReadinessRegistry();
-    const shutdownCheck = () => new Map(registry.checks()).get(SHUTDOWN_CHECK)!();
+    const shutdownCheck = async () => {
+      const check = new Map(registry.checks()).get(SHUTDOWN_CHECK);
+      if (!check) throw new Error('no shutdown check registered');
+      return check();
+    };
 
     await expect(shutdownCheck()).resolves.toBeUndefined();
     registry.onModuleDestroy();

@@ -1,10 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, ValidateNested } from 'class-validator';
-import { validateSync } from 'class-validator';
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsInt, IsString, Max, ValidateNested, validateSync } from 'class-validator';
 import { toFieldProblems } from './validation-problems';
 
-class Record {
+class GradeRecord {
   @IsString()
   studentId!: string;
 
@@ -15,8 +13,8 @@ class Record {
 
 class Batch {
   @ValidateNested({ each: true })
-  @Type(() => Record)
-  records!: Record[];
+  @Type(() => GradeRecord)
+  records!: GradeRecord[];
 }
 
 describe('toFieldProblems', () => {

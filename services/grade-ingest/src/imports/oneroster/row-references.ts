@@ -57,7 +57,7 @@ export function resolveRowReferences(row: CsvRow, refs: OneRosterReferences): Ro
       user: refs.users !== undefined && studentSourcedId !== '' && user === undefined,
       classRef: refs.classes !== undefined && classId !== '' && classRef === undefined,
       course: refs.courses !== undefined && courseId !== '' && course === undefined,
-      category: needsCategory && refs.categories !== undefined && category === undefined,
+      category: needsCategory && refs.categories !== undefined && categoryId !== '' && category === undefined,
     },
     problems,
   };

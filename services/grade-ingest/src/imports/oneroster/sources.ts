@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import * as yauzl from 'yauzl';
 import { ImportFileError } from '../domain';
 
@@ -49,7 +50,7 @@ export async function openZipSource(zipPath: string, displayName = basename(zipP
     };
     return {
       has: (fileName) => entries.has(fileName),
-      open: (fileName) => readEntry(zip, entryOf(fileName), fileName, displayName),
+      open: async (fileName) => readEntry(zip, entryOf(fileName), fileName, displayName),
       close: () => zip.close(),
     };
   } catch (error) {
@@ -95,11 +96,25 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, fileName: strin
   } catch (error) {
     throw damaged(error);
   }
-  // Readers see an import error naming the file, not a bare inflate or CRC error.
-  const output = new PassThrough();
+  // Readers see an import error naming the file, not a bare inflate error.
+  const output = crcCheck(entry.crc32, () => damaged(new Error('CRC-32 mismatch')));
   raw.on('error', (error) => output.destroy(damaged(error)));
   output.on('close', () => raw.destroy());
   return raw.pipe(output);
+}
+
+// yauzl checks sizes but not checksums; without this, a damaged entry could import as wrong grades.
+function crcCheck(expected: number, mismatch: () => Error): Transform {
+  let crc = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      done(crc === expected ? null : mismatch());
+    },
+  });
 }
 
 function corruptZip(file: string, summary: string, cause: unknown): ImportFileError {

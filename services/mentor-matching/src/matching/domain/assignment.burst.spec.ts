@@ -85,7 +85,6 @@ describe('a burst of 300 flagged students with scarce mentor availability', () =
   const jointMs = performance.now() - jointStarted;
   const totalMs = performance.now() - started;
   const greedy = assignGreedily(caseIds, capacities, scores);
-  console.log({ jointMs, totalMs, joint: [joint.assignments.length, joint.totalScore], greedy: [greedy.assignments.length, greedy.totalScore] });
 
   it('is a burst where capacity is scarce', () => {
     const seats = capacities.reduce((sum, mentor) => sum + mentor.remainingCapacity, 0);

@@ -17,6 +17,8 @@ export const DEFAULT_TEMPLATES_DIR = join(__dirname, '..', 'templates');
 const PARTIALS_FOLDER = '_partials';
 
 export interface RenderedMessage {
+  /** The template locale actually used, after falling back (for Content-Language and the log). */
+  locale: string;
   subject: string;
   text: string;
   html: string;
@@ -95,19 +97,27 @@ export function readTemplateSources(rootDir: string = DEFAULT_TEMPLATES_DIR): Te
   );
 }
 
+type HandlebarsEnvironment = ReturnType<typeof Handlebars.create>;
+
+// Handlebars compiles lazily, on the first render; precompiling once surfaces a syntax error or an
+// unknown helper at start-up instead of in front of a recipient.
+function compileFile(env: HandlebarsEnvironment, fileName: string, source: string): CompiledPart {
+  const options = compileOptions(fileName);
+  env.precompile(source, options);
+  return env.compile(source, options);
+}
+
 function compileLocale(sources: LocaleTemplateSources): CompiledLocale {
   // One isolated environment per locale, so a translation's partials never leak into another.
   const env = Handlebars.create();
   env.registerHelper(HELPERS);
   for (const [fileName, source] of Object.entries(sources.partials)) {
-    env.registerPartial(parse(fileName).name, env.compile(source, compileOptions(fileName)));
+    env.registerPartial(parse(fileName).name, compileFile(env, fileName, source));
   }
   return Object.fromEntries(
     Object.entries(sources.templates).map(([template, parts]) => [
       template,
-      Object.fromEntries(
-        Object.entries(parts).map(([fileName, source]) => [parse(fileName).name, env.compile(source, compileOptions(fileName))]),
-      ),
+      Object.fromEntries(Object.entries(parts).map(([fileName, source]) => [parse(fileName).name, compileFile(env, fileName, source)])),
     ]),
   );
 }
@@ -149,6 +159,7 @@ export function compileTemplateLibrary(sources: TemplateSources): TemplateLibrar
     renderMessage(template, locale, variables) {
       const { parts, data } = partsFor(template, locale);
       return {
+        locale: data.locale,
         subject: tidySubject(renderPart(template, parts, 'subject', variables, data)),
         text: tidyText(renderPart(template, parts, 'text', variables, data)),
         html: renderPart(template, parts, 'html', variables, data).trim(),

@@ -1,0 +1,129 @@
+import type { CaseEventV1 } from '@mentoring/contracts';
+import { OutreachError } from './outreach-errors';
+import { planOutreach } from './plan-outreach';
+import type { PlannedMessage } from './planned-message';
+import { caseEvent, COORDINATORS, envelopeOf, MENTORS, outreachContext, slots, STUDENTS } from './testing/realistic-cases';
+
+const student = STUDENTS[0];
+const mentor = MENTORS[0];
+const previousMentor = MENTORS[1];
+const offered = slots(3);
+const confirmedSlot = offered[1];
+
+function plan(overrides: Partial<CaseEventV1>, context = outreachContext()): PlannedMessage[] {
+  return planOutreach(envelopeOf(caseEvent({ student, mentor, proposedSlots: offered, ...overrides })), context);
+}
+
+function sent(messages: PlannedMessage[]): string[] {
+  return messages.map((message) => `${message.template} -> ${message.recipient.role} ${message.recipient.id}`);
+}
+
+/** The claims a test link carries, decoded from its token. */
+function claimsOf(url: string): Record<string, string> {
+  const token = new URL(url).searchParams.get('token') ?? '';
+  return JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+}
+
+describe('planOutreach', () => {
+  it.each([
+    ['opened', {}, []],
+    ['matched', {}, ['mentor-new-case -> mentor M-201']],
+    ['waitlisted', { status: 'waitlisted', mentor: null }, ['student-waitlisted -> student S-1001']],
+    ['accepted', { status: 'active' }, ['student-first-contact -> student S-1001']],
+    ['accepted', { status: 'active', previousMentor }, ['student-new-mentor -> student S-1001']],
+    ['declined', {}, []],
+    ['reassigned', { previousMentor }, ['mentor-case-reassigned -> mentor M-202', 'mentor-new-case -> mentor M-201']],
+    ['reassigned', { previousMentor, mentor: null, status: 'waitlisted' }, ['mentor-case-reassigned -> mentor M-202']],
+    ['slot-confirmed', { status: 'active', confirmedSlot }, ['student-slot-confirmed -> student S-1001', 'mentor-session-booked -> mentor M-201']],
+    ['reminder-due', { status: 'active', confirmedSlot }, ['student-meeting-reminder -> student S-1001', 'mentor-session-reminder -> mentor M-201']],
+    ['reminder-due', { status: 'matched' }, ['mentor-sla-reminder -> mentor M-201']],
+    ['reminder-due', { status: 'active' }, []],
+    ['phase-changed', { status: 'active', phase: 'structured-engagement' }, ['student-phase-structured-engagement -> student S-1001']],
+    ['phase-changed', { status: 'active', phase: 'self-directed' }, ['student-phase-self-directed -> student S-1001']],
+    ['session-logged', { session: { outcome: 'missed', occurredAt: '2026-10-13T06:30:00Z', consecutiveMissed: 1 } }, ['student-missed-session -> student S-1001']],
+    ['session-logged', { session: { outcome: 'attended', occurredAt: '2026-10-13T06:30:00Z', consecutiveMissed: 0 } }, []],
+    ['escalated', { escalationReason: 'no-eligible-mentor', mentor: null }, COORDINATORS.map((c) => `coordinator-escalation-no-eligible-mentor -> coordinator ${c.id}`)],
+    ['closed', { status: 'closed', outcome: 'improved' }, ['student-kudos -> student S-1001']],
+    ['closed', { status: 'closed', outcome: 'declined-by-student' }, []],
+  ] as [CaseEventV1['kind'], Partial<CaseEventV1>, string[]][])('%s %j tells %j', (kind, overrides, expected) => {
+    expect(sent(plan({ kind, ...overrides }))).toEqual(expected);
+  });
+
+  it('introduces the mentor with every offered slot, each a link bound to the student, the case and the slot', () => {
+    const [message] = plan({ kind: 'accepted', status: 'active' });
+    if (message.template !== 'student-first-contact') throw new Error(`unexpected ${message.template}`);
+    expect(message.variables.mentorName).toBe(mentor.displayName);
+    expect(message.variables.slots.map((slot) => slot.time)).toEqual(offered.map((slot) => ({ ...slot, timeZone: student.timeZone })));
+    expect(message.variables.slots.map((slot) => claimsOf(slot.pickUrl))).toEqual(
+      offered.map((slot) => ({ action: 'pick-slot', recipientId: student.id, caseId: 'case-0', slotStart: slot.start })),
+    );
+    expect(claimsOf(message.variables.changeMentorUrl)).toEqual({ action: 'change-mentor', recipientId: student.id, caseId: 'case-0' });
+    expect(message.variables.wellbeingUrl).toBe('https://www.example.edu/wellbeing');
+    expect(message.calendar).toEqual({ caseId: 'case-0', otherPartyName: mentor.displayName, offeredSlots: offered, confirmedSlot: null, manageUrl: message.variables.moreTimesUrl });
+  });
+
+  it('gives a student nothing about risk: no level, no reasons, no courses', () => {
+    const studentMessages = [
+      ...plan({ kind: 'accepted', status: 'active' }),
+      ...plan({ kind: 'phase-changed', status: 'active', phase: 'structured-engagement' }),
+      ...plan({ kind: 'closed', status: 'closed', outcome: 'improved' }),
+    ];
+    const variables = JSON.stringify(studentMessages.map((message) => message.variables));
+    expect(variables).not.toMatch(/at-risk|riskLevel|reasons|summative|ANAT201/);
+  });
+
+  it('gives the mentor the context to decide: reasons, courses to focus on, phase and the deadline in their own zone', () => {
+    const [message] = plan({ kind: 'matched', weakCourses: ['ANAT201'], slaDeadline: '2026-10-12T15:00:00Z' });
+    if (message.template !== 'mentor-new-case') throw new Error(`unexpected ${message.template}`);
+    expect(message.variables).toMatchObject({
+      recipientName: mentor.displayName,
+      studentName: student.displayName,
+      program: 'MBBS',
+      yearOfStudy: 2,
+      focusCourses: ['ANAT201'],
+      phase: { iceBreaking: true, structuredEngagement: false, selfDirected: false },
+      slaDeadline: { at: '2026-10-12T15:00:00Z', timeZone: mentor.timeZone },
+    });
+    expect(message.variables.reasons).toEqual(caseEvent().reasons.map((reason) => reason.summary));
+    expect(claimsOf(message.variables.acceptUrl)).toEqual({ action: 'accept-case', recipientId: mentor.id, caseId: 'case-0' });
+    expect(JSON.stringify(message.variables)).not.toContain(student.email as string);
+  });
+
+  it('attaches the confirmed time to both sides, replacing the offers', () => {
+    const messages = plan({ kind: 'slot-confirmed', status: 'active', confirmedSlot });
+    expect(messages.map((message) => message.calendar)).toEqual([
+      expect.objectContaining({ otherPartyName: mentor.displayName, offeredSlots: offered, confirmedSlot }),
+      expect.objectContaining({ otherPartyName: student.displayName, offeredSlots: offered, confirmedSlot }),
+    ]);
+  });
+
+  it('sends one message per person per event, whatever roles they hold', () => {
+    const mentorAsCoordinator = { ...COORDINATORS[0], id: mentor.id };
+    const context = outreachContext({ coordinators: [mentorAsCoordinator, mentorAsCoordinator] });
+    expect(sent(plan({ kind: 'escalated', escalationReason: 'sla-expired' }, context))).toEqual([
+      `coordinator-escalation-sla-expired -> coordinator ${mentor.id}`,
+    ]);
+    expect(sent(plan({ kind: 'reassigned', previousMentor: mentor }))).toEqual(['mentor-case-reassigned -> mentor M-201']);
+  });
+
+  it('carries the triggering event, the case and each recipient locale', () => {
+    const context = outreachContext({ localeOf: (id) => (id === student.id ? 'en-GB' : undefined) });
+    const messages = planOutreach(envelopeOf(caseEvent({ kind: 'slot-confirmed', status: 'active', student, mentor, confirmedSlot }), 'evt-42'), context);
+    expect(messages.map(({ triggeringEventId, caseId, locale }) => ({ triggeringEventId, caseId, locale }))).toEqual([
+      { triggeringEventId: 'evt-42', caseId: 'case-0', locale: 'en-GB' },
+      { triggeringEventId: 'evt-42', caseId: 'case-0', locale: 'en' },
+    ]);
+  });
+
+  it.each([
+    ['accepted', { mentor: null }, 'mentor'],
+    ['slot-confirmed', { confirmedSlot: null }, 'confirmedSlot'],
+    ['escalated', { escalationReason: null }, 'escalationReason'],
+  ] as [CaseEventV1['kind'], Partial<CaseEventV1>, string][])('refuses a %s event without its %s, so it is dead-lettered, not guessed', (kind, overrides, field) => {
+    expect(() => plan({ kind, ...overrides })).toThrow(new OutreachError('incomplete-case-event', `case-${kind} event of case case-0 has no ${field}`));
+  });
+
+  it('refuses an escalation nobody would receive', () => {
+    expect(() => plan({ kind: 'escalated', escalationReason: 'no-eligible-mentor' }, outreachContext({ coordinators: [] }))).toThrow(OutreachError);
+  });
+});
