@@ -12,3 +12,4 @@ export * from './consumer/idempotent-consumer';
 export * from './dead-letters/dead-letter-store';
 export * from './messaging-runtime';
 export * from './nest/messaging.module';
+export * from './nest/platform-modules';

@@ -7,3 +7,4 @@ export * from './http/validation-problems';
 export * from './http/open-api';
 export * from './http/configure-http-app';
 export * from './observability.module';
+export * from './http/run-service';

@@ -1,2 +1,3 @@
 export * from './test-infrastructure';
 export * from './processes';
+export * from './service-app';

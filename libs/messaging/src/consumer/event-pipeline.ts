@@ -35,8 +35,18 @@ export class EventPipeline {
 
   constructor(private readonly options: EventPipelineOptions) {}
 
+  /** Adds handlers for a topic; several feature modules may subscribe to the same topic. */
   addSubscription(brokerTopic: string, subscription: Subscription): void {
-    this.subscriptions.set(brokerTopic, { ...subscription, brokerTopic });
+    const existing = this.subscriptions.get(brokerTopic);
+    if (existing && existing.decode !== subscription.decode) {
+      throw new Error(`topic ${brokerTopic} is already subscribed with a different decoder`);
+    }
+    this.subscriptions.set(brokerTopic, {
+      ...subscription,
+      brokerTopic,
+      handlers: [...(existing?.handlers ?? []), ...subscription.handlers],
+      ignoreOtherTypes: (existing?.ignoreOtherTypes ?? false) || subscription.ignoreOtherTypes,
+    });
   }
 
   get brokerTopics(): string[] {

@@ -34,8 +34,4 @@ export class ImportFileError extends Error {
     this.line = problem.line;
     this.row = problem.row;
   }
-
-  toProblem(): ImportFileProblem {
-    return { code: this.code, file: this.file, line: this.line, row: this.row, message: this.message };
-  }
 }
