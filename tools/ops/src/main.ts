@@ -1,0 +1,124 @@
+// `npm run ops -- <command>`: what an ops engineer asks of the running pipeline.
+import { OpsClient, serviceEndpoints, ServiceEndpoint } from './ops-client';
+import { sumOf } from './prometheus-text';
+
+const USAGE = `usage: npm run ops -- <command>
+  status                         readiness, outbox backlog, pending dead letters and lag per service
+  lag                            consumer lag per group, topic and partition
+  dlq list [service] [--all]     dead letters (pending unless --all)
+  dlq replay <id> [service]      run a dead letter through its consumer again
+  dlq discard <id> [service]     mark a dead letter as not to be replayed
+  rescore <PROGRAM>              re-score every student of a programme under its current policy`;
+
+interface DeadLetterSummary {
+  id: string;
+  status: string;
+  reason: string;
+  error: { message: string };
+  origin: { topic: string; partition: number; offset: string };
+  createdAt: string;
+}
+
+const client = new OpsClient();
+const services = serviceEndpoints();
+
+function pick(name: string | undefined): ServiceEndpoint[] {
+  if (!name) return services;
+  const found = services.find((service) => service.name === name);
+  if (!found) throw new Error(`unknown service "${name}" (one of ${services.map((s) => s.name).join(', ')})`);
+  return [found];
+}
+
+async function status(): Promise<void> {
+  const rows = await Promise.all(
+    services.map(async (service) => {
+      const readiness = await client.readiness(service);
+      if (readiness.state === 'unreachable') return { service: service.name, state: 'unreachable' };
+      const samples = await client.metrics(service);
+      return {
+        service: service.name,
+        state: readiness.state + (readiness.failing.length ? ` (${readiness.failing.join(', ')})` : ''),
+        consumed: sumOf(samples, 'mentoring_events_consumed_total'),
+        produced: sumOf(samples, 'mentoring_events_produced_total'),
+        lag: sumOf(samples, 'mentoring_kafka_consumer_lag'),
+        outboxBacklog: sumOf(samples, 'mentoring_outbox_backlog'),
+        deadLettersPending: sumOf(samples, 'mentoring_dead_letters_pending'),
+      };
+    }),
+  );
+  console.table(rows);
+}
+
+async function lag(): Promise<void> {
+  const rows = [];
+  for (const service of services) {
+    const state = await client.readiness(service);
+    if (state.state === 'unreachable') continue;
+    for (const sample of (await client.metrics(service)).filter((s) => s.name === 'mentoring_kafka_consumer_lag')) {
+      rows.push({ group: sample.labels.group, topic: sample.labels.topic, partition: sample.labels.partition, lag: sample.value });
+    }
+  }
+  console.table(rows);
+}
+
+async function listDeadLetters(serviceName: string | undefined, all: boolean): Promise<void> {
+  const rows = [];
+  for (const service of pick(serviceName)) {
+    if ((await client.readiness(service)).state === 'unreachable') continue;
+    const page = await client.json<{ items: DeadLetterSummary[] }>(service, `/v1/ops/dead-letters${all ? '' : '?status=pending'}`);
+    for (const letter of page.items) {
+      rows.push({
+        service: service.name,
+        id: letter.id,
+        status: letter.status,
+        reason: letter.reason,
+        origin: `${letter.origin.topic}[${letter.origin.partition}]@${letter.origin.offset}`,
+        error: letter.error.message.slice(0, 80),
+        at: letter.createdAt,
+      });
+    }
+  }
+  console.table(rows);
+}
+
+/** Finds which service holds a dead letter when the caller did not say. */
+async function ownerOf(id: string, serviceName: string | undefined): Promise<ServiceEndpoint> {
+  for (const service of pick(serviceName)) {
+    try {
+      await client.json(service, `/v1/ops/dead-letters/${id}`);
+      return service;
+    } catch {
+      // not this service's
+    }
+  }
+  throw new Error(`no service holds dead letter ${id}`);
+}
+
+async function actOnDeadLetter(action: 'replay' | 'discard', id: string | undefined, serviceName: string | undefined): Promise<void> {
+  if (!id) throw new Error(`dlq ${action} needs a dead-letter id`);
+  const service = await ownerOf(id, serviceName);
+  console.log(JSON.stringify(await client.json(service, `/v1/ops/dead-letters/${id}/${action}`, { method: 'POST' }), null, 2));
+}
+
+async function rescore(program: string | undefined): Promise<void> {
+  if (!program) throw new Error('rescore needs a programme code, e.g. MBBS');
+  const [riskScoring] = pick('risk-scoring');
+  console.log(JSON.stringify(await client.json(riskScoring, `/v1/policies/${encodeURIComponent(program)}/rescore`, { method: 'POST' }), null, 2));
+}
+
+async function main(args: string[]): Promise<void> {
+  const [command, sub, ...rest] = args;
+  const positional = rest.filter((arg) => !arg.startsWith('--'));
+  if (command === 'status') return status();
+  if (command === 'lag') return lag();
+  if (command === 'rescore') return rescore(sub);
+  if (command === 'dlq' && sub === 'list') return listDeadLetters(positional[0], rest.includes('--all'));
+  if (command === 'dlq' && (sub === 'replay' || sub === 'discard')) return actOnDeadLetter(sub, positional[0], positional[1]);
+  console.error(USAGE);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(`ops: ${error.message}`);
+  process.exitCode = 1;
+});

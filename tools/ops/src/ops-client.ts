@@ -1,0 +1,65 @@
+import { signToken } from '@mentoring/auth';
+import { DEV_JWT_SECRET } from '@mentoring/config';
+import { parsePrometheusText, Sample } from './prometheus-text';
+
+/** A running service the CLI talks to; URLs can be overridden per service (e.g. RISK_SCORING_URL). */
+export interface ServiceEndpoint {
+  name: string;
+  url: string;
+}
+
+const DEFAULT_PORTS: Record<string, number> = {
+  'grade-ingest': 3001,
+  'risk-scoring': 3002,
+  'mentor-matching': 3003,
+  notification: 3004,
+};
+
+/** The four pipeline services, at their default ports unless `<NAME>_URL` is set. */
+export function serviceEndpoints(env: NodeJS.ProcessEnv = process.env): ServiceEndpoint[] {
+  return Object.entries(DEFAULT_PORTS).map(([name, port]) => ({
+    name,
+    url: env[`${name.toUpperCase().replace(/-/g, '_')}_URL`] ?? `http://127.0.0.1:${port}`,
+  }));
+}
+
+/** HTTP calls with an ops token: OPS_TOKEN if given, else one signed with AUTH_JWT_SECRET (dev key by default). */
+export class OpsClient {
+  private token?: Promise<string>;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  private bearer(): Promise<string> {
+    this.token ??= this.env.OPS_TOKEN
+      ? Promise.resolve(this.env.OPS_TOKEN)
+      : signToken({ subject: this.env.USER ?? 'ops-cli', role: 'ops', secret: this.env.AUTH_JWT_SECRET ?? DEV_JWT_SECRET });
+    return this.token;
+  }
+
+  async json<T>(service: ServiceEndpoint, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+    const response = await fetch(`${service.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${await this.bearer()}`, 'content-type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${service.name} ${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** GET /health/ready: ready or the failing checks; `unreachable` when nothing answers. */
+  async readiness(service: ServiceEndpoint): Promise<{ state: 'ready' | 'not ready' | 'unreachable'; failing: string[] }> {
+    try {
+      const response = await fetch(`${service.url}/health/ready`);
+      const body = (await response.json()) as { error?: Record<string, unknown> };
+      return { state: response.ok ? 'ready' : 'not ready', failing: Object.keys(body.error ?? {}) };
+    } catch {
+      return { state: 'unreachable', failing: [] };
+    }
+  }
+
+  async metrics(service: ServiceEndpoint): Promise<Sample[]> {
+    const response = await fetch(`${service.url}/metrics`);
+    return parsePrometheusText(await response.text());
+  }
+}
