@@ -5,8 +5,7 @@ import { InboxMessageEntity } from '../messaging-tables/inbox-message.entity';
 import { MessagingTables1732300000000 } from '../messaging-tables/1732300000000-messaging-tables';
 import { OutboxMessageEntity } from '../messaging-tables/outbox-message.entity';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type EntityClass = Function | EntitySchema<any>;
+type EntityClass = (new (...args: never[]) => object) | EntitySchema;
 type MigrationClass = new () => MigrationInterface;
 
 export interface ServiceDataSourceOptions {

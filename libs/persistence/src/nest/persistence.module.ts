@@ -45,9 +45,9 @@ export class PersistenceModule {
           inject: [SERVICE_CONFIG],
           useFactory: (config: BaseServiceConfig) => serviceDataSourceOptions({ ...options, url: config.DATABASE_URL }),
           dataSourceFactory: async (dataSourceOptions) => {
-            const url = (dataSourceOptions as { url: string }).url;
-            await ensureDatabaseExists(url);
-            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            if (!dataSourceOptions) throw new Error('PersistenceModule: no data source options');
+            await ensureDatabaseExists((dataSourceOptions as { url: string }).url);
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
             await runMigrationsExclusively(dataSource);
             return dataSource;
           },
