@@ -18,16 +18,21 @@ export function fail(message) {
   process.exit(1);
 }
 
-/** Runs `npm ci` when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs the locked dependency tree when node_modules is missing or older than
+ * package-lock.json. `npm install` rather than `npm ci`: both install the locked versions, but
+ * `npm ci` refuses a lockfile that lacks other platforms' optional binaries (which a registry
+ * mirror may not serve), and this lockfile is made on such a mirror.
+ */
 export function installDependenciesIfNeeded() {
   const lockfile = path.join(repoRoot, 'package-lock.json');
   const installedMarker = path.join(repoRoot, 'node_modules', '.package-lock.json');
   const upToDate =
     fs.existsSync(installedMarker) && fs.statSync(installedMarker).mtimeMs >= fs.statSync(lockfile).mtimeMs;
   if (upToDate) return;
-  say('Installing dependencies (npm ci)...');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
-  if (result.status !== 0) fail('npm ci failed; see the output above.');
+  say('Installing dependencies (npm install, from package-lock.json)...');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) fail('npm install failed; see the output above.');
 }
 
 /** Finds or starts Kafka and PostgreSQL, and exports KAFKA_BROKERS / DATABASE_URL for child processes. */
