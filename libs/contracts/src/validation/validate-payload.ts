@@ -19,14 +19,15 @@ export function validatePayload<T extends object>(payloadClass: ClassOf<T>, plai
   const instance = plainToInstance(payloadClass, plain);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: false });
   if (errors.length === 0) return { ok: true, value: instance };
-  return { ok: false, problems: flattenErrors(errors) };
+  return { ok: false, problems: toFieldProblems(errors) };
 }
 
-function flattenErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+/** Flattens class-validator errors into `{ field, problem }` pairs, nested paths dotted (`records.2.score`). */
+export function toFieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((problem) => ({ field, problem }));
-    return [...own, ...flattenErrors(error.children ?? [], field)];
+    return [...own, ...toFieldProblems(error.children ?? [], field)];
   });
 }
 

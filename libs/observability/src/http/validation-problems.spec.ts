@@ -1,6 +1,6 @@
 import { plainToInstance, Type } from 'class-transformer';
 import { IsInt, IsString, Max, ValidateNested, validateSync } from 'class-validator';
-import { toFieldProblems } from './validation-problems';
+import { toFieldProblems } from '@mentoring/contracts';
 
 class GradeRecord {
   @IsString()
