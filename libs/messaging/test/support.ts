@@ -2,9 +2,10 @@ import { createEnvelope, EventEnvelope } from '@mentoring/contracts';
 import { openServiceDataSource } from '@mentoring/persistence';
 import { createTestDatabase, integrationEnv, testKafka, TestDatabase, uniqueName } from '@mentoring/testing';
 import { IsInt, IsString } from 'class-validator';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { MetricsService } from '@mentoring/observability';
+import { Registry } from 'prom-client';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { consoleLogger, EventHandler, MessagingMetrics, MessagingRuntime, PermanentError } from '../src';
+import { consoleLogger, EventHandler, MessagingRuntime, PermanentError } from '../src';
 
 /** Test payload: which student, and the position of this event in that student's stream. */
 export class CounterEventV1 {
@@ -116,18 +117,7 @@ export async function readTopic(topic: string, enough: (received: ReadMessage[])
   return received;
 }
 
-/** Real prom-client metrics in a private registry, so a test can read what the consumer counted. */
-export function createTestMetrics(): MessagingMetrics {
-  const registers = [new Registry()];
-  return {
-    eventsConsumed: new Counter({ name: 'consumed', help: 'h', labelNames: ['topic', 'type', 'outcome'], registers }),
-    eventsProduced: new Counter({ name: 'produced', help: 'h', labelNames: ['topic'], registers }),
-    eventsFailed: new Counter({ name: 'failed', help: 'h', labelNames: ['topic', 'reason'], registers }),
-    handlerDuration: new Histogram({ name: 'duration', help: 'h', labelNames: ['topic', 'type'], registers }),
-    consumerLag: new Gauge({ name: 'lag', help: 'h', labelNames: ['group', 'topic', 'partition'], registers }),
-    outboxBacklog: new Gauge({ name: 'backlog', help: 'h', registers }),
-    outboxOldestAgeSeconds: new Gauge({ name: 'age', help: 'h', registers }),
-    deadLetters: new Counter({ name: 'dead', help: 'h', labelNames: ['topic'], registers }),
-    deadLettersPending: new Gauge({ name: 'pending', help: 'h', registers }),
-  };
+/** Real metrics in a private registry, so a test can read what the consumer counted. */
+export function createTestMetrics(): MetricsService {
+  return new MetricsService(new Registry());
 }
