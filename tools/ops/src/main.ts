@@ -8,7 +8,9 @@ const USAGE = `usage: npm run ops -- <command>
   dlq list [service] [--all]     dead letters (pending unless --all)
   dlq replay <id> [service]      run a dead letter through its consumer again
   dlq discard <id> [service]     mark a dead letter as not to be replayed
-  rescore <PROGRAM>              re-score every student of a programme under its current policy`;
+  rescore <PROGRAM>              re-score every student of a programme under its current policy
+options:
+  --json                         print JSON instead of tables (for scripts)`;
 
 interface DeadLetterSummary {
   id: string;
@@ -21,6 +23,14 @@ interface DeadLetterSummary {
 
 const client = new OpsClient();
 const services = serviceEndpoints();
+const asJson = process.argv.includes('--json');
+
+/** Prints rows as a table for people, or as JSON for scripts. */
+function print(rows: unknown): void {
+  if (asJson) console.log(JSON.stringify(rows, null, 2));
+  else if (Array.isArray(rows)) console.table(rows);
+  else console.log(JSON.stringify(rows, null, 2));
+}
 
 function pick(name: string | undefined): ServiceEndpoint[] {
   if (!name) return services;
@@ -46,7 +56,7 @@ async function status(): Promise<void> {
       };
     }),
   );
-  console.table(rows);
+  print(rows);
 }
 
 async function lag(): Promise<void> {
@@ -58,7 +68,7 @@ async function lag(): Promise<void> {
       rows.push({ group: sample.labels.group, topic: sample.labels.topic, partition: sample.labels.partition, lag: sample.value });
     }
   }
-  console.table(rows);
+  print(rows);
 }
 
 async function listDeadLetters(serviceName: string | undefined, all: boolean): Promise<void> {
@@ -78,7 +88,7 @@ async function listDeadLetters(serviceName: string | undefined, all: boolean): P
       });
     }
   }
-  console.table(rows);
+  print(rows);
 }
 
 /** Finds which service holds a dead letter when the caller did not say. */
@@ -97,17 +107,17 @@ async function ownerOf(id: string, serviceName: string | undefined): Promise<Ser
 async function actOnDeadLetter(action: 'replay' | 'discard', id: string | undefined, serviceName: string | undefined): Promise<void> {
   if (!id) throw new Error(`dlq ${action} needs a dead-letter id`);
   const service = await ownerOf(id, serviceName);
-  console.log(JSON.stringify(await client.json(service, `/v1/ops/dead-letters/${id}/${action}`, { method: 'POST' }), null, 2));
+  print(await client.json(service, `/v1/ops/dead-letters/${id}/${action}`, { method: 'POST' }));
 }
 
 async function rescore(program: string | undefined): Promise<void> {
   if (!program) throw new Error('rescore needs a programme code, e.g. MBBS');
   const [riskScoring] = pick('risk-scoring');
-  console.log(JSON.stringify(await client.json(riskScoring, `/v1/policies/${encodeURIComponent(program)}/rescore`, { method: 'POST' }), null, 2));
+  print(await client.json(riskScoring, `/v1/policies/${encodeURIComponent(program)}/rescore`, { method: 'POST' }));
 }
 
 async function main(args: string[]): Promise<void> {
-  const [command, sub, ...rest] = args;
+  const [command, sub, ...rest] = args.filter((arg) => arg !== '--json');
   const positional = rest.filter((arg) => !arg.startsWith('--'));
   if (command === 'status') return status();
   if (command === 'lag') return lag();

@@ -3,14 +3,12 @@ import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './validation-problems';
 import { OpenApiInfo, setupOpenApi } from './open-api';
 
-/** What every service's main.ts does before `listen`: pino as Nest's logger, validation, shutdown hooks, OpenAPI. */
+/** What every service does before `listen`: pino as Nest's logger, validation, OpenAPI. */
 export function configureHttpApp(app: INestApplication, openApi: OpenApiInfo): void {
   app.useLogger(app.get(Logger));
   // Nest 11 holds buffered lines until `listen`; flushing now means logs of app.init() (migrations,
   // consumers connecting) appear as they happen, and are not lost when init fails.
   app.flushLogs();
   app.useGlobalPipes(createValidationPipe());
-  // SIGTERM must run the modules' shutdown hooks, which is where consumers and relays drain.
-  app.enableShutdownHooks();
   setupOpenApi(app, openApi);
 }

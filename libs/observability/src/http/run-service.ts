@@ -1,4 +1,4 @@
-import { DynamicModule, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BaseServiceConfig, ConfigClass, ConfigError, loadConfig } from '@mentoring/config';
 import { configureHttpApp } from './configure-http-app';
@@ -28,5 +28,28 @@ export async function runService<TConfig extends BaseServiceConfig>(options: Run
   }
   const app = await NestFactory.create(options.appModule(config), { bufferLogs: true });
   configureHttpApp(app, options.openApi);
+  closeOnSignals(app);
   await app.listen(config.PORT);
+}
+
+/**
+ * SIGTERM/SIGINT close the app (consumers stop fetching and finish in-flight work, the relay
+ * flushes, connections close) and then exit 0. Nest's own shutdown hooks would re-raise the
+ * signal instead, which supervisors report as a crash.
+ */
+function closeOnSignals(app: INestApplication): void {
+  let closing = false;
+  const close = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        process.stderr.write(`shutdown after ${signal} failed: ${String(error)}\n`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
 }
