@@ -62,9 +62,10 @@ export function proposeSlots(
   if (settings.studentWaking) tiers.push(['waking-hours', intersectIntervals(free, settings.studentWaking)]);
   tiers.push(['any-free-time', free]);
 
+  const dayZone = zoneOf(settings.dayZone);
   const chosen: Candidate[] = [];
   for (const [fit, intervals] of tiers) {
-    const candidates = candidatesIn(intervals, fit, settings, zoneOf(settings.dayZone));
+    const candidates = candidatesIn(intervals, fit, settings, dayZone);
     pick(candidates, chosen, settings.count, true);
     pick(candidates, chosen, settings.count, false);
   }
