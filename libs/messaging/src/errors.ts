@@ -21,7 +21,7 @@ export class PermanentError extends Error {
 // restart), 40001 serialization failure, 40P01 deadlock, 55P03 lock not available.
 const TRANSIENT_SQLSTATE = /^(08|53|57P0|40001|40P01|55P03)/;
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
-const TRANSIENT_MESSAGES = /(Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)|Connection is not established|KafkaJS.*(timeout|disconnected|Connection))/i;
+const TRANSIENT_MESSAGES = /(Connection terminated|not currently accepting connections|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)|Connection is not established|KafkaJS.*(timeout|disconnected|Connection))/i;
 
 /** True when the error is the infrastructure being unavailable rather than the message being bad. */
 export function isTransientError(error: unknown): boolean {
