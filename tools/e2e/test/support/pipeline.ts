@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { signToken } from '@mentoring/auth';
+import { namespacedTopic } from '@mentoring/contracts';
+import {
+  createTestDatabase,
+  integrationEnv,
+  killHard,
+  spawnTsProcess,
+  stopGracefully,
+  tailLog,
+  TestDatabase,
+  TestProcess,
+  uniqueName,
+  waitUntil,
+} from '@mentoring/testing';
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+
+export const PIPELINE_SERVICES = ['grade-ingest', 'risk-scoring', 'mentor-matching', 'notification'] as const;
+export type PipelineService = (typeof PIPELINE_SERVICES)[number];
+
+export interface RunningInstance {
+  service: PipelineService;
+  port: number;
+  process: TestProcess;
+  url: string;
+}
+
+export interface CaughtMail {
+  id: number;
+  subject: string;
+  text: string;
+  html: string;
+  envelope: { from?: string; to: string[] };
+  attachments: { filename?: string; contentType: string }[];
+}
+
+let nextPort = 4100 + Math.floor(Math.random() * 400) * 10;
+
+/**
+ * The whole platform for one end-to-end test: every service in its own process (optionally
+ * several replicas), each with its own fresh database, all on one private topic namespace of the
+ * real broker, and an SMTP catcher process receiving the email.
+ */
+export class Pipeline {
+  readonly namespace = uniqueName('e2e');
+  readonly instances: RunningInstance[] = [];
+  private readonly databases = new Map<PipelineService, TestDatabase>();
+  private catcher?: { stop(): Promise<void>; httpUrl: string; smtpPort: number };
+
+  async start(replicas = 1): Promise<void> {
+    await this.startCatcher();
+    for (const service of PIPELINE_SERVICES) this.databases.set(service, await createTestDatabase(service));
+    const starting: Promise<RunningInstance>[] = [];
+    for (let replica = 0; replica < replicas; replica += 1) {
+      for (const service of PIPELINE_SERVICES) starting.push(this.startInstance(service));
+    }
+    await Promise.all(starting);
+  }
+
+  /** Starts one more process of a service (a replica, or a restart after a kill). */
+  async startInstance(service: PipelineService): Promise<RunningInstance> {
+    const port = (nextPort += 1);
+    const database = this.databases.get(service);
+    if (!database || !this.catcher) throw new Error('start() the pipeline first');
+    const child = spawnTsProcess(
+      `services/${service}/src/main.ts`,
+      {
+        PORT: String(port),
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: integrationEnv().kafkaBrokers.join(','),
+        KAFKA_TOPIC_NAMESPACE: this.namespace,
+        SMTP_URL: `smtp://127.0.0.1:${this.catcher.smtpPort}`,
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+      },
+      `${service}-${port}`,
+    );
+    const instance = { service, port, process: child, url: `http://127.0.0.1:${port}` };
+    this.instances.push(instance);
+    await waitUntil(`${service} on port ${port} is ready`, async () => {
+      if (child.child.exitCode !== null) throw new Error(`${service} exited:\n${tailLog(child)}`);
+      return (await fetch(`${instance.url}/health/ready`).catch(() => undefined))?.ok;
+    }, { timeoutMs: 120_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${tailLog(child)}`);
+    });
+    return instance;
+  }
+
+  instancesOf(service: PipelineService): RunningInstance[] {
+    return this.instances.filter((instance) => instance.service === service && instance.process.child.exitCode === null);
+  }
+
+  async kill(instance: RunningInstance): Promise<void> {
+    await killHard(instance.process);
+  }
+
+  databaseOf(service: PipelineService): TestDatabase {
+    const database = this.databases.get(service);
+    if (!database) throw new Error(`no database for ${service}`);
+    return database;
+  }
+
+  topic(contractTopic: string): string {
+    return namespacedTopic(contractTopic, this.namespace);
+  }
+
+  /** Calls a service's REST API (the first live instance) with a token of the given role. */
+  async call<T = unknown>(service: PipelineService, method: string, route: string, role: Parameters<typeof signToken>[0]['role'], body?: unknown, subject = `${role}-e2e`): Promise<{ status: number; body: T; headers: Headers }> {
+    const [instance] = this.instancesOf(service);
+    const token = await signToken({ subject, role });
+    const response = await fetch(`${instance.url}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+  }
+
+  async mail(): Promise<CaughtMail[]> {
+    if (!this.catcher) return [];
+    return (await fetch(`${this.catcher.httpUrl}/messages`)).json() as Promise<CaughtMail[]>;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.instances.filter((i) => i.process.child.exitCode === null).map((i) => stopGracefully(i.process)));
+    await this.catcher?.stop();
+    for (const database of this.databases.values()) await database.drop();
+  }
+
+  private async startCatcher(): Promise<void> {
+    const smtpPort = (nextPort += 1);
+    const httpPort = (nextPort += 1);
+    const child = spawn(process.execPath, ['infra/smtp/catcher.mjs'], {
+      cwd: repoRoot,
+      env: { ...process.env, SMTP_CATCHER_PORT: String(smtpPort), SMTP_CATCHER_HTTP_PORT: String(httpPort) },
+      stdio: 'ignore',
+    });
+    const httpUrl = `http://127.0.0.1:${httpPort}`;
+    await waitUntil('the SMTP catcher answers', async () => (await fetch(`${httpUrl}/messages`).catch(() => undefined))?.ok);
+    this.catcher = {
+      smtpPort,
+      httpUrl,
+      stop: () =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    };
+  }
+}
