@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@mentoring/contracts';
+import { platformModules } from '@mentoring/messaging';
+import { GradeIngestConfig, SERVICE_NAME } from './config/grade-ingest.config';
+import { GradesModule } from './grades/grades.module';
+import { CreateGrades1732400000000 } from './grades/infrastructure/1732400000000-create-grades';
+import { GradeEntity } from './grades/infrastructure/grade.entity';
+import { JsonBodyLimit } from './http/json-body-limit';
+import { ImportsModule } from './imports/imports.module';
+import { CreateImports1732400001000 } from './imports/infrastructure/1732400001000-create-imports';
+import { ImportRejectionEntity } from './imports/infrastructure/import-rejection.entity';
+import { ImportEntity } from './imports/infrastructure/import.entity';
+
+@Module({})
+export class AppModule {
+  static register(config: GradeIngestConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...platformModules(config, {
+          serviceName: SERVICE_NAME,
+          producesTo: [TOPICS.gradesRecorded],
+          entities: [GradeEntity, ImportEntity, ImportRejectionEntity],
+          migrations: [CreateGrades1732400000000, CreateImports1732400001000],
+        }),
+        GradesModule,
+        ImportsModule,
+      ],
+      providers: [JsonBodyLimit],
+    };
+  }
+}

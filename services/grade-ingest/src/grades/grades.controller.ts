@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { GradeSubmissionService } from './grade-submission.service';
+import { StudentGradesService } from './student-grades.service';
+import { SubmitGradesRequest } from './submit-grades.request';
+
+@ApiTags('grades')
+@ApiBearerAuth()
+@Controller('v1')
+export class GradesController {
+  constructor(
+    private readonly submissions: GradeSubmissionService,
+    private readonly studentGrades: StudentGradesService,
+  ) {}
+
+  @Post('grades')
+  @HttpCode(200)
+  @Roles('registrar-feed')
+  @ApiOperation({
+    summary: 'Submit a batch of grades for the calling feed',
+    description: 'Answers per record: accepted, duplicate, amended or rejected with every field-level problem.',
+  })
+  submit(@Body() request: SubmitGradesRequest, @CurrentPrincipal() principal: Principal) {
+    return this.submissions.submitBatch(principal.subject, request.records);
+  }
+
+  @Get('students/:studentId/grades')
+  @Roles('mentor', 'coordinator', 'ops', 'service')
+  @ApiOperation({ summary: "A student's recorded grades, each with the values its amendments replaced" })
+  list(@Param('studentId') studentId: string) {
+    return this.studentGrades.studentGrades(studentId);
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CLOCK, systemClock } from '../clock';
+import { GradeMetrics } from './grade-metrics';
+import { GradeRecordingService } from './grade-recording.service';
+import { GradeSubmissionService } from './grade-submission.service';
+import { GradeSubmittedHandler } from './grade-submitted.handler';
+import { GradeValidator } from './grade-validator';
+import { GradesController } from './grades.controller';
+import { StudentGradesService } from './student-grades.service';
+
+/** Grades in by REST and Kafka, recorded once per identity; a student's grades out. */
+@Module({
+  controllers: [GradesController],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    GradeValidator,
+    GradeMetrics,
+    GradeRecordingService,
+    GradeSubmissionService,
+    GradeSubmittedHandler,
+    StudentGradesService,
+  ],
+  exports: [GradeValidator, GradeMetrics, GradeRecordingService],
+})
+export class GradesModule {}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { percentage } from './domain';
+import { GradeEntity } from './infrastructure/grade.entity';
+
+/** An earlier value of a grade, kept when an amendment replaced it. */
+export interface GradeVersionView {
+  gradeId: string;
+  version: number;
+  program: string;
+  yearOfStudy: number;
+  assessmentType: string;
+  score: number;
+  maxScore: number;
+  percentage: number;
+  scoreStatus: string;
+  gradedAt: string;
+  recordedAt: string;
+}
+
+/** A grade's current version, with the versions it replaced (newest first). */
+export interface StudentGradeView extends GradeVersionView {
+  feed: string;
+  sourceRecordId: string;
+  courseCode: string;
+  assessmentId: string;
+  amendsGradeId: string | null;
+  previousVersions: GradeVersionView[];
+}
+
+/** A student's recorded grades, as mentors and coordinators see them. */
+@Injectable()
+export class StudentGradesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Current grades, most recently graded first; unknown students simply have none. */
+  async studentGrades(studentId: string): Promise<{ studentId: string; grades: StudentGradeView[] }> {
+    const rows = await this.dataSource.getRepository(GradeEntity).find({ where: { studentId }, order: { version: 'DESC' } });
+    const versionsByIdentity = new Map<string, GradeEntity[]>();
+    for (const row of rows) {
+      const key = JSON.stringify([row.feed, row.sourceRecordId]);
+      versionsByIdentity.set(key, [...(versionsByIdentity.get(key) ?? []), row]);
+    }
+    const grades = [...versionsByIdentity.values()].map(([current, ...previous]) => ({
+      ...versionView(current),
+      feed: current.feed,
+      sourceRecordId: current.sourceRecordId,
+      courseCode: current.courseCode,
+      assessmentId: current.assessmentId,
+      amendsGradeId: current.amendsGradeId,
+      previousVersions: previous.map(versionView),
+    }));
+    grades.sort((a, b) => b.gradedAt.localeCompare(a.gradedAt));
+    return { studentId, grades };
+  }
+}
+
+function versionView(row: GradeEntity): GradeVersionView {
+  return {
+    gradeId: row.gradeId,
+    version: row.version,
+    program: row.program,
+    yearOfStudy: row.yearOfStudy,
+    assessmentType: row.assessmentType,
+    score: row.score,
+    maxScore: row.maxScore,
+    percentage: percentage(row.score, row.maxScore),
+    scoreStatus: row.scoreStatus,
+    gradedAt: row.gradedAt.toISOString(),
+    recordedAt: row.recordedAt.toISOString(),
+  };
+}

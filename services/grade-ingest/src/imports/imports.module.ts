@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { diskStorage } from 'multer';
+import { join } from 'node:path';
+import { GradeIngestConfig } from '../config/grade-ingest.config';
+import { GradesModule } from '../grades/grades.module';
+import { ImportStore } from './infrastructure/import-store';
+import { ImportProcessor } from './import-processor';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+import { UploadStore } from './upload-store';
+
+const MB = 1024 * 1024;
+// A OneRoster set has at most a dozen files; anything beyond is not a file set.
+const MAX_FILES = 16;
+
+/** OneRoster 1.2 CSV imports: uploads saved to disk, imported batch by batch, resumable. */
+@Module({
+  imports: [
+    GradesModule,
+    MulterModule.registerAsync({
+      inject: [GradeIngestConfig],
+      // Uploads go to disk, never memory: results.csv is read twice and may hold 100,000 rows.
+      // They land under UPLOAD_DIR, so moving one into its import's folder is a rename.
+      useFactory: (config: GradeIngestConfig) => ({
+        storage: diskStorage({ destination: join(config.UPLOAD_DIR, 'incoming') }),
+        limits: { fileSize: config.MAX_UPLOAD_FILE_MB * MB, files: MAX_FILES },
+      }),
+    }),
+  ],
+  controllers: [ImportsController],
+  providers: [ImportStore, UploadStore, ImportProcessor, ImportsService],
+})
+export class ImportsModule {}

@@ -1,0 +1,51 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ASSESSMENT_TYPES, AssessmentType, PROGRAM_CODE } from '@mentoring/contracts';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { OneRosterMapping } from './oneroster';
+
+const CATEGORY_MAP_PROBLEM = 'must be a JSON object mapping category titles to summative or formative, e.g. {"Exams":"summative"}';
+
+/** Form fields of an upload that fill in what the files leave open (imports/README.md). */
+export class OneRosterImportFields {
+  @ApiPropertyOptional({ description: 'Programme of students for whom neither users.csv nor classes.csv has metadata.program', example: 'MBBS' })
+  @IsOptional()
+  @Matches(PROGRAM_CODE, { message: 'must be an upper-case programme code such as MBBS' })
+  defaultProgram?: string;
+
+  @ApiPropertyOptional({ description: 'Year of study of students for whom the files name none', minimum: 1, maximum: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(10)
+  defaultYearOfStudy?: number;
+
+  @ApiPropertyOptional({ description: 'JSON: category title -> assessment type, for line items without metadata.assessmentType', example: '{"Exams":"summative"}' })
+  @IsOptional()
+  @ValidateBy({ name: 'isAssessmentTypeMap', validator: { validate: (value) => parseCategoryMap(value) !== undefined, defaultMessage: () => CATEGORY_MAP_PROBLEM } })
+  assessmentTypeByCategory?: string;
+}
+
+/** The mapping the fields describe. */
+export function mappingOf(fields: OneRosterImportFields): OneRosterMapping {
+  return {
+    ...(fields.defaultProgram !== undefined && { defaultProgram: fields.defaultProgram }),
+    ...(fields.defaultYearOfStudy !== undefined && { defaultYearOfStudy: fields.defaultYearOfStudy }),
+    ...(fields.assessmentTypeByCategory !== undefined && { assessmentTypeByCategory: parseCategoryMap(fields.assessmentTypeByCategory) }),
+  };
+}
+
+function parseCategoryMap(text: unknown): Record<string, AssessmentType> | undefined {
+  if (typeof text !== 'string') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const entries = Object.entries(parsed);
+  if (!entries.every(([, type]) => (ASSESSMENT_TYPES as readonly unknown[]).includes(type))) return undefined;
+  return Object.fromEntries(entries) as Record<string, AssessmentType>;
+}

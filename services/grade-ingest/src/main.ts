@@ -1,0 +1,13 @@
+import { runService } from '@mentoring/observability';
+import { AppModule } from './app.module';
+import { GradeIngestConfig } from './config/grade-ingest.config';
+
+void runService({
+  configClass: GradeIngestConfig,
+  appModule: (config) => AppModule.register(config),
+  openApi: {
+    title: 'grade-ingest',
+    description: 'Registrar feeds in (REST, Kafka, OneRoster 1.2 CSV): validated, deduplicated, recorded once, published as grades.recorded.v1',
+    version: '1',
+  },
+});

@@ -1,0 +1,32 @@
+import type { EntityManager } from 'typeorm';
+import { EngagementSignalEntity } from './engagement-signal.entity';
+
+/**
+ * Missed sessions in a row per student, from the latest session each student had. Students with
+ * no session are left out (none missed). A case declined by the student is not read here on
+ * purpose: opting out of mentoring must never raise a student's level.
+ */
+export async function loadConsecutiveMissedSessions(manager: EntityManager, studentIds: readonly string[]): Promise<Map<string, number>> {
+  const rows: Array<{ student_id: string; consecutive_missed: number }> = await manager.query(
+    `SELECT DISTINCT ON (student_id) student_id, consecutive_missed
+     FROM engagement_signals
+     WHERE student_id = ANY($1) AND kind LIKE 'session-%'
+     ORDER BY student_id, occurred_at DESC, recorded_at DESC`,
+    [studentIds],
+  );
+  return new Map(rows.map((row) => [row.student_id, row.consecutive_missed]));
+}
+
+/** A student's engagement signals, newest first. */
+export function listEngagementSignals(manager: EntityManager, studentId: string): Promise<EngagementSignalEntity[]> {
+  return manager.find(EngagementSignalEntity, { where: { studentId }, order: { occurredAt: 'DESC', recordedAt: 'DESC' } });
+}
+
+/** True when the mentor holds an open case (matched or active) of the student. */
+export async function mentorHoldsStudent(manager: EntityManager, mentorId: string, studentId: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `SELECT 1 FROM case_assignments WHERE mentor_id = $1 AND student_id = $2 AND status IN ('matched', 'active') LIMIT 1`,
+    [mentorId, studentId],
+  );
+  return rows.length > 0;
+}

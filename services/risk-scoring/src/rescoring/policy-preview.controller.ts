@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@mentoring/auth';
+import { POLICY_BODY_DOC } from '../policies/policies.controller';
+import { ProgramParams } from '../policies/program.params';
+import { PolicyPreview, PolicyPreviewService } from './policy-preview.service';
+
+@ApiTags('policies')
+@ApiBearerAuth()
+@Controller('v1/policies')
+export class PolicyPreviewController {
+  constructor(private readonly previews: PolicyPreviewService) {}
+
+  @Post(':program/preview')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOperation({ summary: 'How many students each level would gain or lose under a proposed policy; nothing is saved' })
+  @ApiBody(POLICY_BODY_DOC)
+  @ApiBadRequestResponse({ description: 'Every problem, each with its field path' })
+  preview(@Param() { program }: ProgramParams, @Body() body: unknown): Promise<PolicyPreview> {
+    return this.previews.preview(program, body);
+  }
+}

@@ -1,0 +1,50 @@
+import { Controller, ForbiddenException, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { IDENTIFIER } from '@mentoring/contracts';
+import { Matches } from 'class-validator';
+import { FlagRateRow, FlagRatesReport } from './flag-rates.report';
+import { StudentRiskService, StudentRiskView } from './student-risk.service';
+
+class StudentParams {
+  @ApiProperty({ example: 'S1024' })
+  @Matches(IDENTIFIER, { message: 'must be a student id (letters, digits, . _ : - /)' })
+  id: string;
+}
+
+@ApiTags('standings')
+@ApiBearerAuth()
+@Controller('v1/students')
+export class StandingsController {
+  constructor(private readonly students: StudentRiskService) {}
+
+  @Get(':id/risk')
+  @Roles('coordinator', 'ops', 'service', 'mentor')
+  @ApiOperation({
+    summary: "A student's standing: level, reasons, weak courses, the figures behind them, and every change with its cause",
+    description: 'Mentors see only students whose case they hold. Never shown to students.',
+  })
+  @ApiNotFoundResponse({ description: 'No grade or engagement signal was ever recorded for this student' })
+  async risk(@Param() { id }: StudentParams, @CurrentPrincipal() principal: Principal): Promise<StudentRiskView> {
+    if (principal.role === 'mentor' && !(await this.students.mentorMaySee(principal.subject, id))) {
+      throw new ForbiddenException('Mentors see the standing of students whose case they hold');
+    }
+    const view = await this.students.view(id);
+    if (!view) throw new NotFoundException(`no standing for student ${id}`);
+    return view;
+  }
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('v1/reports')
+export class ReportsController {
+  constructor(private readonly flagRates: FlagRatesReport) {}
+
+  @Get('flag-rates')
+  @Roles('coordinator')
+  @ApiOperation({ summary: 'Share of students flagged at each level, by programme and year of study (fairness audit)' })
+  async flagRatesByProgramAndYear(): Promise<{ generatedAt: string; groups: FlagRateRow[] }> {
+    return { generatedAt: new Date().toISOString(), groups: await this.flagRates.byProgramAndYear() };
+  }
+}

@@ -1,0 +1,17 @@
+export type * from './model';
+export { PROGRAMS, PROGRAM_YEARS } from './catalogue';
+export type { ProgramCode } from './catalogue';
+export { createRandom, deriveSeed } from './random';
+export type { Random } from './random';
+export { asciiFold } from './names';
+export { generateCohort } from './cohort';
+export type { CohortOptions } from './cohort';
+export { AMENDMENT_SHARE, DUPLICATE_SHARE, MALFORMED_SHARE } from './feed';
+export { MALFORMED_DEFECTS, UNKNOWN_PROGRAM } from './malformed';
+export { expectedLowAchievers, LOW_ACHIEVER_THRESHOLD, MIN_SUMMATIVES, summativeStandings } from './standing';
+export type { SummativeStanding } from './standing';
+export { formatSummary, summarizeCohort } from './summary';
+export type { CohortSummary } from './summary';
+export { toCsv } from './csv';
+export { ONEROSTER_FILE_NAMES, toOneRosterFiles } from './oneroster-export';
+export type { OneRosterFileName, OneRosterFiles } from './oneroster-export';
