@@ -57,7 +57,7 @@ export default [
   {
     // The test harness is for tests only; product code never depends on it.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**', 'libs/testing/**', 'tools/**', 'bench/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**', 'libs/testing/**', 'tools/bench/**', 'tools/scripts/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@mentoring/testing', message: 'libs/testing is for tests only.' }] }],
     },

@@ -1,3 +1,4 @@
 export * from './test-infrastructure';
 export * from './processes';
 export * from './service-app';
+export * from './pipeline';

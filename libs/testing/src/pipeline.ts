@@ -2,20 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { signToken } from '@mentoring/auth';
 import { namespacedTopic } from '@mentoring/contracts';
-import {
-  createTestDatabase,
-  integrationEnv,
-  killHard,
-  spawnTsProcess,
-  stopGracefully,
-  tailLog,
-  TestDatabase,
-  TestProcess,
-  uniqueName,
-  waitUntil,
-} from '@mentoring/testing';
+import { killHard, spawnTsProcess, stopGracefully, tailLog, TestProcess } from './processes';
+import { createTestDatabase, integrationEnv, TestDatabase, uniqueName, waitUntil } from './test-infrastructure';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
+const repoRoot = path.resolve(__dirname, '../../..');
 
 export const PIPELINE_SERVICES = ['grade-ingest', 'risk-scoring', 'mentor-matching', 'notification'] as const;
 export type PipelineService = (typeof PIPELINE_SERVICES)[number];
