@@ -1,0 +1,132 @@
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventEnvelope, GradeRecordedV1, namespacedTopic, TOPICS } from '@mentoring/contracts';
+import { startTestService, TestDatabase, TestService, testKafka, uniqueName, waitUntil } from '@mentoring/testing';
+import { Consumer } from 'kafkajs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { GradeIngestConfig } from '../src/config/grade-ingest.config';
+
+export type GradeIngest = TestService<GradeIngestConfig>;
+
+export interface StartOptions {
+  namespace?: string;
+  database?: TestDatabase;
+  overrides?: Partial<GradeIngestConfig>;
+}
+
+/** grade-ingest in-process, with its own database, topic namespace and upload folder. */
+export async function startGradeIngest(label: string, options: StartOptions = {}): Promise<GradeIngest> {
+  const uploadDir = await mkdtemp(join(tmpdir(), `${label}-uploads-`));
+  return startTestService({
+    configClass: GradeIngestConfig,
+    appModule: (config) => AppModule.register(config),
+    label,
+    namespace: options.namespace,
+    database: options.database,
+    overrides: { UPLOAD_DIR: uploadDir, ...options.overrides },
+  });
+}
+
+let sequence = 0;
+
+/** A valid grade submission with a fresh sourceRecordId. */
+export function gradeRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  sequence += 1;
+  return {
+    studentId: 'S-1001',
+    program: 'MBBS',
+    yearOfStudy: 2,
+    courseCode: 'ANAT201',
+    assessmentId: `anat201-quiz-${sequence}`,
+    assessmentType: 'summative',
+    score: 62,
+    maxScore: 100,
+    gradedAt: '2025-05-30T07:15:00Z',
+    sourceRecordId: `${uniqueName('rec')}-${sequence}`,
+    ...overrides,
+  };
+}
+
+export function postGrades(service: GradeIngest, token: string, records: unknown[]) {
+  return request(service.app.getHttpServer()).post('/v1/grades').set('authorization', token).send({ records });
+}
+
+/** The broker name of a contract topic in the service's namespace. */
+export function topicOf(service: Pick<GradeIngest, 'namespace'>, topic: string): string {
+  return namespacedTopic(topic, service.namespace);
+}
+
+export interface ReadMessage {
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** Collects every message of some topics from the beginning, for the whole suite. */
+export class TopicReader {
+  readonly messages: ReadMessage[] = [];
+
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async start(topics: string[]): Promise<TopicReader> {
+    const consumer = testKafka().consumer({ groupId: uniqueName('reader'), sessionTimeout: 10_000 });
+    const reader = new TopicReader(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+        reader.messages.push({ topic, key: String(message.key), value: String(message.value), headers });
+      },
+    });
+    return reader;
+  }
+
+  on(topic: string): ReadMessage[] {
+    return this.messages.filter((message) => message.topic === topic);
+  }
+
+  /** grades.recorded.v1 events of the service's namespace. */
+  recorded(service: Pick<GradeIngest, 'namespace'>): EventEnvelope<GradeRecordedV1>[] {
+    return this.on(topicOf(service, TOPICS.gradesRecorded)).map((message) => JSON.parse(message.value) as EventEnvelope<GradeRecordedV1>);
+  }
+
+  stop(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}
+
+/** Waits until the relay has published every outbox row, so the topics show all there is. */
+export async function outboxPublished(dataSource: Pick<DataSource, 'query'>): Promise<void> {
+  await waitUntil('the outbox is published', async () => {
+    const [{ unsent }] = await dataSource.query(`SELECT count(*)::int AS unsent FROM outbox WHERE sent_at IS NULL`);
+    return unsent === 0;
+  });
+}
+
+/** Messages a topic holds, from the partition offsets (no consumer needed). */
+export async function messageCount(topic: string): Promise<number> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, { high, low }) => sum + Number(high) - Number(low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** A TCP port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no TCP port was assigned');
+  return address.port;
+}
