@@ -29,11 +29,13 @@ describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
   /** Everything committed has been published and read: a missing event is not merely late. */
   const quiet = () => waitUntil('the outbox is empty and every risk event is read', async () => (await outboxEmpty(dataSource)) && riskEvents.caughtUp());
 
+  /** Grades of one student must not share a time: the latest summative decides the pass-mark reason. */
+  const gradedAt = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1_000).toISOString();
+
   const riskOf = async (studentId: string) =>
     (await request(service.app.getHttpServer()).get(`/v1/students/${studentId}/risk`).set('authorization', await service.bearer('coordinator')).expect(200)).body;
 
   it('turns grades into a standing and announces each change, carrying the correlation id', async () => {
-    const gradedAt = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1_000).toISOString();
     const first = gradeRecorded({ studentId: 'S-flow', percentage: 50, courseCode: 'BIOC110', gradedAt: gradedAt(2) }, { correlationId: 'registrar-batch-1' });
     const second = gradeRecorded({ studentId: 'S-flow', percentage: 55, courseCode: 'BIOC110', gradedAt: gradedAt(1) }, { correlationId: 'registrar-batch-2' });
     await publisher.publish(TOPICS.gradesRecorded, [first, second]);
@@ -75,10 +77,11 @@ describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
   });
 
   it('never announces twice: a redelivered event and a resent identical grade change nothing', async () => {
-    const low = gradeRecorded({ studentId: 'S-dup', percentage: 50 });
-    const resentUnchanged = gradeRecorded({ ...low.data, gradeId: low.data.gradeId });
+    const low = gradeRecorded({ studentId: 'S-dup', percentage: 50, gradedAt: gradedAt(2) });
+    const resentUnchanged = gradeRecorded({ ...low.data });
+    const later = gradeRecorded({ studentId: 'S-dup', percentage: 90, gradedAt: gradedAt(1) });
     // The last grade changes the standing; once its event is in, everything before it was handled.
-    await publisher.publish(TOPICS.gradesRecorded, [low, low, resentUnchanged, gradeRecorded({ studentId: 'S-dup', percentage: 90 })]);
+    await publisher.publish(TOPICS.gradesRecorded, [low, low, resentUnchanged, later]);
 
     await eventsOf('S-dup', 2);
     await quiet();

@@ -132,7 +132,8 @@ export class RiskEventLog {
   /** Call once the service is up: it creates the topic. */
   static async start(namespace: string): Promise<RiskEventLog> {
     const topic = namespacedTopic(TOPICS.riskAssessed, namespace);
-    const consumer = testKafka().consumer({ groupId: uniqueName('risk_events_reader') });
+    // Short fetch waits: stopping the reader would otherwise wait out a 5 s long poll.
+    const consumer = testKafka().consumer({ groupId: uniqueName('risk_events_reader'), maxWaitTimeInMs: 200 });
     const log = new RiskEventLog(consumer, topic);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });

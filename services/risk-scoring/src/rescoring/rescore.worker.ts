@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { describeError } from '@mentoring/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { RiskScoringConfig } from '../config/risk-scoring.config';
@@ -17,7 +17,7 @@ const RETRY_AFTER_FAILURE_MS = 1_000;
  * on a job at a time, and a crash rolls back only the chunk in flight.
  */
 @Injectable()
-export class RescoreWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RescoreWorker implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(RescoreWorker.name);
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -31,7 +31,12 @@ export class RescoreWorker implements OnApplicationBootstrap, BeforeApplicationS
     private readonly config: RiskScoringConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /**
+   * Starts once the database is migrated rather than once the service is ready: a replica restarted
+   * after a crash resumes a job at once, while its Kafka consumer may still wait for the group to
+   * drop the dead member.
+   */
+  onModuleInit(): void {
     this.running = true;
     this.loopDone = this.loop();
   }
@@ -44,7 +49,7 @@ export class RescoreWorker implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /** Processes one chunk of the oldest job nobody else is working on; false when there was none. */
-  processNextChunk(): Promise<boolean> {
+  private processNextChunk(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const job = await this.jobs.claimNext(manager);
       if (!job) return false;
