@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { deadLetterTopic } from '@mentoring/contracts';
+import { deadLetterTopic, namespacedTopic } from '@mentoring/contracts';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { IdempotentConsumer } from './consumer/idempotent-consumer';
@@ -15,7 +15,10 @@ import { OutboxWriter } from './outbox/outbox-writer';
 
 export interface MessagingRuntimeOptions {
   serviceName: string;
-  /** Defaults to the service name: replicas of a service share one group. */
+  /**
+   * Defaults to the service name within the topic namespace: replicas of a service share one
+   * group, while pipelines on other namespaces (test suites) never join it.
+   */
   consumerGroup?: string;
   kafkaBrokers: string[];
   databaseUrl: string;
@@ -49,7 +52,7 @@ export class MessagingRuntime {
   private started = false;
 
   constructor(private readonly options: MessagingRuntimeOptions) {
-    this.consumerGroup = options.consumerGroup ?? options.serviceName;
+    this.consumerGroup = options.consumerGroup ?? namespacedTopic(options.serviceName, options.topicNamespace);
     this.kafka = createKafka({ brokers: options.kafkaBrokers, clientId: options.serviceName, logger: options.logger });
     this.topics = new TopicResolver(options.topicNamespace);
     this.outbox = new OutboxWriter(this.topics, options.serviceName);

@@ -19,8 +19,11 @@ describe('idempotent consumer against the real broker and database', () => {
   let harness: MessagingHarness;
   const running: MessagingRuntime[] = [];
 
+  let group: string;
+
   beforeEach(async () => {
     harness = await openHarness('consumer');
+    group = `counter-consumer-${harness.namespace}`;
   });
   afterEach(async () => {
     await Promise.all(running.splice(0).map((runtime) => runtime.stop()));
@@ -35,7 +38,7 @@ describe('idempotent consumer against the real broker and database', () => {
   const metrics = createTestMetrics();
   const retryCount = async () => (await metrics.eventsFailed.get()).values.filter((v) => v.labels.reason === 'retry').reduce((sum, v) => sum + v.value, 0);
 
-  async function startConsumer(serviceName: string, handler = recordingHandler(serviceName), consumerGroup = 'counter-consumer') {
+  async function startConsumer(serviceName: string, handler = recordingHandler(serviceName), consumerGroup = group) {
     const runtime = runtimeFor(harness, serviceName, { consumerGroup, metrics });
     runtime.subscribe({ topic: COUNTER_TOPIC, handlers: [handler] });
     await runtime.start();
@@ -64,7 +67,7 @@ describe('idempotent consumer against the real broker and database', () => {
 
     const admin = testKafka().admin();
     await admin.connect();
-    await admin.resetOffsets({ groupId: 'counter-consumer', topic: topic(), earliest: true });
+    await admin.resetOffsets({ groupId: group, topic: topic(), earliest: true });
     await admin.disconnect();
 
     await startConsumer('redelivery-again');
@@ -72,7 +75,7 @@ describe('idempotent consumer against the real broker and database', () => {
     await waitUntil('the group has re-read the topic to its end', async () => {
       const admin2 = testKafka().admin();
       await admin2.connect();
-      const [committed] = await admin2.fetchOffsets({ groupId: 'counter-consumer', topics: [topic()] });
+      const [committed] = await admin2.fetchOffsets({ groupId: group, topics: [topic()] });
       const latest = await admin2.fetchTopicOffsets(topic());
       await admin2.disconnect();
       return committed.partitions.every((p) => p.offset === latest.find((l) => l.partition === p.partition)?.high);
@@ -113,7 +116,7 @@ describe('idempotent consumer against the real broker and database', () => {
     expect(dlq.map((message) => message.headers[DEAD_LETTER_HEADERS.reason])).toEqual(reasons);
     expect(dlq[0].headers[DEAD_LETTER_HEADERS.originalTopic]).toBe(topic());
     expect(dlq[0].headers[DEAD_LETTER_HEADERS.originalOffset]).toBe('1');
-    expect(dlq[0].headers[DEAD_LETTER_HEADERS.originalConsumerGroup]).toBe('counter-consumer');
+    expect(dlq[0].headers[DEAD_LETTER_HEADERS.originalConsumerGroup]).toBe(group);
     expect(dlq[4].headers[DEAD_LETTER_HEADERS.exceptionMessage]).toContain('is refused');
 
     refuseStudentZero = false;

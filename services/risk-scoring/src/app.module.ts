@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { namespacedTopic, TOPICS } from '@mentoring/contracts';
+import { TOPICS } from '@mentoring/contracts';
 import { platformModules } from '@mentoring/messaging';
 import { RiskScoringConfig } from './config/risk-scoring.config';
 import { EngagementModule } from './engagement/engagement.module';
@@ -30,7 +30,6 @@ export class AppModule {
         ...platformModules(config, {
           serviceName: SERVICE_NAME,
           // Namespaced like the topics, so pipelines sharing a broker (test suites) never share a group.
-          consumerGroup: namespacedTopic(SERVICE_NAME, config.KAFKA_TOPIC_NAMESPACE),
           producesTo: [TOPICS.riskAssessed],
           entities: [
             StudentEntity,

@@ -37,8 +37,12 @@ export class IdempotentConsumer {
     const { kafka, groupId, pipeline } = this.options;
     this.consumer = kafka.consumer({
       groupId,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3_000,
+      // A crashed member holds its partitions until its session expires; 10 s keeps recovery
+      // quick while leaving room for a slow handler between heartbeats.
+      sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: 2_000,
+      // Bounds how long a graceful stop waits for an idle long poll to return.
+      maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: false,
     });
     await this.consumer.connect();
