@@ -1,7 +1,7 @@
+import { TOPICS } from '@mentoring/contracts';
 import { waitUntil } from '@mentoring/testing';
 import request from 'supertest';
 import { GradeIngest, gradeRecord, postGrades, startGradeIngest, TopicReader, topicOf } from './support';
-import { TOPICS } from '@mentoring/contracts';
 
 describe('POST /v1/grades and GET /v1/students/:id/grades', () => {
   let service: GradeIngest;
@@ -89,6 +89,26 @@ describe('POST /v1/grades and GET /v1/students/:id/grades', () => {
     expect(new Set(published.map((event) => event.data.gradeId)).size).toBe(9900);
   });
 
+  it('records each grade once when two batches race for the same new identities', async () => {
+    const records = Array.from({ length: 300 }, () => gradeRecord({ studentId: 'S-race-1' }));
+
+    const [left, right] = await Promise.all([postGrades(service, feed, records).expect(200), postGrades(service, feed, [...records].reverse()).expect(200)]);
+
+    const outcomesOf = (body: { results: Array<{ outcome: string; gradeId: string }> }, reversed: boolean) =>
+      reversed ? [...body.results].reverse() : body.results;
+    const pairs = outcomesOf(left.body, false).map((result, index) => [result, outcomesOf(right.body, true)[index]]);
+    for (const [a, b] of pairs) {
+      expect([a.outcome, b.outcome].sort()).toEqual(['accepted', 'duplicate']);
+      expect(a.gradeId).toBe(b.gradeId);
+    }
+    const gradeIds = pairs.map(([a]) => a.gradeId);
+    const published = await waitUntil('300 events are published', () => {
+      const found = eventsFor(gradeIds);
+      return found.length >= 300 && found;
+    });
+    expect(published).toHaveLength(300);
+  });
+
   it.each([
     ['records is not an array', { records: 'x' }, 'must be an array of grade records'],
     ['records is empty', { records: [] }, 'must contain at least one grade record'],
@@ -113,10 +133,18 @@ describe('POST /v1/grades and GET /v1/students/:id/grades', () => {
     }
   });
 
+  it('describes its endpoints in OpenAPI', async () => {
+    const document = await request(service.app.getHttpServer()).get('/docs-json').expect(200);
+
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/grades', '/v1/students/{studentId}/grades', '/v1/imports/oneroster', '/v1/imports/{id}', '/v1/imports/{id}/resume']),
+    );
+  });
+
   it('counts grades by path and outcome', async () => {
     const metrics = await request(service.app.getHttpServer()).get('/metrics').expect(200);
 
-    expect(metrics.text).toMatch(/grade_ingest_grades_total\{channel="rest",outcome="accepted"[^}]*\} 99\d\d/);
+    expect(metrics.text).toMatch(/grade_ingest_grades_total\{channel="rest",outcome="accepted"[^}]*\} 10202/);
     expect(metrics.text).toMatch(/grade_ingest_grades_total\{channel="rest",outcome="amended"[^}]*\} 1/);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ export interface StartOptions {
 /** grade-ingest in-process, with its own database, topic namespace and upload folder. */
 export async function startGradeIngest(label: string, options: StartOptions = {}): Promise<GradeIngest> {
   const uploadDir = await mkdtemp(join(tmpdir(), `${label}-uploads-`));
-  return startTestService({
+  const service = await startTestService({
     configClass: GradeIngestConfig,
     appModule: (config) => AppModule.register(config),
     label,
@@ -29,6 +29,13 @@ export async function startGradeIngest(label: string, options: StartOptions = {}
     database: options.database,
     overrides: { UPLOAD_DIR: uploadDir, ...options.overrides },
   });
+  return {
+    ...service,
+    close: async () => {
+      await service.close();
+      await rm(uploadDir, { recursive: true, force: true });
+    },
+  };
 }
 
 let sequence = 0;
@@ -101,10 +108,17 @@ export class TopicReader {
   }
 }
 
+/** Runs SQL against a service's database: its DataSource in-process, a pg client for a spawned service. */
+export type SqlQuery = (sql: string) => Promise<Array<Record<string, unknown>>>;
+
+export function sqlOf(dataSource: DataSource): SqlQuery {
+  return (sql) => dataSource.query(sql);
+}
+
 /** Waits until the relay has published every outbox row, so the topics show all there is. */
-export async function outboxPublished(dataSource: Pick<DataSource, 'query'>): Promise<void> {
+export async function outboxPublished(query: SqlQuery): Promise<void> {
   await waitUntil('the outbox is published', async () => {
-    const [{ unsent }] = await dataSource.query(`SELECT count(*)::int AS unsent FROM outbox WHERE sent_at IS NULL`);
+    const [{ unsent }] = await query(`SELECT count(*)::int AS unsent FROM outbox WHERE sent_at IS NULL`);
     return unsent === 0;
   });
 }

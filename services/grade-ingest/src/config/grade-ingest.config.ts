@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BaseServiceConfig, splitList } from '@mentoring/config';
 import { IDENTIFIER, PROGRAM_CODE } from '@mentoring/contracts';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsInt, IsString, Length, Matches, Max, Min, MinLength } from 'class-validator';
 import { DEFAULT_PROGRAMS } from '../grades/domain';
 
@@ -13,8 +13,9 @@ export class GradeIngestConfig extends BaseServiceConfig {
   override PORT = 3001;
   override DATABASE_URL = 'postgres://postgres@localhost:5432/grade_ingest';
 
+  // @Type on numbers: an unannotated field has no design type, so nothing else converts the environment's strings.
   /** How far ahead of this server's clock a feed's `gradedAt` may be before it counts as "in the future". */
-  @IsInt() @Min(0) MAX_FUTURE_SKEW_SECONDS = 300;
+  @Type(() => Number) @IsInt() @Min(0) MAX_FUTURE_SKEW_SECONDS = 300;
 
   /** Programme codes a grade may name (comma-separated). */
   @Transform(({ obj, key }) => splitList((obj as Record<string, unknown>)[key]))
@@ -28,20 +29,20 @@ export class GradeIngestConfig extends BaseServiceConfig {
   KAFKA_DEFAULT_FEED = 'kafka';
 
   /** Largest JSON request body, in MB: 10,000 grade records take a few MB. */
-  @IsInt() @Min(1) @Max(512) JSON_BODY_LIMIT_MB = 16;
+  @Type(() => Number) @IsInt() @Min(1) @Max(512) JSON_BODY_LIMIT_MB = 16;
 
   /** Where OneRoster uploads are kept until their import completes (shared storage when replicas run on several hosts). */
   @IsString() @MinLength(1) UPLOAD_DIR = join(tmpdir(), 'grade-ingest-uploads');
 
   /** Largest uploaded file, in MB. */
-  @IsInt() @Min(1) @Max(4096) MAX_UPLOAD_FILE_MB = 512;
+  @Type(() => Number) @IsInt() @Min(1) @Max(4096) MAX_UPLOAD_FILE_MB = 512;
 
   /** results.csv rows persisted per transaction. */
-  @IsInt() @Min(10) @Max(10_000) IMPORT_BATCH_SIZE = 500;
+  @Type(() => Number) @IsInt() @Min(10) @Max(10_000) IMPORT_BATCH_SIZE = 500;
 
   /** How long a replica's claim on an import lasts without renewal; a crashed replica's import is resumed after it. */
-  @IsInt() @Min(1) @Max(3600) IMPORT_LEASE_SECONDS = 30;
+  @Type(() => Number) @IsInt() @Min(1) @Max(3600) IMPORT_LEASE_SECONDS = 30;
 
-  /** How often unfinished imports without a live claim are looked for and resumed; 0 resumes only on request. */
-  @IsInt() @Min(0) @Max(86_400) IMPORT_SWEEP_SECONDS = 10;
+  /** How often unfinished imports without a live claim are looked for and resumed; 0: never automatically, only by POST /v1/imports/:id/resume. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(86_400) IMPORT_SWEEP_SECONDS = 10;
 }

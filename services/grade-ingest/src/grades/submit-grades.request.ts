@@ -17,8 +17,8 @@ export class SubmitGradesRequest {
     name: 'isGradeBatchSize',
     validator: {
       validate: (value) => !Array.isArray(value) || (value.length >= 1 && value.length <= MAX_RECORDS_PER_REQUEST),
-      defaultMessage: ({ value }) =>
-        Array.isArray(value) && value.length === 0
+      defaultMessage: (args) =>
+        Array.isArray(args?.value) && args.value.length === 0
           ? 'must contain at least one grade record'
           : `must contain at most ${MAX_RECORDS_PER_REQUEST} grade records; split larger batches`,
     },

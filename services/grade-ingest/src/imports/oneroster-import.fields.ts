@@ -1,8 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSESSMENT_TYPES, AssessmentType, PROGRAM_CODE } from '@mentoring/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsIn, IsOptional, Matches, ValidateBy } from 'class-validator';
 import { OneRosterMapping } from './oneroster';
+
+// The contract's range for yearOfStudy, as one rule so a bad value gets one problem.
+const YEARS_OF_STUDY = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 const CATEGORY_MAP_PROBLEM = 'must be a JSON object mapping category titles to summative or formative, e.g. {"Exams":"summative"}';
 
@@ -16,9 +19,7 @@ export class OneRosterImportFields {
   @ApiPropertyOptional({ description: 'Year of study of students for whom the files name none', minimum: 1, maximum: 10 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(10)
+  @IsIn(YEARS_OF_STUDY, { message: 'must be a whole number from 1 to 10' })
   defaultYearOfStudy?: number;
 
   @ApiPropertyOptional({ description: 'JSON: category title -> assessment type, for line items without metadata.assessmentType', example: '{"Exams":"summative"}' })

@@ -1,29 +1,32 @@
 import { BaseServiceConfig, splitList } from '@mentoring/config';
 import { PROGRAM_CODE } from '@mentoring/contracts';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsArray, IsInt, IsTimeZone, Matches, Max, Min } from 'class-validator';
 
 export const SERVICE_NAME = 'mentor-matching';
 
-/** mentor-matching's settings; each variable is named like the environment variable it reads. */
+/**
+ * mentor-matching's settings; each variable is named like the environment variable it reads.
+ * Numbers carry @Type: the environment holds strings.
+ */
 export class MentorMatchingConfig extends BaseServiceConfig {
   override PORT = 3003;
   override DATABASE_URL = 'postgres://postgres@localhost:5432/mentor_matching';
 
   /** Hours a mentor has to accept a matched case; the reminder goes out at half-time. */
-  @IsInt() @Min(1) @Max(720) SLA_HOURS = 48;
+  @Type(() => Number) @IsInt() @Min(1) @Max(720) SLA_HOURS = 48;
 
   /** Cases opened within this many milliseconds of the first waiting one are matched together. */
-  @IsInt() @Min(0) @Max(60_000) MATCH_BURST_WINDOW_MS = 2000;
+  @Type(() => Number) @IsInt() @Min(0) @Max(60_000) MATCH_BURST_WINDOW_MS = 2000;
 
   /** Largest number of cases assigned jointly in one run; more wait for the next run. */
-  @IsInt() @Min(1) @Max(5000) MATCH_BURST_MAX_CASES = 1000;
+  @Type(() => Number) @IsInt() @Min(1) @Max(5000) MATCH_BURST_MAX_CASES = 1000;
 
   /** How often a replica looks for due matching runs and timers. */
-  @IsInt() @Min(20) @Max(60_000) WORKER_POLL_INTERVAL_MS = 250;
+  @Type(() => Number) @IsInt() @Min(20) @Max(60_000) WORKER_POLL_INTERVAL_MS = 250;
 
   /** How often waitlisted cases are tried again even when nothing announced freed capacity (leave ending, say). */
-  @IsInt() @Min(1000) @Max(86_400_000) WAITLIST_RETRY_INTERVAL_MS = 300_000;
+  @Type(() => Number) @IsInt() @Min(1000) @Max(86_400_000) WAITLIST_RETRY_INTERVAL_MS = 300_000;
 
   /** Programmes (comma-separated) in which the `watch` level already opens a case; `at-risk` and `urgent` always do. */
   @Transform(({ obj, key }) => splitList((obj as Record<string, unknown>)[key]))
@@ -31,22 +34,22 @@ export class MentorMatchingConfig extends BaseServiceConfig {
   @Matches(PROGRAM_CODE, { each: true, message: 'must be a comma-separated list of upper-case programme codes such as MBBS' })
   WATCH_OPENS_CASE_PROGRAMS: string[] = [];
 
-  @IsInt() @Min(15) @Max(240) MEETING_MINUTES = 30;
+  @Type(() => Number) @IsInt() @Min(15) @Max(240) MEETING_MINUTES = 30;
 
   /** Meeting slots offered with each match. */
-  @IsInt() @Min(1) @Max(10) PROPOSED_SLOT_COUNT = 3;
+  @Type(() => Number) @IsInt() @Min(1) @Max(10) PROPOSED_SLOT_COUNT = 3;
 
   /** No slot is offered sooner than this: the mentor has yet to accept and the student needs notice. */
-  @IsInt() @Min(0) @Max(168) SLOT_MIN_LEAD_HOURS = 24;
+  @Type(() => Number) @IsInt() @Min(0) @Max(168) SLOT_MIN_LEAD_HOURS = 24;
 
   /** Time zone of a student first seen in a risk event, until their profile says otherwise. */
   @IsTimeZone({ message: 'must be an IANA time zone such as Asia/Karachi' }) DEFAULT_STUDENT_TIME_ZONE = 'UTC';
 
   /** Missed sessions in a row that bring the coordinator in. */
-  @IsInt() @Min(1) @Max(10) MISSED_SESSIONS_BEFORE_ESCALATION = 2;
+  @Type(() => Number) @IsInt() @Min(1) @Max(10) MISSED_SESSIONS_BEFORE_ESCALATION = 2;
 
   /** Default days between meetings in each phase; a mentor can agree another rhythm per student. */
-  @IsInt() @Min(1) @Max(90) CADENCE_DAYS_ICE_BREAKING = 7;
-  @IsInt() @Min(1) @Max(90) CADENCE_DAYS_STRUCTURED_ENGAGEMENT = 14;
-  @IsInt() @Min(1) @Max(90) CADENCE_DAYS_SELF_DIRECTED = 28;
+  @Type(() => Number) @IsInt() @Min(1) @Max(90) CADENCE_DAYS_ICE_BREAKING = 7;
+  @Type(() => Number) @IsInt() @Min(1) @Max(90) CADENCE_DAYS_STRUCTURED_ENGAGEMENT = 14;
+  @Type(() => Number) @IsInt() @Min(1) @Max(90) CADENCE_DAYS_SELF_DIRECTED = 28;
 }

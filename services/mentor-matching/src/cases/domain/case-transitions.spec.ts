@@ -10,8 +10,11 @@ import {
   logSession,
   matchCase,
   openCase,
+  proposeNewSlots,
+  reassignAfterExpiry,
   reassignCase,
   remindMentor,
+  SLA_EXPIRED_REASON,
   waitlistCase,
 } from './case-transitions';
 import { DEFAULT_CASE_POLICY, MentoringCase } from './mentoring-case';
@@ -239,5 +242,35 @@ describe('closing', () => {
 
   it('refuses to close twice', () => {
     rejects(() => closeCase(closeCase(opened(), { outcome: 'improved' }, at(1)).state, { outcome: 'improved' }, at(2)), 'CASE_CLOSED');
+  });
+});
+
+describe('passing a case on after an SLA expiry', () => {
+  const expired = () => expireSla(matched(), at(48)).state;
+
+  it('offers the case to the next mentor as a reassignment from the one who let it lapse', () => {
+    const { state, changes } = reassignAfterExpiry(expired(), { mentorId: 'mentor-b', proposedSlots: slots }, at(48));
+    expect(state).toMatchObject({ status: 'matched', mentorId: 'mentor-b', previousMentorId: 'mentor-a', slaDeadline: at(96) });
+    expect(changes).toEqual([
+      { kind: 'reassigned', occurredAt: at(48), previousMentorId: 'mentor-a', mentorId: 'mentor-b', reason: SLA_EXPIRED_REASON, requestedBy: 'system' },
+    ]);
+  });
+
+  it('refuses a case nobody left, and the mentor who let it lapse', () => {
+    rejects(() => reassignAfterExpiry(opened(), { mentorId: 'mentor-b', proposedSlots: [] }, at(1)), 'INVALID_STATUS');
+    rejects(() => reassignAfterExpiry(expired(), { mentorId: 'mentor-a', proposedSlots: [] }, at(49)), 'MENTOR_ALREADY_LEFT');
+  });
+});
+
+describe('proposing new slots', () => {
+  const later = [{ start: '2025-10-23T15:00:00.000Z', end: '2025-10-23T15:30:00.000Z' }];
+
+  it('replaces the slots on offer, quietly', () => {
+    expect(proposeNewSlots(matched(), later, at(1))).toEqual({ state: { ...matched(), proposedSlots: later }, changes: [] });
+  });
+
+  it('refuses slots in the past and cases without a mentor', () => {
+    rejects(() => proposeNewSlots(active(), [{ start: at(1).toISOString(), end: at(2).toISOString() }], at(3)), 'INVALID_SLOT');
+    rejects(() => proposeNewSlots(opened(), later, at(1)), 'INVALID_STATUS');
   });
 });

@@ -11,6 +11,8 @@ import {
 
 const MAX_CADENCE_DAYS = 90;
 
+export const SLA_EXPIRED_REASON = 'The mentor did not respond within the SLA';
+
 export function openCase(input: { id: string; studentId: string; flaggedAt: Date }, now: Date): CaseTransition {
   const state: MentoringCase = {
     id: input.id,
@@ -118,6 +120,36 @@ export function expireSla<C extends MentoringCase>(current: C, now: Date): CaseT
 }
 
 /**
+ * After an SLA expiry the case is open again; giving it to the next mentor is, for the student and
+ * both mentors, a reassignment, so it is recorded as one (the mentor who let it lapse hears of it).
+ */
+export function reassignAfterExpiry<C extends MentoringCase>(
+  current: C,
+  match: { mentorId: string; proposedSlots: readonly IsoInterval[] },
+  now: Date,
+  policy: CasePolicy = DEFAULT_CASE_POLICY,
+): CaseTransition<C> {
+  const previousMentorId = current.previousMentorId;
+  if (current.status !== 'open' || previousMentorId === null) {
+    fail(current, current.status === 'closed' ? 'CASE_CLOSED' : 'INVALID_STATUS', 'Only an open case that a mentor left can be passed on');
+  }
+  const matched = matchCase(current, match, now, policy);
+  return {
+    state: matched.state,
+    changes: [
+      {
+        kind: 'reassigned',
+        occurredAt: now,
+        previousMentorId,
+        mentorId: match.mentorId,
+        reason: SLA_EXPIRED_REASON,
+        requestedBy: 'system',
+      },
+    ],
+  };
+}
+
+/**
  * Moves a case to another mentor, at the coordinator's or the student's request; with no mentor
  * available it is waitlisted instead. A new relationship starts again at ice-breaking.
  */
@@ -162,14 +194,22 @@ export function reassignCase<C extends MentoringCase>(
   };
 }
 
+/**
+ * New times to choose from ("none of these suit me"), with the same mentor. No event: the contract
+ * has no kind for it yet, so the student reads them from their case.
+ */
+export function proposeNewSlots<C extends MentoringCase>(current: C, slots: readonly IsoInterval[], now: Date): CaseTransition<C> {
+  requireStatus(current, ['matched', 'active'], 'propose slots for');
+  if (slots.some((slot) => !isFutureSlot(slot, now))) {
+    fail(current, 'INVALID_SLOT', 'Every slot needs a valid start in the future and an end after it');
+  }
+  return { state: { ...current, proposedSlots: slots }, changes: [] };
+}
+
 /** The student (or the mentor on their behalf) fixes a meeting time; it must lie in the future. */
 export function confirmSlot<C extends MentoringCase>(current: C, slot: IsoInterval, now: Date): CaseTransition<C> {
   requireStatus(current, ['matched', 'active'], 'confirm a slot for');
-  const start = Date.parse(slot.start);
-  const end = Date.parse(slot.end);
-  if (Number.isNaN(start) || Number.isNaN(end) || end <= start || start <= now.getTime()) {
-    fail(current, 'INVALID_SLOT', 'A slot needs a valid start in the future and an end after it');
-  }
+  if (!isFutureSlot(slot, now)) fail(current, 'INVALID_SLOT', 'A slot needs a valid start in the future and an end after it');
   return {
     state: { ...current, confirmedSlot: slot },
     changes: [{ kind: 'slot-confirmed', occurredAt: now, slot }],
@@ -280,6 +320,12 @@ function releaseMentor(current: MentoringCase, mentorId: string) {
     confirmedSlot: null,
     ...noSlaClock(),
   };
+}
+
+function isFutureSlot(slot: IsoInterval, now: Date): boolean {
+  const start = Date.parse(slot.start);
+  const end = Date.parse(slot.end);
+  return !Number.isNaN(start) && !Number.isNaN(end) && end > start && start > now.getTime();
 }
 
 function noSlaClock() {

@@ -2,3 +2,4 @@ export * from './mentoring-case';
 export * from './case-errors';
 export * from './case-transitions';
 export * from './case-timing';
+export * from './case-intake';

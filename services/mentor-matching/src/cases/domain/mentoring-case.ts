@@ -49,7 +49,8 @@ export const DEFAULT_CASE_POLICY: CasePolicy = {
   missedSessionsBeforeEscalation: 2,
 };
 
-export type ReassignmentRequester = 'coordinator' | 'student';
+/** `system`: the matcher moved the case on because the mentor let the SLA run out. */
+export type ReassignmentRequester = 'coordinator' | 'student' | 'system';
 
 /** What happened to a case, in the order it happened; each maps to one `mentoring.case-<kind>.v1` event. */
 export type CaseChange =

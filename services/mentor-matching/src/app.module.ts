@@ -1,0 +1,52 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@mentoring/contracts';
+import { platformModules } from '@mentoring/messaging';
+import { CaseCoreModule } from './cases/case-core.module';
+import { CasesModule } from './cases/cases.module';
+import { CaseHistoryEntity } from './cases/infrastructure/case-history.entity';
+import { CaseOfferEntity } from './cases/infrastructure/case-offer.entity';
+import { CaseSessionEntity } from './cases/infrastructure/case-session.entity';
+import { CaseEntity } from './cases/infrastructure/case.entity';
+import { CreateCases1733300000200 } from './cases/infrastructure/1733300000200-create-cases';
+import { Clock, systemClock } from './clock';
+import { MentorMatchingConfig, SERVICE_NAME } from './config/mentor-matching.config';
+import { SettingsModule } from './config/settings.module';
+import { MatchingModule } from './matching/matching.module';
+import { CreateMentors1733300000000 } from './mentors/infrastructure/1733300000000-create-mentors';
+import { MentorEntity } from './mentors/infrastructure/mentor.entity';
+import { MentorsModule } from './mentors/mentors.module';
+import { CreateStudents1733300000100 } from './students/infrastructure/1733300000100-create-students';
+import { StudentEntity } from './students/infrastructure/student.entity';
+import { StudentsModule } from './students/students.module';
+import { CreateCaseTimers1733300000300 } from './timers/infrastructure/1733300000300-create-case-timers';
+import { CaseTimerEntity } from './timers/infrastructure/case-timer.entity';
+import { TimersModule } from './timers/timers.module';
+
+export interface AppOptions {
+  /** Tests pass a clock they can move, so SLA and cadence are tested without waiting. */
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static register(config: MentorMatchingConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...platformModules(config, {
+          serviceName: SERVICE_NAME,
+          producesTo: [TOPICS.mentoringCaseEvents],
+          entities: [MentorEntity, StudentEntity, CaseEntity, CaseHistoryEntity, CaseOfferEntity, CaseSessionEntity, CaseTimerEntity],
+          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300],
+        }),
+        SettingsModule.register(config, options.clock ?? systemClock),
+        MentorsModule,
+        StudentsModule,
+        CaseCoreModule,
+        MatchingModule,
+        CasesModule,
+        TimersModule,
+      ],
+    };
+  }
+}

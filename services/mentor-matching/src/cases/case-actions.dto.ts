@@ -1,0 +1,74 @@
+import { CASE_OUTCOMES, CASE_PHASES, CaseOutcome, CasePhase, SESSION_OUTCOMES, SessionOutcome } from '@mentoring/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+export class DeclineCaseDto {
+  @IsString() @Length(1, 500) reason: string;
+}
+
+export class MeetingSlotDto {
+  @IsISO8601() start: string;
+  @IsISO8601() end: string;
+}
+
+export class ProposeSlotsDto {
+  /** The mentor's own suggestions; left out, new times are worked out from the mentor's availability. */
+  @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => MeetingSlotDto)
+  slots?: MeetingSlotDto[];
+}
+
+export class LogSessionDto {
+  @IsIn(SESSION_OUTCOMES as unknown as string[]) outcome: SessionOutcome;
+  @IsISO8601() occurredAt: string;
+  /** Private to the mentor and coordinators; never published. */
+  @IsOptional() @IsString() @Length(0, 10_000) notes?: string;
+}
+
+export class ChangePhaseDto {
+  @IsIn(CASE_PHASES as unknown as string[]) phase: CasePhase;
+}
+
+export class AdjustCadenceDto {
+  /** Days between meetings agreed with this student; null returns to the phase's default. */
+  @ValidateIf((_dto, value) => value !== null) @IsInt() @Min(1) @Max(90) days: number | null;
+}
+
+export class CloseCaseDto {
+  @IsIn(CASE_OUTCOMES as unknown as string[]) outcome: CaseOutcome;
+  @IsOptional() @IsString() @Length(0, 500) reason?: string;
+}
+
+export class RequestAnotherMentorDto {
+  /** Optional: a student owes nobody a reason for wanting someone else. */
+  @IsOptional() @IsString() @Length(0, 500) reason?: string;
+}
+
+export class ReassignCaseDto {
+  @IsString() @Length(1, 64) mentorId: string;
+  @IsString() @Length(1, 500) reason: string;
+}
+
+export class CaseloadQuery {
+  @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() includeClosed?: boolean;
+}
+
+export class CaseTimingQuery {
+  @IsOptional() @IsString() program?: string;
+  /** Cases flagged at or after this instant. */
+  @IsOptional() @IsISO8601() since?: string;
+}

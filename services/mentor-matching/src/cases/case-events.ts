@@ -1,0 +1,79 @@
+import { CaseEventV1, caseEventType, CaseParticipantV1, createEnvelope, EventEnvelope, MeetingSlotV1 } from '@mentoring/contracts';
+import { SERVICE_NAME } from '../config/mentor-matching.config';
+import type { IsoInterval } from '../matching/domain';
+import type { CaseRecord } from './case-record';
+import type { CaseChange } from './domain';
+
+/** Who is named in case events: only what a message to them needs. */
+export interface Participants {
+  student(studentId: string): CaseParticipantV1;
+  mentor(mentorId: string): CaseParticipantV1;
+}
+
+/** The event or request a change comes from; its correlation id is carried into the case events. */
+export interface EventCause {
+  readonly eventId?: string;
+  readonly correlationId: string;
+}
+
+/** The `mentoring.case-<kind>.v1` envelope of one change, keyed by the student. */
+export function caseEventEnvelope(
+  state: CaseRecord,
+  change: CaseChange,
+  participants: Participants,
+  cause: EventCause,
+): EventEnvelope<CaseEventV1> {
+  return createEnvelope({
+    type: caseEventType(change.kind),
+    source: SERVICE_NAME,
+    subject: state.studentId,
+    data: caseEventData(state, change, participants),
+    ...(cause.eventId ? { cause: { id: cause.eventId, correlationId: cause.correlationId } } : { correlationId: cause.correlationId }),
+  });
+}
+
+/**
+ * The case as it stands after the change, plus what the change itself says. Session notes are
+ * never part of it; reasons and weak courses are, for the mentor's context.
+ */
+export function caseEventData(state: CaseRecord, change: CaseChange, participants: Participants): CaseEventV1 {
+  const mentorId = mentorNamedBy(state, change);
+  return {
+    kind: change.kind,
+    caseId: state.id,
+    studentId: state.studentId,
+    program: state.program,
+    yearOfStudy: state.yearOfStudy,
+    status: state.status,
+    phase: change.kind === 'phase-changed' ? change.to : state.phase,
+    riskLevel: state.riskLevel,
+    student: participants.student(state.studentId),
+    mentor: mentorId ? participants.mentor(mentorId) : null,
+    previousMentor: change.kind === 'reassigned' ? participants.mentor(change.previousMentorId) : null,
+    reasons: state.riskReasons.map((reason) => ({ ...reason })),
+    weakCourses: [...state.weakCourses],
+    proposedSlots: state.proposedSlots.map(meetingSlot),
+    confirmedSlot: change.kind === 'slot-confirmed' ? meetingSlot(change.slot) : state.confirmedSlot && meetingSlot(state.confirmedSlot),
+    slaDeadline: state.slaDeadline?.toISOString() ?? null,
+    session: change.kind === 'session-logged' ? sessionOf(change) : null,
+    escalationReason: change.kind === 'escalated' ? change.escalationReason : null,
+    outcome: change.kind === 'closed' ? change.outcome : state.outcome,
+    reason: 'reason' in change ? change.reason : null,
+    occurredAt: change.occurredAt.toISOString(),
+  };
+}
+
+/** The mentor the change is about: the one who declined or let the SLA lapse is no longer on the case. */
+function mentorNamedBy(state: CaseRecord, change: CaseChange): string | null {
+  if ('mentorId' in change) return change.mentorId ?? state.mentorId;
+  return state.mentorId;
+}
+
+// Proposed slots carry how well they fit the student; the contract has start and end only.
+function meetingSlot(slot: IsoInterval): MeetingSlotV1 {
+  return { start: slot.start, end: slot.end };
+}
+
+function sessionOf(change: Extract<CaseChange, { kind: 'session-logged' }>) {
+  return { outcome: change.outcome, occurredAt: change.sessionAt.toISOString(), consecutiveMissed: change.consecutiveMissed };
+}

@@ -1,0 +1,81 @@
+import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
+import { StudentEntity } from '../students/infrastructure/student.entity';
+import type { CaseRecord } from './case-record';
+import { cadenceDays, CasePolicy, flagToFirstContactHours, flagToFirstMeetingHours, nextMeetingDueAt } from './domain';
+import { CaseHistoryEntity } from './infrastructure/case-history.entity';
+
+export interface CasePeople {
+  readonly student: StudentEntity | null;
+  readonly mentor: MentorEntity | null;
+}
+
+/** What the case's mentor, coordinators and ops see: the context, the timeline and the history. */
+export function fullCaseView(record: CaseRecord, people: CasePeople, history: readonly CaseHistoryEntity[], policy: CasePolicy) {
+  return {
+    caseId: record.id,
+    status: record.status,
+    phase: record.phase,
+    student: {
+      studentId: record.studentId,
+      displayName: people.student?.displayName ?? record.studentId,
+      program: record.program,
+      yearOfStudy: record.yearOfStudy,
+      timeZone: people.student?.timeZone ?? null,
+    },
+    mentor: people.mentor && { mentorId: people.mentor.id, displayName: people.mentor.displayName, timeZone: people.mentor.timeZone },
+    previousMentorId: record.previousMentorId,
+    mentorsWhoLeft: record.mentorsWhoLeft,
+    standing: { level: record.riskLevel, reasons: record.riskReasons, weakCourses: record.weakCourses },
+    proposedSlots: record.proposedSlots,
+    confirmedSlot: record.confirmedSlot,
+    slaDeadline: record.slaDeadline,
+    reminderSentAt: record.reminderSentAt,
+    cadenceDays: cadenceDays(record, policy),
+    nextMeetingDueAt: nextMeetingDueAt(record, policy),
+    consecutiveMissed: record.consecutiveMissed,
+    outcome: record.outcome,
+    timeline: {
+      flaggedAt: record.flaggedAt,
+      openedAt: record.openedAt,
+      matchedAt: record.matchedAt,
+      acceptedAt: record.acceptedAt,
+      firstContactAt: record.firstContactAt,
+      firstMeetingAt: record.firstMeetingAt,
+      lastMeetingAt: record.lastMeetingAt,
+      closedAt: record.closedAt,
+    },
+    timing: { flagToFirstContactHours: flagToFirstContactHours(record), flagToFirstMeetingHours: flagToFirstMeetingHours(record) },
+    history: history.map((entry) => ({ kind: entry.kind, occurredAt: entry.occurredAt, actor: entry.actor, details: entry.details })),
+  };
+}
+
+/** What the student sees: who their mentor is and when to meet; never a risk level, a reason or a note. */
+export function studentCaseView(record: CaseRecord, mentor: MentorEntity | null, policy: CasePolicy) {
+  return {
+    caseId: record.id,
+    status: record.status,
+    phase: record.phase,
+    mentor: mentor && { displayName: mentor.displayName, timeZone: mentor.timeZone },
+    proposedSlots: record.proposedSlots.map(({ start, end }) => ({ start, end })),
+    confirmedSlot: record.confirmedSlot,
+    nextMeetingDueAt: nextMeetingDueAt(record, policy),
+  };
+}
+
+/** One line of a mentor's caseload. */
+export function caseloadEntry(record: CaseRecord, student: StudentEntity | undefined, policy: CasePolicy) {
+  return {
+    caseId: record.id,
+    status: record.status,
+    phase: record.phase,
+    student: { studentId: record.studentId, displayName: student?.displayName ?? record.studentId, program: record.program, yearOfStudy: record.yearOfStudy },
+    riskLevel: record.riskLevel,
+    weakCourses: record.weakCourses,
+    slaDeadline: record.slaDeadline,
+    confirmedSlot: record.confirmedSlot,
+    nextMeetingDueAt: nextMeetingDueAt(record, policy),
+    consecutiveMissed: record.consecutiveMissed,
+    openedAt: record.openedAt,
+    outcome: record.outcome,
+  };
+}

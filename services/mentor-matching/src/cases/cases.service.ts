@@ -1,0 +1,254 @@
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Principal } from '@mentoring/auth';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { Clock, CLOCK } from '../clock';
+import { MATCHING_SETTINGS, MatchingSettings } from '../config/matching-settings';
+import { IneligibilityReason } from '../matching/domain';
+import { MatchingService } from '../matching/matching.service';
+import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
+import { StudentEntity } from '../students/infrastructure/student.entity';
+import { StudentsService } from '../students/students.service';
+import {
+  AdjustCadenceDto,
+  ChangePhaseDto,
+  CloseCaseDto,
+  DeclineCaseDto,
+  LogSessionDto,
+  MeetingSlotDto,
+  ProposeSlotsDto,
+  ReassignCaseDto,
+  RequestAnotherMentorDto,
+} from './case-actions.dto';
+import { assertMentorOrCoordinator, assertStudentOf, canReadCase, isStudentOf, requestOrigin } from './case-access';
+import type { CaseRecord } from './case-record';
+import { CaseStore } from './case-store';
+import { caseloadEntry, fullCaseView, studentCaseView } from './case-views';
+import {
+  acceptCase,
+  adjustCadence,
+  CaseTransitionError,
+  changePhase,
+  closeCase,
+  confirmSlot,
+  declineCase,
+  logSession,
+  matchCase,
+  proposeNewSlots,
+  reassignCase,
+} from './domain';
+import { CaseHistoryEntity } from './infrastructure/case-history.entity';
+import { CaseSessionEntity } from './infrastructure/case-session.entity';
+import { CaseEntity } from './infrastructure/case.entity';
+
+type CaseWork = (manager: EntityManager, record: CaseEntity, now: Date) => Promise<CaseRecord>;
+
+const DEFAULT_CHANGE_REASON = 'The student asked for another mentor';
+
+/** The case's life through the API: one transaction per action, its events in the same one. */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: CaseStore,
+    private readonly matching: MatchingService,
+    private readonly students: StudentsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
+  ) {}
+
+  async view(principal: Principal, caseId: string) {
+    const record = await this.store.find(this.dataSource.manager, caseId);
+    if (!record) throw new NotFoundException(`No case ${caseId}`);
+    if (!canReadCase(principal, record) && !isStudentOf(principal, record)) {
+      throw new ForbiddenException('Only the case’s mentor, its student, coordinators and ops may read it');
+    }
+    return this.viewFor(this.dataSource.manager, principal, record);
+  }
+
+  accept(principal: Principal, caseId: string) {
+    return this.change(principal, caseId, (manager, record, now) =>
+      this.store.apply(manager, record, acceptCase(record, principal.subject, now), requestOrigin(principal)),
+    );
+  }
+
+  /** The case is offered to the next mentor at once (or waitlisted); the one declining is not asked again. */
+  decline(principal: Principal, caseId: string, dto: DeclineCaseDto) {
+    return this.change(principal, caseId, async (manager, record, now) => {
+      const declined = declineCase(record, { mentorId: principal.subject, reason: dto.reason }, now);
+      await this.matching.lockForMatching(manager);
+      const origin = requestOrigin(principal);
+      return this.matching.rematch(manager, await this.store.apply(manager, record, declined, origin), origin, false);
+    });
+  }
+
+  /**
+   * Other times with the same mentor: the mentor's own, or (when the student asks) worked out from
+   * the mentor's availability, away from the slots already on offer.
+   */
+  proposeSlots(principal: Principal, caseId: string, dto: ProposeSlotsDto) {
+    return this.change(principal, caseId, async (manager, record, now) => {
+      const student = isStudentOf(principal, record);
+      if (!student) assertMentorOrCoordinator(principal, record);
+      if (student && dto.slots) throw new ForbiddenException('A student asks for other times; the mentor names them');
+      const slots = dto.slots ?? (await this.freshSlots(manager, record));
+      const origin = requestOrigin(principal);
+      const updated = await this.store.apply(manager, record, proposeNewSlots(record, slots, now), origin);
+      await this.store.recordQuietly(manager, record.id, { kind: 'slots-proposed', occurredAt: now, details: { slots } }, origin);
+      return updated;
+    });
+  }
+
+  /** The student (or the mentor, or a coordinator on their behalf) picks one of the proposed slots. */
+  confirmSlot(principal: Principal, caseId: string, dto: MeetingSlotDto) {
+    return this.change(principal, caseId, (manager, record, now) => {
+      if (!isStudentOf(principal, record)) assertMentorOrCoordinator(principal, record);
+      const slot = record.proposedSlots.find((proposed) => sameInstant(proposed.start, dto.start) && sameInstant(proposed.end, dto.end));
+      if (!slot) throw new CaseTransitionError('INVALID_SLOT', record.id, 'Pick one of the slots proposed for this case');
+      return this.store.apply(manager, record, confirmSlot(record, { start: slot.start, end: slot.end }, now), requestOrigin(principal));
+    });
+  }
+
+  /** Attendance is published (risk-scoring reads missed sessions); the notes are stored for the mentor and coordinators only. */
+  recordSession(principal: Principal, caseId: string, dto: LogSessionDto) {
+    return this.change(principal, caseId, async (manager, record, now) => {
+      assertMentorOrCoordinator(principal, record);
+      const occurredAt = new Date(dto.occurredAt);
+      const logged = logSession(record, { outcome: dto.outcome, occurredAt }, now, this.settings.casePolicy);
+      const origin = requestOrigin(principal);
+      const updated = await this.store.apply(manager, record, logged, origin);
+      await manager.insert(CaseSessionEntity, {
+        id: randomUUID(),
+        caseId: record.id,
+        mentorId: record.mentorId,
+        outcome: dto.outcome,
+        occurredAt,
+        notes: dto.notes?.trim() || null,
+        loggedBy: origin.actor,
+        loggedAt: now,
+      });
+      return updated;
+    });
+  }
+
+  async sessions(principal: Principal, caseId: string) {
+    const record = await this.store.find(this.dataSource.manager, caseId);
+    if (!record) throw new NotFoundException(`No case ${caseId}`);
+    assertMentorOrCoordinator(principal, record);
+    const sessions = await this.dataSource.manager.find(CaseSessionEntity, { where: { caseId }, order: { occurredAt: 'ASC' } });
+    return sessions.map(({ outcome, occurredAt, notes, loggedBy, loggedAt }) => ({ outcome, occurredAt, notes, loggedBy, loggedAt }));
+  }
+
+  changePhase(principal: Principal, caseId: string, dto: ChangePhaseDto) {
+    return this.change(principal, caseId, (manager, record, now) => {
+      assertMentorOrCoordinator(principal, record);
+      return this.store.apply(manager, record, changePhase(record, dto.phase, now), requestOrigin(principal));
+    });
+  }
+
+  adjustCadence(principal: Principal, caseId: string, dto: AdjustCadenceDto) {
+    return this.change(principal, caseId, async (manager, record, now) => {
+      assertMentorOrCoordinator(principal, record);
+      const origin = requestOrigin(principal);
+      const updated = await this.store.apply(manager, record, adjustCadence(record, dto.days), origin);
+      await this.store.recordQuietly(manager, record.id, { kind: 'cadence-adjusted', occurredAt: now, details: { days: dto.days } }, origin);
+      return updated;
+    });
+  }
+
+  /** The mentor or a coordinator records the outcome; a student may close their own case only by opting out. */
+  close(principal: Principal, caseId: string, dto: CloseCaseDto) {
+    return this.change(principal, caseId, (manager, record, now) => {
+      if (!(isStudentOf(principal, record) && dto.outcome === 'declined-by-student')) assertMentorOrCoordinator(principal, record);
+      return this.store.apply(manager, record, closeCase(record, { outcome: dto.outcome, reason: dto.reason }, now), requestOrigin(principal));
+    });
+  }
+
+  /** The student never sees this mentor again; the case goes to the best other mentor, or the waitlist. */
+  requestAnotherMentor(principal: Principal, caseId: string, dto: RequestAnotherMentorDto) {
+    return this.change(principal, caseId, async (manager, record, now) => {
+      assertStudentOf(principal, record);
+      const mentorId = currentMentorOf(record);
+      await this.matching.lockForMatching(manager);
+      await this.students.exclude(manager, record.studentId, mentorId);
+      const offer = await this.matching.bestOffer(manager, record);
+      const reassigned = reassignCase(
+        record,
+        { mentorId: offer?.mentorId ?? null, proposedSlots: offer?.proposedSlots ?? [], reason: dto.reason?.trim() || DEFAULT_CHANGE_REASON, requestedBy: 'student' },
+        now,
+        this.settings.casePolicy,
+      );
+      return this.store.apply(manager, record, reassigned, requestOrigin(principal));
+    });
+  }
+
+  /** A coordinator gives the case to a mentor of their choice, within the hard constraints (capacity above all). */
+  reassign(principal: Principal, caseId: string, dto: ReassignCaseDto) {
+    return this.change(principal, caseId, async (manager, record, now) => {
+      await this.matching.lockForMatching(manager);
+      const { evaluation, offer } = await this.matching.offerFrom(manager, record, dto.mentorId);
+      if (!evaluation) throw new NotFoundException(`No mentor ${dto.mentorId}`);
+      const policy = this.settings.casePolicy;
+      const transition =
+        record.mentorId === null
+          ? matchCase(record, offer, now, policy)
+          : reassignCase(record, { ...offer, reason: dto.reason, requestedBy: 'coordinator' }, now, policy);
+      assertEligible(dto.mentorId, evaluation.eligibility.reasons);
+      return this.store.apply(manager, record, transition, requestOrigin(principal));
+    });
+  }
+
+  async caseload(mentorId: string, includeClosed: boolean) {
+    const manager = this.dataSource.manager;
+    const cases = await manager.find(CaseEntity, {
+      where: { mentorId, ...(includeClosed ? {} : { status: Not('closed') }) },
+      order: { openedAt: 'ASC' },
+    });
+    const students = await manager.find(StudentEntity, { where: { id: In(cases.map((record) => record.studentId)) } });
+    const byId = new Map(students.map((student) => [student.id, student]));
+    return cases.map((record) => caseloadEntry(record, byId.get(record.studentId), this.settings.casePolicy));
+  }
+
+  private async freshSlots(manager: EntityManager, record: CaseRecord) {
+    const mentorId = currentMentorOf(record);
+    await this.matching.lockForMatching(manager);
+    const { offer } = await this.matching.offerFrom(manager, record, mentorId);
+    return offer.proposedSlots.map(({ start, end }) => ({ start, end }));
+  }
+
+  private async change(principal: Principal, caseId: string, work: CaseWork) {
+    return this.dataSource.transaction(async (manager) => {
+      const record = await this.store.lock(manager, caseId);
+      if (!record) throw new NotFoundException(`No case ${caseId}`);
+      return this.viewFor(manager, principal, await work(manager, record, this.clock.now()));
+    });
+  }
+
+  /** The view the caller may have; a mentor who has just handed the case on gets its status only. */
+  private async viewFor(manager: EntityManager, principal: Principal, record: CaseRecord) {
+    const policy = this.settings.casePolicy;
+    const mentor = record.mentorId ? await manager.findOne(MentorEntity, { where: { id: record.mentorId } }) : null;
+    if (isStudentOf(principal, record)) return studentCaseView(record, mentor, policy);
+    if (!canReadCase(principal, record)) return { caseId: record.id, status: record.status };
+    const student = await manager.findOne(StudentEntity, { where: { id: record.studentId } });
+    const history = await manager.find(CaseHistoryEntity, { where: { caseId: record.id }, order: { id: 'ASC' } });
+    return fullCaseView(record, { student, mentor }, history, policy);
+  }
+}
+
+/** Hard constraints hold for coordinators too; only missing free time is theirs to overrule. */
+function assertEligible(mentorId: string, reasons: readonly IneligibilityReason[]): void {
+  const blocking = reasons.filter((reason) => reason !== 'no-free-time');
+  if (blocking.length > 0) {
+    throw new ConflictException({ code: 'MENTOR_NOT_ELIGIBLE', message: `Mentor ${mentorId} cannot take this case`, reasons: blocking });
+  }
+}
+
+function currentMentorOf(record: CaseRecord): string {
+  if (record.mentorId !== null && record.status !== 'closed') return record.mentorId;
+  throw new CaseTransitionError(record.status === 'closed' ? 'CASE_CLOSED' : 'INVALID_STATUS', record.id, 'The case has no mentor yet');
+}
+
+function sameInstant(a: string, b: string): boolean {
+  return Date.parse(a) === Date.parse(b);
+}

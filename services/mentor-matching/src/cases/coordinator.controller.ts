@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@mentoring/auth';
+import { CaseTimingQuery } from './case-actions.dto';
+import { CoordinatorService } from './coordinator.service';
+
+@ApiTags('coordinator')
+@ApiBearerAuth()
+@Roles('coordinator', 'ops')
+@Controller('v1')
+export class CoordinatorController {
+  constructor(private readonly coordinator: CoordinatorService) {}
+
+  @Get('coordinator/waitlist')
+  @ApiOperation({ summary: 'Cases waiting for a mentor, with what keeps each mentor of the programme from taking them' })
+  waitlist() {
+    return this.coordinator.waitlist();
+  }
+
+  @Get('reports/case-timing')
+  @ApiOperation({ summary: 'Flag to first contact and to first meeting (median, p90), and outcomes' })
+  caseTiming(@Query() query: CaseTimingQuery) {
+    return this.coordinator.caseTiming(query);
+  }
+}

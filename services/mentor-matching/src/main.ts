@@ -1,0 +1,13 @@
+import { runService } from '@mentoring/observability';
+import { AppModule } from './app.module';
+import { MentorMatchingConfig } from './config/mentor-matching.config';
+
+void runService({
+  configClass: MentorMatchingConfig,
+  appModule: (config) => AppModule.register(config),
+  openApi: {
+    title: 'mentor-matching',
+    description: 'Risk assessments in; mentoring cases matched by availability and capacity; case events out',
+    version: '1',
+  },
+});

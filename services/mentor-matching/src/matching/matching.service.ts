@@ -1,0 +1,167 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock, CLOCK } from '../clock';
+import { MATCHING_SETTINGS, MatchingSettings, matchingOptionsAt } from '../config/matching-settings';
+import type { Participants } from '../cases/case-events';
+import type { CaseRecord } from '../cases/case-record';
+import { ChangeOrigin, CaseStore } from '../cases/case-store';
+import { matchCase, reassignAfterExpiry, waitlistCase } from '../cases/domain';
+import { participantsOf } from '../cases/participants';
+import { StudentEntity } from '../students/infrastructure/student.entity';
+import {
+  CandidateEvaluation,
+  evaluateCandidates,
+  MatchPlan,
+  MatchRequest,
+  planMatches,
+  PlanOptions,
+  prepareMentors,
+  ProposedSlot,
+  slotAllocator,
+} from './domain';
+import { MatchingData, MentorPool, studentProfileFor } from './matching-data';
+
+// Arbitrary, unique within this service's database (the migrations lock uses 7_316_001).
+const MATCHING_LOCK_KEY = 7_316_003;
+
+export interface Offer {
+  readonly mentorId: string;
+  readonly proposedSlots: readonly ProposedSlot[];
+}
+
+interface MatchingRun {
+  readonly plan: MatchPlan;
+  readonly participants: Participants;
+}
+
+/** Everything that assigns mentors: queued runs, re-matching after a decline or an SLA expiry, reassignments. */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly store: CaseStore,
+    private readonly data: MatchingData,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
+  ) {}
+
+  /**
+   * Every transaction that assigns mentors holds this lock first, so plans are made on capacity
+   * that nobody else is assigning; all mentors are then locked in id order, so a close or a
+   * capacity change cannot alter them mid-plan and no two transactions wait on each other's mentors.
+   */
+  async lockForMatching(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [MATCHING_LOCK_KEY]);
+    await lockAllMentors(manager);
+  }
+
+  /** As lockForMatching, but gives up at once when another replica is matching. */
+  async tryLockForMatching(manager: EntityManager): Promise<boolean> {
+    const [{ locked }]: Array<{ locked: boolean }> = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [MATCHING_LOCK_KEY]);
+    if (locked) await lockAllMentors(manager);
+    return locked;
+  }
+
+  /**
+   * A queued run: the cases are assigned jointly. An open case nobody can take is waitlisted (and
+   * the coordinator told); a waitlisted one simply waits on, so retries never repeat the escalation.
+   */
+  async matchQueued(manager: EntityManager, records: readonly CaseRecord[]): Promise<void> {
+    const now = this.clock.now();
+    const { plan, participants } = await this.planRun(manager, records, now);
+    const byId = new Map(records.map((record) => [record.id, record]));
+    for (const match of plan.matches) {
+      const record = known(byId.get(match.caseId));
+      const transition = matchCase(record, offerOf(match), now, this.settings.casePolicy);
+      await this.store.apply(manager, record, transition, matcherOrigin(record, participants));
+    }
+    for (const { caseId } of plan.waitlisted) {
+      const record = known(byId.get(caseId));
+      if (record.status === 'open') await this.store.apply(manager, record, waitlistCase(record, now), matcherOrigin(record, participants));
+    }
+  }
+
+  /**
+   * Matches at once a case a mentor has just left. After an SLA expiry the new offer is published
+   * as a reassignment, so the mentor who let it lapse hears the case has moved on.
+   */
+  async rematch(manager: EntityManager, record: CaseRecord, origin: ChangeOrigin, afterExpiry: boolean): Promise<CaseRecord> {
+    const now = this.clock.now();
+    const { plan, participants } = await this.planRun(manager, [record], now);
+    const withParticipants = { ...origin, participants };
+    const [match] = plan.matches;
+    if (!match) return this.store.apply(manager, record, waitlistCase(record, now), withParticipants);
+    const policy = this.settings.casePolicy;
+    const transition = afterExpiry ? reassignAfterExpiry(record, offerOf(match), now, policy) : matchCase(record, offerOf(match), now, policy);
+    return this.store.apply(manager, record, transition, withParticipants);
+  }
+
+  /** The best mentor for a case other than those the student excluded or who left it; null when none can take it. */
+  async bestOffer(manager: EntityManager, record: CaseRecord): Promise<Offer | null> {
+    const { plan } = await this.planRun(manager, [record], this.clock.now());
+    const [match] = plan.matches;
+    return match ? offerOf(match) : null;
+  }
+
+  /** A coordinator's choice of mentor: their verdict for this case, and slots with them. */
+  async offerFrom(manager: EntityManager, record: CaseRecord, mentorId: string): Promise<{ evaluation: CandidateEvaluation | null; offer: Offer }> {
+    const options = this.planOptions(this.clock.now());
+    const pool = await this.data.mentorPool(manager, options.now);
+    const {
+      requests: [request],
+    } = await this.requestsFor(manager, [record]);
+    const prepared = prepareMentors(pool.profiles.filter((profile) => profile.mentorId === mentorId), options);
+    const [evaluation] = evaluateCandidates(request, prepared, options);
+    return { evaluation: evaluation ?? null, offer: { mentorId, proposedSlots: slotAllocator(prepared, options)(request.student, mentorId) } };
+  }
+
+  /** Every mentor's verdict for each case: why a waitlisted case is waiting. */
+  async evaluate(manager: EntityManager, records: readonly CaseRecord[]): Promise<{ evaluations: Map<string, CandidateEvaluation[]>; pool: MentorPool }> {
+    const options = this.planOptions(this.clock.now());
+    const pool = await this.data.mentorPool(manager, options.now);
+    const prepared = prepareMentors(pool.profiles, options);
+    const { requests } = await this.requestsFor(manager, records);
+    const evaluations = new Map(requests.map((request) => [request.caseId, evaluateCandidates(request, prepared, options)]));
+    return { evaluations, pool };
+  }
+
+  private async planRun(manager: EntityManager, records: readonly CaseRecord[], now: Date): Promise<MatchingRun> {
+    const options = this.planOptions(now);
+    const pool = await this.data.mentorPool(manager, now);
+    const { requests, students } = await this.requestsFor(manager, records);
+    return { plan: planMatches(requests, pool.profiles, options), participants: participantsOf(students, pool.entities) };
+  }
+
+  private async requestsFor(manager: EntityManager, records: readonly CaseRecord[]): Promise<{ requests: MatchRequest[]; students: StudentEntity[] }> {
+    const students = await this.data.students(manager, records.map((record) => record.studentId));
+    const byId = new Map(students.map((student) => [student.id, student]));
+    const requests = records.map((record) => ({
+      caseId: record.id,
+      student: studentProfileFor(known(byId.get(record.studentId)), record),
+      mentorsWhoLeftThisCase: record.mentorsWhoLeft,
+    }));
+    return { requests, students };
+  }
+
+  private planOptions(now: Date): PlanOptions {
+    return { ...matchingOptionsAt(this.settings, now), slotCount: this.settings.slotCount };
+  }
+}
+
+// NO KEY UPDATE: blocks changes to the counters and profiles, not foreign-key checks (accepting a case names its mentor).
+async function lockAllMentors(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT id FROM mentors ORDER BY id FOR NO KEY UPDATE');
+}
+
+function offerOf(match: Offer): Offer {
+  return { mentorId: match.mentorId, proposedSlots: match.proposedSlots };
+}
+
+// Matching publishes on behalf of the risk event that opened the case, so its correlation id flows on.
+function matcherOrigin(record: CaseRecord, participants: Participants): ChangeOrigin {
+  return { cause: { eventId: record.triggerEventId, correlationId: record.correlationId }, actor: 'system:matcher', participants };
+}
+
+function known<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('A matching run lost track of one of its cases');
+  return value;
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ownerInParam, Principal, Roles } from '@mentoring/auth';
+import type { IncomingMessage } from 'node:http';
+import { readImportRows } from '../bulk-import/import-body';
+import { StudentProfileDto } from './student.dto';
+import { STUDENT_CSV_COLUMNS } from './student-csv';
+import { StudentsService } from './students.service';
+
+@ApiTags('students')
+@ApiBearerAuth()
+@Controller('v1/students')
+export class StudentsController {
+  constructor(private readonly students: StudentsService) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles('coordinator', 'service', 'ops')
+  @ApiConsumes('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Create or update many students from a JSON array or a CSV file; bad rows are listed with every problem' })
+  async import(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.students.import(await readImportRows(request, body, STUDENT_CSV_COLUMNS));
+  }
+
+  @Get(':studentId')
+  @Roles('coordinator', 'service', 'ops', ownerInParam('student', 'studentId'))
+  get(@Param('studentId') studentId: string) {
+    return this.students.get(studentId);
+  }
+
+  @Put(':studentId')
+  @Roles('coordinator', 'service', 'ops', ownerInParam('student', 'studentId'))
+  @ApiOperation({ summary: 'Create or update a student; fields left out stay. A student may set only timeZone and preferredTimes' })
+  put(@CurrentPrincipal() principal: Principal, @Param('studentId') studentId: string, @Body() dto: StudentProfileDto) {
+    return this.students.put(principal, studentId, dto);
+  }
+}

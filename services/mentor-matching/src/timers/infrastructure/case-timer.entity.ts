@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const CASE_TIMER_KINDS = ['sla-reminder', 'sla-expiry'] as const;
+export type CaseTimerKind = (typeof CASE_TIMER_KINDS)[number];
+
+/**
+ * A durable timer: due at `due_at`, fired once (`fired_at`) by whichever replica claims it first.
+ * A timer that fires after its case moved on finds nothing to do, which counts as fired.
+ */
+@Entity({ name: 'case_timers' })
+export class CaseTimerEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid', name: 'case_id' })
+  caseId: string;
+
+  @Column({ type: 'text' })
+  kind: CaseTimerKind;
+
+  @Column({ type: 'timestamptz', name: 'due_at' })
+  dueAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'fired_at', nullable: true })
+  firedAt: Date | null;
+
+  @Column({ type: 'int' })
+  attempts: number;
+
+  @Column({ type: 'text', name: 'last_error', nullable: true })
+  lastError: string | null;
+}

@@ -1,0 +1,85 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, CLOCK } from '../clock';
+import { MentorMatchingConfig } from '../config/mentor-matching.config';
+import { HOUR_MS, MINUTE_MS } from '../matching/domain';
+import { PollingLoop } from '../workers/polling-loop';
+import { CaseTimerEntity } from './infrastructure/case-timer.entity';
+import { SlaTimers } from './sla-timers.service';
+
+const TIMERS_PER_TICK = 100;
+
+/**
+ * Fires due timers, each in its own transaction with the work it triggers: claimed with
+ * FOR UPDATE SKIP LOCKED, so with several replicas each timer fires exactly once, and a crash
+ * before commit leaves it due for the next replica or restart.
+ */
+@Injectable()
+export class TimerWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly loop: PollingLoop;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sla: SlaTimers,
+    @Inject(CLOCK) private readonly clock: Clock,
+    config: MentorMatchingConfig,
+  ) {
+    this.loop = new PollingLoop('case-timers', config.WORKER_POLL_INTERVAL_MS, () => this.fireDue());
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** True when the tick's quota ran out with timers still due. */
+  async fireDue(): Promise<boolean> {
+    for (let fired = 0; fired < TIMERS_PER_TICK; fired += 1) {
+      if (!(await this.fireNext())) return false;
+    }
+    return true;
+  }
+
+  private async fireNext(): Promise<boolean> {
+    const now = this.clock.now();
+    const claimed: { timer?: CaseTimerEntity } = {};
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        claimed.timer = (await claimDue(manager, now)) ?? undefined;
+        if (!claimed.timer) return false;
+        await this.sla.fire(manager, claimed.timer, now);
+        await manager.update(CaseTimerEntity, { id: claimed.timer.id }, { firedAt: now });
+        return true;
+      });
+    } catch (error) {
+      if (!claimed.timer) throw error;
+      await this.postpone(claimed.timer, error, now);
+      return true;
+    }
+  }
+
+  // A timer whose work keeps failing must not starve the others: it waits longer each time.
+  private async postpone(timer: CaseTimerEntity, error: unknown, now: Date): Promise<void> {
+    const delay = Math.min(MINUTE_MS * 2 ** timer.attempts, HOUR_MS);
+    await this.dataSource.manager.update(
+      CaseTimerEntity,
+      { id: timer.id },
+      { attempts: timer.attempts + 1, lastError: String(error), dueAt: new Date(now.getTime() + delay) },
+    );
+  }
+}
+
+function claimDue(manager: EntityManager, now: Date): Promise<CaseTimerEntity | null> {
+  return manager
+    .createQueryBuilder(CaseTimerEntity, 't')
+    .where('t.fired_at IS NULL')
+    .andWhere('t.due_at <= :now', { now })
+    .orderBy('t.due_at', 'ASC')
+    .limit(1)
+    .setLock('pessimistic_write')
+    .setOnLocked('skip_locked')
+    .getOne();
+}

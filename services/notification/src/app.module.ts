@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@mentoring/contracts';
+import { platformModules } from '@mentoring/messaging';
+import { Clock, ClockModule, systemClock } from './clock';
+import { NotificationConfig, SERVICE_NAME } from './config/notification.config';
+import { DeliveryModule } from './delivery/delivery.module';
+import { InboxModule } from './inbox/inbox.module';
+import { LinksModule } from './links/links.module';
+import { CreateMessages1732500001000 } from './messages/infrastructure/1732500001000-create-messages';
+import { DeliveryEntity, DeliveryLogEntity, MessageEntity } from './messages/infrastructure/message.entity';
+import { OutreachModule } from './outreach/outreach.module';
+import { CreateRecipients1732500000000 } from './recipients/infrastructure/1732500000000-create-recipients';
+import { RecipientPreferencesEntity } from './recipients/infrastructure/recipient-preferences.entity';
+import { RecipientEntity } from './recipients/infrastructure/recipient.entity';
+import { RecipientsModule } from './recipients/recipients.module';
+
+export interface AppModuleOptions {
+  /** Tests move time with their own clock. */
+  clock?: Clock;
+}
+
+// A topic namespace isolates a whole pipeline on a shared broker, so it isolates the consumer
+// group too: otherwise every namespace's replicas would rebalance one group together.
+function consumerGroupOf(config: NotificationConfig): string {
+  return config.KAFKA_TOPIC_NAMESPACE ? `${config.KAFKA_TOPIC_NAMESPACE}.${SERVICE_NAME}` : SERVICE_NAME;
+}
+
+@Module({})
+export class AppModule {
+  static register(config: NotificationConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...platformModules(config, {
+          serviceName: SERVICE_NAME,
+          consumerGroup: consumerGroupOf(config),
+          producesTo: [TOPICS.notificationsDispatched],
+          entities: [RecipientEntity, RecipientPreferencesEntity, MessageEntity, DeliveryEntity, DeliveryLogEntity],
+          migrations: [CreateRecipients1732500000000, CreateMessages1732500001000],
+        }),
+        ClockModule.forRoot(options.clock ?? systemClock),
+        RecipientsModule,
+        LinksModule,
+        OutreachModule,
+        DeliveryModule,
+        InboxModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { decideEmail, EmailDecisionInput } from '../../outreach/domain';
+
+/** Why email was held back for a digest: the frequency cap, or a coordinator's choice of one email a day. */
+export const DIGEST_KINDS = ['frequency-cap', 'daily-escalations'] as const;
+export type DigestKind = (typeof DIGEST_KINDS)[number];
+
+/** Where an email stands once planned; `detail` goes to the delivery log and the dispatched event. */
+export type EmailPlan =
+  | { status: 'queued'; dueAt: Date; detail: null }
+  | { status: 'deferred'; dueAt: Date; detail: string }
+  | { status: 'held'; dueAt: Date; digestKind: DigestKind; detail: string }
+  | { status: 'skipped'; detail: string };
+
+export interface EmailPlanInput extends EmailDecisionInput {
+  /** Set when this email is an escalation for a coordinator who reads escalations once a day: the next digest time. */
+  dailyDigestAt: Date | null;
+}
+
+/** The email of a message: send now, wait for the end of quiet hours, gather into a digest, or skip. */
+export function planEmail(input: EmailPlanInput): EmailPlan {
+  const decision = decideEmail(input);
+  if (decision.action === 'skip') return { status: 'skipped', detail: decision.reason };
+  if (input.dailyDigestAt) {
+    return { status: 'held', dueAt: input.dailyDigestAt, digestKind: 'daily-escalations', detail: `daily digest at ${input.dailyDigestAt.toISOString()}` };
+  }
+  switch (decision.action) {
+    case 'send':
+      return { status: 'queued', dueAt: input.now, detail: null };
+    case 'defer':
+      return { status: 'deferred', dueAt: decision.until, detail: `quiet hours until ${decision.until.toISOString()}` };
+    case 'digest':
+      return { status: 'held', dueAt: decision.at, digestKind: 'frequency-cap', detail: `frequency cap reached; in a digest at ${decision.at.toISOString()}` };
+  }
+}

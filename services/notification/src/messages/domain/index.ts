@@ -1,0 +1,3 @@
+export * from './daily-digest';
+export * from './email-plan';
+export * from './mail-identity';

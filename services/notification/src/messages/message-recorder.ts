@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock, CLOCK } from '../clock';
+import { deliveryKey, EscalationAwaitingAction, PlannedMessage } from '../outreach/domain';
+import { DeliveryJournal, DeliveryRef } from './delivery-journal';
+import type { EmailPlan } from './domain';
+import { EmailPlanner } from './email-planner';
+import { DeliveryEntity, MessageEntity } from './infrastructure/message.entity';
+import { MessageComposer } from './message-composer';
+import { MessageStore } from './message-store';
+
+/** Where a planned message comes from, beyond what the plan says. */
+export interface MessageOrigin {
+  correlationId: string;
+  /** Kafka key of the dispatched events (the student of the case). */
+  eventSubject: string;
+  escalation: EscalationAwaitingAction | null;
+}
+
+const DISPATCHED_BY_PLAN = { queued: 'queued', deferred: 'deferred', held: 'digested', skipped: null } as const;
+
+/** Turns planned messages into stored messages with one delivery per channel, each exactly once. */
+@Injectable()
+export class MessageRecorder {
+  constructor(
+    private readonly composer: MessageComposer,
+    private readonly store: MessageStore,
+    private readonly planner: EmailPlanner,
+    private readonly journal: DeliveryJournal,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The inbox copy (delivered at once) and the email (as the recipient's preferences allow). */
+  async recordOutreach(manager: EntityManager, planned: PlannedMessage, origin: MessageOrigin): Promise<void> {
+    const message = await this.insert(manager, planned, origin);
+    if (!message) return;
+    await this.deliverToInbox(manager, message);
+    await this.scheduleEmail(manager, message, await this.planner.plan(manager, message.recipientId, message.template));
+  }
+
+  /** A digest email, queued now, carrying held emails (whose full text already waits in the inbox). */
+  async recordDigest(manager: EntityManager, planned: PlannedMessage, carriedDeliveryIds: readonly string[]): Promise<void> {
+    const origin = { correlationId: planned.triggeringEventId, eventSubject: planned.recipient.id, escalation: null };
+    const digest = await this.insert(manager, planned, origin);
+    if (!digest) return;
+    const now = this.clock.now();
+    await this.scheduleEmail(manager, digest, { status: 'queued', dueAt: now, detail: null });
+    for (const deliveryId of carriedDeliveryIds) {
+      await manager.update(DeliveryEntity, { id: deliveryId }, { status: 'digested', digestMessageId: digest.id, dueAt: null, updatedAt: now });
+      await this.journal.note(manager, deliveryId, { log: 'digested', detail: `carried by digest message ${digest.id}`, at: now });
+    }
+  }
+
+  /** Decides again about an email whose wait is over (quiet hours ended): send, wait, hold or skip. */
+  async replanEmail(manager: EntityManager, ref: DeliveryRef): Promise<void> {
+    const plan = await this.planner.plan(manager, ref.message.recipientId, ref.message.template);
+    const now = this.clock.now();
+    await manager.update(
+      DeliveryEntity,
+      { id: ref.deliveryId },
+      {
+        status: plan.status,
+        dueAt: plan.status === 'skipped' ? null : plan.dueAt,
+        digestKind: plan.status === 'held' ? plan.digestKind : null,
+        updatedAt: now,
+      },
+    );
+    await this.journal.record(manager, ref, { log: plan.status, dispatched: DISPATCHED_BY_PLAN[plan.status], detail: plan.detail, at: now });
+  }
+
+  private insert(manager: EntityManager, planned: PlannedMessage, origin: MessageOrigin): Promise<MessageEntity | undefined> {
+    const composed = this.composer.compose(planned, this.clock.now());
+    return this.store.insertMessage(manager, {
+      triggeringEventId: planned.triggeringEventId,
+      correlationId: origin.correlationId,
+      eventSubject: origin.eventSubject,
+      caseId: planned.caseId,
+      recipientId: planned.recipient.id,
+      recipientRole: planned.recipient.role,
+      template: planned.template,
+      locale: composed.locale,
+      subject: composed.subject,
+      bodyText: composed.text,
+      bodyHtml: composed.html,
+      calendar: composed.calendar,
+      escalation: origin.escalation,
+      createdAt: this.clock.now(),
+    });
+  }
+
+  private async deliverToInbox(manager: EntityManager, message: MessageEntity): Promise<void> {
+    const now = this.clock.now();
+    const deliveryId = await this.store.insertDelivery(
+      manager,
+      { messageId: message.id, channel: 'inbox', deliveryKey: deliveryKey(message.triggeringEventId, message.recipientId, 'inbox'), status: 'delivered', dueAt: null, digestKind: null, sentAt: now },
+      now,
+    );
+    if (deliveryId) await this.journal.record(manager, { deliveryId, channel: 'inbox', message }, { log: 'delivered', dispatched: 'sent', detail: null, at: now });
+  }
+
+  private async scheduleEmail(manager: EntityManager, message: MessageEntity, plan: EmailPlan): Promise<void> {
+    const now = this.clock.now();
+    const deliveryId = await this.store.insertDelivery(
+      manager,
+      {
+        messageId: message.id,
+        channel: 'email',
+        deliveryKey: deliveryKey(message.triggeringEventId, message.recipientId, 'email'),
+        status: plan.status,
+        dueAt: plan.status === 'skipped' ? null : plan.dueAt,
+        digestKind: plan.status === 'held' ? plan.digestKind : null,
+        sentAt: null,
+      },
+      now,
+    );
+    if (!deliveryId) return;
+    const ref: DeliveryRef = { deliveryId, channel: 'email', message };
+    await this.journal.record(manager, ref, { log: plan.status, dispatched: DISPATCHED_BY_PLAN[plan.status], detail: plan.detail, at: now });
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { LinksModule } from '../links/links.module';
+import { MessagesModule } from '../messages/messages.module';
+import { RecipientsModule } from '../recipients/recipients.module';
+import { CaseEventHandler } from './case-event.handler';
+import { OutreachService } from './outreach.service';
+
+/** Supportive outreach from mentoring case events: students, mentors, coordinators. */
+@Module({
+  imports: [RecipientsModule, MessagesModule, LinksModule],
+  providers: [OutreachService, CaseEventHandler],
+})
+export class OutreachModule {}

@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CaseEventV1, EventEnvelope } from '@mentoring/contracts';
+import { HandlerContext, PermanentError } from '@mentoring/messaging';
+import { EntityManager } from 'typeorm';
+import { Clock, CLOCK } from '../clock';
+import { NotificationConfig } from '../config/notification.config';
+import { LinkSigner } from '../links/link-signer';
+import { MessageOrigin, MessageRecorder } from '../messages/message-recorder';
+import { PreferencesService } from '../recipients/preferences.service';
+import { RecipientDirectory } from '../recipients/recipient-directory.service';
+import { EscalationAwaitingAction, OutreachError, planOutreach, PlannedMessage, Recipient } from './domain';
+
+function escalationOf(event: CaseEventV1): EscalationAwaitingAction | null {
+  if (event.kind !== 'escalated' || !event.escalationReason) return null;
+  return {
+    caseId: event.caseId,
+    studentName: event.student.displayName,
+    program: event.program,
+    yearOfStudy: event.yearOfStudy,
+    reason: event.escalationReason,
+    escalatedAt: event.occurredAt,
+  };
+}
+
+function peopleOf(event: CaseEventV1, coordinators: Recipient[]): string[] {
+  const participants = [event.student, event.mentor, event.previousMentor].flatMap((person) => (person ? [person.id] : []));
+  return [...participants, ...coordinators.map((coordinator) => coordinator.id)];
+}
+
+/** Case events in, messages out: who hears what, stored once per person and channel in the event's transaction. */
+@Injectable()
+export class OutreachService {
+  constructor(
+    private readonly directory: RecipientDirectory,
+    private readonly preferences: PreferencesService,
+    private readonly links: LinkSigner,
+    private readonly recorder: MessageRecorder,
+    private readonly config: NotificationConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async handleCaseEvent({ envelope, data: event, manager }: HandlerContext<CaseEventV1>): Promise<void> {
+    await this.directory.recordParticipants(manager, event);
+    try {
+      const planned = await this.plan(manager, envelope);
+      const origin: MessageOrigin = { correlationId: envelope.correlationId, eventSubject: envelope.subject, escalation: escalationOf(event) };
+      for (const message of planned) await this.recorder.recordOutreach(manager, message, origin);
+    } catch (error) {
+      // Retrying cannot fix an incomplete event or a missing coordinator: dead-letter it for a replay.
+      if (error instanceof OutreachError) throw new PermanentError(error.code, error.message);
+      throw error;
+    }
+  }
+
+  private async plan(manager: EntityManager, envelope: EventEnvelope<CaseEventV1>): Promise<PlannedMessage[]> {
+    const event = envelope.data;
+    const coordinators = event.kind === 'escalated' ? await this.directory.coordinatorsOf(manager, event.program) : [];
+    const preferences = await this.preferences.ofEach(manager, peopleOf(event, coordinators));
+    return planOutreach(envelope, {
+      linkFor: this.links.linkFor(this.clock.now()),
+      teamName: this.config.TEAM_NAME,
+      wellbeingUrl: this.config.WELLBEING_URL,
+      coordinators,
+      localeOf: (recipientId) => preferences.get(recipientId)?.locale ?? undefined,
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { CaseEventV1, CaseParticipantV1, RecipientRole } from '@mentoring/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Recipient } from '../outreach/domain';
+import { RecipientEntity } from './infrastructure/recipient.entity';
+
+/** A coordinator's record as kept through the API. */
+export interface CoordinatorRecord {
+  displayName: string;
+  email: string | null;
+  timeZone: string;
+  programmes: string[];
+}
+
+export function recipientOf(entity: RecipientEntity, role: RecipientRole): Recipient {
+  return { id: entity.id, role, displayName: entity.displayName, email: entity.email, timeZone: entity.timeZone };
+}
+
+/**
+ * Who can be written to: students and mentors as the case events describe them, coordinators as
+ * they are managed here. Addresses are looked up when an email goes out, so a corrected address
+ * reaches the emails still waiting.
+ */
+@Injectable()
+export class RecipientDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Records the people a case event names. In id order, so concurrent events naming the same
+   * people lock their rows in one order and never deadlock.
+   */
+  async recordParticipants(manager: EntityManager, event: CaseEventV1): Promise<void> {
+    const participants: [CaseParticipantV1, RecipientRole][] = [[event.student, 'student']];
+    if (event.mentor) participants.push([event.mentor, 'mentor']);
+    if (event.previousMentor) participants.push([event.previousMentor, 'mentor']);
+    participants.sort(([a], [b]) => a.id.localeCompare(b.id));
+    for (const [participant, role] of participants) await this.upsertParticipant(manager, participant, role);
+  }
+
+  // An event without an address never erases one we know: mentor-matching may not always have it.
+  private async upsertParticipant(manager: EntityManager, participant: CaseParticipantV1, role: RecipientRole): Promise<void> {
+    await manager.query(
+      `INSERT INTO recipients (id, roles, display_name, email, time_zone)
+       VALUES ($1, ARRAY[$2::text], $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET
+         roles = CASE WHEN $2::text = ANY (recipients.roles) THEN recipients.roles ELSE array_append(recipients.roles, $2::text) END,
+         display_name = EXCLUDED.display_name,
+         email = COALESCE(EXCLUDED.email, recipients.email),
+         time_zone = EXCLUDED.time_zone,
+         updated_at = now()`,
+      [participant.id, role, participant.displayName, participant.email ?? null, participant.timeZone],
+    );
+  }
+
+  /** The coordinators who look after a programme: escalations go to each of them. */
+  async coordinatorsOf(manager: EntityManager, program: string): Promise<Recipient[]> {
+    const rows = await manager
+      .createQueryBuilder(RecipientEntity, 'recipient')
+      .where(`'coordinator' = ANY (recipient.roles)`)
+      .andWhere(':program = ANY (recipient.programmes)', { program })
+      .orderBy('recipient.id')
+      .getMany();
+    return rows.map((row) => recipientOf(row, 'coordinator'));
+  }
+
+  /** Locks a recipient until the transaction ends, so two decisions about their email never overlap. */
+  async lock(manager: EntityManager, id: string): Promise<RecipientEntity | null> {
+    return manager.createQueryBuilder(RecipientEntity, 'recipient').setLock('pessimistic_write').where('recipient.id = :id', { id }).getOne();
+  }
+
+  find(id: string): Promise<RecipientEntity | null> {
+    return this.dataSource.getRepository(RecipientEntity).findOneBy({ id });
+  }
+
+  /** Creates or replaces a coordinator's record (a mentor who also coordinates keeps both roles). */
+  async putCoordinator(id: string, record: CoordinatorRecord): Promise<RecipientEntity> {
+    await this.dataSource.query(
+      `INSERT INTO recipients (id, roles, display_name, email, time_zone, programmes)
+       VALUES ($1, ARRAY['coordinator'], $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET
+         roles = CASE WHEN 'coordinator' = ANY (recipients.roles) THEN recipients.roles ELSE array_append(recipients.roles, 'coordinator') END,
+         display_name = EXCLUDED.display_name,
+         email = EXCLUDED.email,
+         time_zone = EXCLUDED.time_zone,
+         programmes = EXCLUDED.programmes,
+         updated_at = now()`,
+      [id, record.displayName, record.email, record.timeZone, record.programmes],
+    );
+    return this.dataSource.getRepository(RecipientEntity).findOneByOrFail({ id });
+  }
+}

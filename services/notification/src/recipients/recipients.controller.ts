@@ -1,0 +1,64 @@
+import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { RecipientEntity } from './infrastructure/recipient.entity';
+import { PreferencesService } from './preferences.service';
+import { RECIPIENT_OR_OPS, RecipientAccess } from './recipient-access';
+import { RecipientDirectory } from './recipient-directory.service';
+import { PutCoordinatorRequest, UpdatePreferencesRequest } from './recipient.requests';
+
+
+function present(recipient: RecipientEntity) {
+  return {
+    id: recipient.id,
+    roles: recipient.roles,
+    displayName: recipient.displayName,
+    email: recipient.email,
+    timeZone: recipient.timeZone,
+    programmes: recipient.programmes,
+    updatedAt: recipient.updatedAt,
+  };
+}
+
+@ApiTags('recipients')
+@ApiBearerAuth()
+@Controller('v1/recipients')
+export class RecipientsController {
+  constructor(
+    private readonly directory: RecipientDirectory,
+    private readonly preferences: PreferencesService,
+    private readonly access: RecipientAccess,
+  ) {}
+
+  @Put(':id')
+  @Roles('coordinator', 'ops')
+  @ApiOperation({ summary: "Create or replace a coordinator's record: escalations of their programmes reach them" })
+  async putCoordinator(@Param('id') id: string, @Body() request: PutCoordinatorRequest) {
+    return present(await this.directory.putCoordinator(id, { ...request, email: request.email ?? null }));
+  }
+
+  @Get(':id')
+  @Roles(...RECIPIENT_OR_OPS, 'coordinator')
+  @ApiOperation({ summary: 'A recipient as the directory knows them' })
+  async get(@Param('id') id: string) {
+    const recipient = await this.directory.find(id);
+    if (!recipient) throw new NotFoundException(`No recipient ${id}`);
+    return present(recipient);
+  }
+
+  @Get(':id/preferences')
+  @Roles(...RECIPIENT_OR_OPS)
+  @ApiOperation({ summary: 'How and when a recipient hears from us (the defaults until they choose)' })
+  async getPreferences(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.access.assert(principal, id);
+    return this.preferences.get(id);
+  }
+
+  @Put(':id/preferences')
+  @Roles(...RECIPIENT_OR_OPS)
+  @ApiOperation({ summary: 'Change channel, quiet hours, email opt-out, frequency cap, daily digest or language; absent fields stay' })
+  async updatePreferences(@Param('id') id: string, @Body() request: UpdatePreferencesRequest, @CurrentPrincipal() principal: Principal) {
+    await this.access.assert(principal, id);
+    return this.preferences.update(id, request);
+  }
+}
