@@ -24,6 +24,7 @@ export interface CaughtMail {
   html: string;
   envelope: { from?: string; to: string[] };
   attachments: { filename?: string; contentType: string }[];
+  messageId?: string;
 }
 
 let nextPort = 4100 + Math.floor(Math.random() * 400) * 10;
@@ -78,7 +79,7 @@ export class Pipeline {
   }
 
   instancesOf(service: PipelineService): RunningInstance[] {
-    return this.instances.filter((instance) => instance.service === service && instance.process.child.exitCode === null);
+    return this.instances.filter((instance) => instance.service === service && isRunning(instance));
   }
 
   async kill(instance: RunningInstance): Promise<void> {
@@ -114,7 +115,7 @@ export class Pipeline {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.instances.filter((i) => i.process.child.exitCode === null).map((i) => stopGracefully(i.process)));
+    await Promise.all(this.instances.filter(isRunning).map((i) => stopGracefully(i.process)));
     await this.catcher?.stop();
     for (const database of this.databases.values()) await database.drop();
   }
@@ -139,4 +140,9 @@ export class Pipeline {
         }),
     };
   }
+}
+
+/** A process killed by a signal has no exit code, only a signal code. */
+function isRunning(instance: RunningInstance): boolean {
+  return instance.process.child.exitCode === null && instance.process.child.signalCode === null;
 }
