@@ -1,10 +1,43 @@
 // `npm start`: installs what is missing, starts Kafka, PostgreSQL (if needed), the SMTP catcher
-// and every service, says where each listens and logs, and shuts everything down on Ctrl-C.
+// and every service, says where each listens and logs, then replays the demo cohort through the
+// platform (unless --no-demo), and shuts everything down on Ctrl-C.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ensureInfrastructure, fail, installDependenciesIfNeeded, repoRoot, say } from './lib/bootstrap.mjs';
-import { databaseUrlFor, presentServices, startService, tail, waitUntilReady } from './lib/services.mjs';
+import { databaseUrlFor, dropDatabases, presentServices, startService, tail, waitUntilReady } from './lib/services.mjs';
+
+const USAGE = `usage: npm start -- [--no-demo] [--students N] [--mentors M] [--seed S] [--settle-timeout SECONDS]
+  --no-demo    start the platform on its own databases and topics, without the demo replay
+  the other options size the demo cohort (defaults: 2000 students, 60 mentors, seed 42)`;
+
+// The demo runs on databases and topics of its own, recreated at every start, so each run shows
+// the same sample from scratch and never mixes with data made without it.
+const DEMO_NAMESPACE = 'demo';
+const DEMO_DATABASE_SUFFIX = '_demo';
+
+const { demo, demoArgs } = readOptions(process.argv.slice(2));
+
+function readOptions(args) {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        'no-demo': { type: 'boolean', default: false },
+        students: { type: 'string' },
+        mentors: { type: 'string' },
+        seed: { type: 'string' },
+        'settle-timeout': { type: 'string' },
+      },
+    });
+    const { 'no-demo': noDemo, ...sizing } = values;
+    return { demo: !noDemo, demoArgs: Object.entries(sizing).flatMap(([name, value]) => [`--${name}`, value]) };
+  } catch (error) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
 
 installDependenciesIfNeeded();
 await ensureInfrastructure();
@@ -26,7 +59,7 @@ async function shutdown(code = 0) {
     children.map(
       ({ child }) =>
         new Promise((resolve) => {
-          if (child.exitCode !== null) return resolve();
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once('exit', resolve);
           child.kill('SIGTERM');
         }),
@@ -39,6 +72,13 @@ process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
 
 const services = presentServices();
+if (services.length === 0) fail('No services found under services/*/src/main.ts');
+const databaseOf = (service) => (demo ? `${service.database}${DEMO_DATABASE_SUFFIX}` : service.database);
+if (demo) {
+  say(`Demo mode: fresh databases (${services.map(databaseOf).join(', ')}) and topics under "${DEMO_NAMESPACE}." (npm start -- --no-demo skips the demo)`);
+  await dropDatabases(serverUrl, services.map(databaseOf));
+}
+
 const rows = [];
 await Promise.all(
   services.map(async (service) => {
@@ -48,8 +88,9 @@ await Promise.all(
       logFile,
       env: {
         KAFKA_BROKERS: process.env.KAFKA_BROKERS,
-        DATABASE_URL: databaseUrlFor(serverUrl, service.database),
+        DATABASE_URL: databaseUrlFor(serverUrl, databaseOf(service)),
         SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
+        ...(demo && { KAFKA_TOPIC_NAMESPACE: DEMO_NAMESPACE }),
       },
     });
     children.push({ name: service.name, child });
@@ -62,11 +103,28 @@ await Promise.all(
     rows.push({ service: service.name, url: `http://127.0.0.1:${service.port}`, docs: `http://127.0.0.1:${service.port}/docs`, log: path.relative(repoRoot, logFile) });
   }),
 );
-if (services.length === 0) fail('No services found under services/*/src/main.ts');
 
 rows.sort((a, b) => a.url.localeCompare(b.url));
 process.stdout.write('\nThe platform is running:\n');
 console.table(rows);
 process.stdout.write(`SMTP catcher: http://127.0.0.1:1080 (log ${path.relative(repoRoot, smtpLog)})\n`);
 process.stdout.write(`Kafka: ${process.env.KAFKA_BROKERS}   PostgreSQL: ${serverUrl}\n`);
+if (demo) await runDemo();
 process.stdout.write('Press Ctrl-C to stop.\n');
+
+/** Runs the demo replay (tools/demo/src/demo-cli.ts) in its own process; the platform keeps running whatever it reports. */
+async function runDemo() {
+  const consoleService = services.find((service) => service.name === 'console');
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', 'tools/demo/src/demo-cli.ts', ...demoArgs, ...(consoleService ? ['--console-url', `http://127.0.0.1:${consoleService.port}`] : [])],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.base.json'), KAFKA_TOPIC_NAMESPACE: DEMO_NAMESPACE },
+      stdio: 'inherit',
+    },
+  );
+  children.push({ name: 'demo', child });
+  const code = await new Promise((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  if (code !== 0 && !stopping) say('The demo did not finish (see above); the platform keeps running.');
+}

@@ -8,3 +8,4 @@ export * from './http/open-api';
 export * from './http/configure-http-app';
 export * from './observability.module';
 export * from './http/run-service';
+export * from './metrics/prometheus-text';

@@ -29,6 +29,11 @@ export interface CaughtMail {
 
 let nextPort = 4100 + Math.floor(Math.random() * 400) * 10;
 
+export interface PipelineOptions {
+  /** Extra environment per service, on top of what every instance gets. */
+  env?: Partial<Record<PipelineService, Record<string, string>>>;
+}
+
 /**
  * The whole platform for one end-to-end test: every service in its own process (optionally
  * several replicas), each with its own fresh database, all on one private topic namespace of the
@@ -39,6 +44,8 @@ export class Pipeline {
   readonly instances: RunningInstance[] = [];
   private readonly databases = new Map<PipelineService, TestDatabase>();
   private catcher?: { stop(): Promise<void>; httpUrl: string; smtpPort: number };
+
+  constructor(private readonly options: PipelineOptions = {}) {}
 
   async start(replicas = 1): Promise<void> {
     await this.startCatcher();
@@ -64,17 +71,20 @@ export class Pipeline {
         KAFKA_TOPIC_NAMESPACE: this.namespace,
         SMTP_URL: `smtp://127.0.0.1:${this.catcher.smtpPort}`,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+        ...this.options.env?.[service],
       },
       `${service}-${port}`,
     );
     const instance = { service, port, process: child, url: `http://127.0.0.1:${port}` };
     this.instances.push(instance);
-    await waitUntil(`${service} on port ${port} is ready`, async () => {
-      if (child.child.exitCode !== null) throw new Error(`${service} exited:\n${tailLog(child)}`);
-      return (await fetch(`${instance.url}/health/ready`).catch(() => undefined))?.ok;
+    // A process that exits (a bad setting, a crash at start) ends the wait at once, not at the limit.
+    const state = await waitUntil(`${service} on port ${port} is ready`, async () => {
+      if (!isRunning(instance)) return 'exited';
+      return (await fetch(`${instance.url}/health/ready`).catch(() => undefined))?.ok && 'ready';
     }, { timeoutMs: 120_000 }).catch((error: Error) => {
       throw new Error(`${error.message}\n${tailLog(child)}`);
     });
+    if (state === 'exited') throw new Error(`${service} on port ${port} exited before it was ready:\n${tailLog(child)}`);
     return instance;
   }
 

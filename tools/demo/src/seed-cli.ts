@@ -1,10 +1,11 @@
 // `npm run seed -- --students N`: generates the synthetic cohort, prints its summary and writes it
 // out for the demo replay: cohort.json (people, courses), feed.json (every registrar record) and
 // oneroster/ (the OneRoster channel as a CSV file set).
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Cohort, formatSummary, generateCohort, summarizeCohort, toOneRosterFiles } from './cohort';
+import { formatSummary, generateCohort, summarizeCohort } from './cohort';
+import { defaultTermStart, writeCohort } from './cohort-files';
+import { wholeNumber } from './cli-options';
 
 const USAGE = `usage: npm run seed -- [--students N] [--mentors M] [--seed S] [--out DIR] [--term-start YYYY-MM-DD] [--now ISO]
   --students     students in the cohort (default 2000)
@@ -13,9 +14,6 @@ const USAGE = `usage: npm run seed -- [--students N] [--mentors M] [--seed S] [-
   --out          output directory (default tmp/demo-data)
   --term-start   first day of the term (default 12 weeks before --now)
   --now          the moment the feed runs up to (default: the current time)`;
-
-const TERM_WEEKS_SO_FAR = 12;
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 interface SeedOptions {
   students: number;
@@ -45,7 +43,7 @@ function readOptions(argv: string[]): SeedOptions {
   }
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) throw new RangeError(`--now must be an ISO date-time, not "${values.now}"`);
-  const termStart = values['term-start'] ?? new Date(now.getTime() - TERM_WEEKS_SO_FAR * WEEK_MS).toISOString().slice(0, 10);
+  const termStart = values['term-start'] ?? defaultTermStart(now);
   return {
     students: wholeNumber('students', values.students),
     mentors: wholeNumber('mentors', values.mentors),
@@ -54,22 +52,6 @@ function readOptions(argv: string[]): SeedOptions {
     termStart,
     now,
   };
-}
-
-function wholeNumber(name: string, text: string): number {
-  if (!/^\d+$/.test(text)) throw new RangeError(`--${name} must be a whole number, not "${text}"`);
-  return Number(text);
-}
-
-async function writeCohort(cohort: Cohort, out: string): Promise<void> {
-  const onerosterDir = join(out, 'oneroster');
-  await mkdir(onerosterDir, { recursive: true });
-  const { feed, ...people } = cohort;
-  await writeFile(join(out, 'cohort.json'), JSON.stringify(people, null, 2));
-  await writeFile(join(out, 'feed.json'), JSON.stringify(feed));
-  for (const [name, csv] of Object.entries(toOneRosterFiles(feed, cohort))) {
-    await writeFile(join(onerosterDir, name), csv);
-  }
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 // `npm run ops -- <command>`: what an ops engineer asks of the running pipeline.
 import { OpsClient, serviceEndpoints, ServiceEndpoint } from './ops-client';
-import { sumOf } from './prometheus-text';
+import { sumOf } from '@mentoring/observability';
 
 const USAGE = `usage: npm run ops -- <command>
   status                         readiness, outbox backlog, pending dead letters and lag per service

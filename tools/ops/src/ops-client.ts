@@ -1,6 +1,6 @@
 import { signToken } from '@mentoring/auth';
 import { DEV_JWT_SECRET } from '@mentoring/config';
-import { parsePrometheusText, Sample } from './prometheus-text';
+import { parsePrometheusText, Sample } from '@mentoring/observability';
 
 /** A running service the CLI talks to; URLs can be overridden per service (e.g. RISK_SCORING_URL). */
 export interface ServiceEndpoint {

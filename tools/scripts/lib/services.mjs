@@ -24,6 +24,21 @@ export function databaseUrlFor(serverUrl, database) {
   return url.toString();
 }
 
+/**
+ * Drops databases so the services create them afresh on start (`pg` is installed by then). WITH
+ * (FORCE) ends sessions a crashed run may have left behind.
+ */
+export async function dropDatabases(serverUrl, databases) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrlFor(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    for (const database of databases) await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Starts a service from its TypeScript sources, logging to `logFile`. */
 export function startService(service, { env, logFile, port = service.port }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });

@@ -1,4 +1,5 @@
 import { BaseServiceConfig } from '@mentoring/config';
+import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 export const SERVICE_NAME = 'notification';
@@ -33,8 +34,9 @@ export class NotificationConfig extends BaseServiceConfig {
   @IsString() @MinLength(32, { message: 'must be at least 32 characters (HMAC-SHA256 needs a 256-bit key)' })
   LINK_SECRET = DEV_LINK_SECRET;
 
+  // @Type on numbers: an unannotated field has no design type, so nothing else converts the environment's strings.
   /** How long a link in a message stays valid; a deferred or digested message may be read days later. */
-  @IsInt() @Min(1) @Max(365) LINK_TTL_DAYS = 30;
+  @Type(() => Number) @IsInt() @Min(1) @Max(365) LINK_TTL_DAYS = 30;
 
   /** Signs every message. */
   @IsString() @MinLength(1) TEAM_NAME = 'The Student Mentoring Team';
@@ -44,7 +46,7 @@ export class NotificationConfig extends BaseServiceConfig {
   WELLBEING_URL = 'http://127.0.0.1:3000/wellbeing';
 
   /** Emails per recipient per rolling 24 hours unless they chose otherwise; 0 means no cap. */
-  @IsInt() @Min(0) @Max(1000) DEFAULT_MAX_EMAILS_PER_24H = 5;
+  @Type(() => Number) @IsInt() @Min(0) @Max(1000) DEFAULT_MAX_EMAILS_PER_24H = 5;
 
   /** Quiet hours of recipients who chose none, "HH:mm-HH:mm" in their time zone; unset means none. */
   @IsOptional() @Matches(QUIET_HOURS, { message: 'must look like 22:00-07:00' })
@@ -55,26 +57,26 @@ export class NotificationConfig extends BaseServiceConfig {
   COORDINATOR_DIGEST_TIME = '08:00';
 
   /** How often the delivery worker looks for due email when it found none. */
-  @IsInt() @Min(10) @Max(60_000) DELIVERY_POLL_MS = 1_000;
+  @Type(() => Number) @IsInt() @Min(10) @Max(60_000) DELIVERY_POLL_MS = 1_000;
 
   /** Emails one replica claims per round. */
-  @IsInt() @Min(1) @Max(500) DELIVERY_BATCH_SIZE = 20;
+  @Type(() => Number) @IsInt() @Min(1) @Max(500) DELIVERY_BATCH_SIZE = 20;
 
   /** SMTP conversations one replica holds at once. */
-  @IsInt() @Min(1) @Max(50) DELIVERY_CONCURRENCY = 4;
+  @Type(() => Number) @IsInt() @Min(1) @Max(50) DELIVERY_CONCURRENCY = 4;
 
   /** First retry delay after an SMTP failure; each further failure doubles it. */
-  @IsInt() @Min(10) @Max(3_600_000) DELIVERY_RETRY_BASE_MS = 30_000;
+  @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000) DELIVERY_RETRY_BASE_MS = 30_000;
 
   /** Longest delay between two attempts. */
-  @IsInt() @Min(10) @Max(86_400_000) DELIVERY_RETRY_MAX_MS = 1_800_000;
+  @Type(() => Number) @IsInt() @Min(10) @Max(86_400_000) DELIVERY_RETRY_MAX_MS = 1_800_000;
 
   /** Attempts before an email is given up as failed (it stays in the inbox). */
-  @IsInt() @Min(1) @Max(100) DELIVERY_MAX_ATTEMPTS = 12;
+  @Type(() => Number) @IsInt() @Min(1) @Max(100) DELIVERY_MAX_ATTEMPTS = 12;
 
   /** SMTP connection, greeting and socket timeout; the claim lease is derived from it, so a send never outlives its claim. */
-  @IsInt() @Min(100) @Max(300_000) SMTP_TIMEOUT_MS = 20_000;
+  @Type(() => Number) @IsInt() @Min(100) @Max(300_000) SMTP_TIMEOUT_MS = 20_000;
 
   /** How often deferred and held email is reconsidered (quiet hours ending, caps freeing up, digests due). */
-  @IsInt() @Min(10) @Max(600_000) SCHEDULER_POLL_MS = 5_000;
+  @Type(() => Number) @IsInt() @Min(10) @Max(600_000) SCHEDULER_POLL_MS = 5_000;
 }

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { wholeNumber } from '../cli-options';
+import { Link } from './demo-summary';
+import { PLATFORM_SERVICES, PlatformService, PlatformUrls } from './platform-client';
+
+export const DEMO_USAGE = `usage: demo [--students N] [--mentors M] [--seed S] [--settle-timeout SECONDS] [--console-url URL]
+  --students         students in the cohort (default 2000)
+  --mentors          mentors (default 60)
+  --seed             seed of the generator (default 42)
+  --settle-timeout   how long the pipeline may take to settle after each step (default 900)
+  --console-url      the console's address, when it runs
+Services are found at <SERVICE>_URL (e.g. GRADE_INGEST_URL) or their default ports; Kafka at
+KAFKA_BROKERS; topics under KAFKA_TOPIC_NAMESPACE when set.`;
+
+const DEFAULT_PORTS: Readonly<Record<PlatformService, number>> = {
+  'grade-ingest': 3001,
+  'risk-scoring': 3002,
+  'mentor-matching': 3003,
+  notification: 3004,
+};
+
+export const SMTP_CATCHER_URL = 'http://127.0.0.1:1080';
+
+export interface DemoOptions {
+  students: number;
+  mentors: number;
+  seed: number;
+  settleTimeoutMs: number;
+  consoleUrl?: string;
+  urls: PlatformUrls;
+  kafkaBrokers: string[];
+  namespace?: string;
+}
+
+/** The demo's options from its arguments and the environment `npm start` gives the services. */
+export function readDemoOptions(argv: readonly string[], env: NodeJS.ProcessEnv): DemoOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      students: { type: 'string', default: '2000' },
+      mentors: { type: 'string', default: '60' },
+      seed: { type: 'string', default: '42' },
+      'settle-timeout': { type: 'string', default: '900' },
+      'console-url': { type: 'string' },
+    },
+  });
+  return {
+    students: wholeNumber('students', values.students),
+    mentors: wholeNumber('mentors', values.mentors),
+    seed: wholeNumber('seed', values.seed),
+    settleTimeoutMs: wholeNumber('settle-timeout', values['settle-timeout']) * 1000,
+    consoleUrl: values['console-url'],
+    urls: Object.fromEntries(
+      PLATFORM_SERVICES.map((service) => [service, env[`${service.toUpperCase().replace(/-/g, '_')}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[service]}`]),
+    ) as PlatformUrls,
+    kafkaBrokers: (env.KAFKA_BROKERS ?? 'localhost:9092').split(',').map((broker) => broker.trim()).filter(Boolean),
+    namespace: env.KAFKA_TOPIC_NAMESPACE || undefined,
+  };
+}
+
+/** Where a person looks after the demo: the console, the email catcher, each service's docs and metrics. */
+export function demoLinks(urls: PlatformUrls, consoleUrl: string | undefined, smtpCatcherUrl = SMTP_CATCHER_URL): Link[] {
+  return [
+    ...(consoleUrl ? [{ label: 'Console', url: consoleUrl }] : []),
+    { label: 'Emails (SMTP catcher)', url: smtpCatcherUrl },
+    ...PLATFORM_SERVICES.map((service) => ({ label: `${service} API docs`, url: `${urls[service]}/docs` })),
+    ...PLATFORM_SERVICES.map((service) => ({ label: `${service} metrics`, url: `${urls[service]}/metrics` })),
+    { label: 'Pipeline status (command)', url: 'npm run ops -- status' },
+  ];
+}

@@ -1,0 +1,47 @@
+import { emptyTallies } from './channel-tally';
+import { DemoSummary, formatDemoSummary, formatProgress } from './demo-summary';
+import { snapshotOf } from '../../test/snapshot-fixture';
+
+function finishedSnapshot() {
+  const grades = emptyTallies();
+  grades.rest = { sent: 10, outcomes: { accepted: 7, amended: 1, duplicate: 1, rejected: 1 }, rejectedFields: { score: 1 } };
+  grades.kafka = { sent: 5, outcomes: { accepted: 4, amended: 0, duplicate: 0, rejected: 1 }, rejectedFields: {} };
+  return snapshotOf({
+    grades,
+    standings: { ok: 6, watch: 2, 'at-risk': 1, urgent: 1 },
+    cases: { open: 0, waitlisted: 1, matched: 2, active: 1, closed: 0 },
+    delivered: { email: { student: 1, mentor: 3, coordinator: 1 }, inbox: { student: 1, mentor: 3, coordinator: 1 } },
+  });
+}
+
+describe('demo output', () => {
+  it('fits the live state into one progress line', () => {
+    expect(formatProgress(finishedSnapshot(), 12_345)).toBe(
+      '12.3 s | grades REST 10/10 (1 rej) Kafka 5/5 (1 rej) OneRoster 0/0 (0 rej) | standings 10 (2 watch, 2 at-risk/urgent) | cases 4 (3 matched, 1 waitlisted) | delivered 10',
+    );
+  });
+
+  it('sums up grades, standings, cases, messages, latency and links', () => {
+    const summary: DemoSummary = {
+      cohort: { students: 10, mentors: 2, coordinators: 4, feedRecords: 15, feedByKind: { original: 12, duplicate: 1, amendment: 1, malformed: 1 } },
+      final: finishedSnapshot(),
+      waitlist: 1,
+      acceptedByMentors: 1,
+      flagToFirstContact: { count: 1, medianHours: 0.5, p90Hours: 2 },
+      gradeToEmail: { count: 5, p50Ms: 7_300, p99Ms: 10_400 },
+      elapsedMs: 27_000,
+      links: [{ label: 'Emails (SMTP catcher)', url: 'http://127.0.0.1:1080' }],
+    };
+    const text = formatDemoSummary(summary);
+    expect(text).toContain('Registrar feed: 15 records (12 original, 1 duplicate, 1 amendment, 1 malformed)');
+    expect(text).toContain('REST           10 sent: accepted 7, amended 1, duplicate 1, rejected 1');
+    expect(text).toContain('rejected for: score 1');
+    expect(text).toContain('rejected for: see the dead letters (npm run ops -- dlq list grade-ingest)');
+    expect(text).toContain('ok 6 (60.0%), watch 2 (20.0%), at-risk 1 (10.0%), urgent 1 (10.0%)');
+    expect(text).toContain('matched to a mentor 3 (accepted by the mentor 1), waitlisted 1, closed 0');
+    expect(text).toContain('flag -> first contact (mentor accepts): median 30 min, p90 2.0 h over 1 cases');
+    expect(text).toContain('email: 1 to students, 3 to mentors, 1 to coordinators');
+    expect(text).toContain('grade accepted -> email sent: p50 7.3 s, p99 10.4 s over 5 emails');
+    expect(text).toContain('Emails (SMTP catcher)        http://127.0.0.1:1080');
+  });
+});

@@ -1,0 +1,65 @@
+import { Role, signToken } from '@mentoring/auth';
+import { parsePrometheusText, Sample } from '@mentoring/observability';
+
+export const PLATFORM_SERVICES = ['grade-ingest', 'risk-scoring', 'mentor-matching', 'notification'] as const;
+export type PlatformService = (typeof PLATFORM_SERVICES)[number];
+
+/** Base URL of each service, e.g. http://127.0.0.1:3001. */
+export type PlatformUrls = Record<PlatformService, string>;
+
+/** Who calls: the role the route requires and the subject it acts as (a feed, a mentor, a person). */
+export interface Caller {
+  role: Role;
+  subject: string;
+}
+
+interface Call {
+  method?: string;
+  body?: unknown;
+  /** Sent as is (a form); otherwise `body` is sent as JSON. */
+  form?: FormData;
+  headers?: Record<string, string>;
+}
+
+/** The platform's REST APIs, called with development bearer tokens (AUTH_JWT_SECRET when set). */
+export class PlatformClient {
+  private readonly tokens = new Map<string, Promise<string>>();
+
+  constructor(
+    readonly urls: PlatformUrls,
+    private readonly secret: string | undefined = process.env.AUTH_JWT_SECRET || undefined,
+  ) {}
+
+  /** Calls a route and returns its JSON answer; any status other than 2xx is an error naming the route. */
+  async json<T>(service: PlatformService, caller: Caller, path: string, call: Call = {}): Promise<T> {
+    const method = call.method ?? 'GET';
+    const response = await fetch(`${this.urls[service]}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await this.token(caller)}`,
+        ...(call.form ? {} : { 'content-type': 'application/json' }),
+        ...call.headers,
+      },
+      body: call.form ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${service} ${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async metrics(service: PlatformService): Promise<Sample[]> {
+    const response = await fetch(`${this.urls[service]}/metrics`);
+    return parsePrometheusText(await response.text());
+  }
+
+  private token(caller: Caller): Promise<string> {
+    const key = `${caller.role}|${caller.subject}`;
+    let token = this.tokens.get(key);
+    if (!token) {
+      // Long enough for the slowest replay; the demo never runs longer than its settle timeout.
+      token = signToken({ ...caller, ttlSeconds: 4 * 3600, secret: this.secret });
+      this.tokens.set(key, token);
+    }
+    return token;
+  }
+}

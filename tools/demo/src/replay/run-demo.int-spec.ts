@@ -1,0 +1,56 @@
+import { integrationEnv, Pipeline, PIPELINE_SERVICES } from '@mentoring/testing';
+import { answered } from './channel-tally';
+import { DemoSummary } from './demo-summary';
+import { PlatformUrls } from './platform-client';
+import { runDemo } from './run-demo';
+import { totalDelivered, totalOf } from './snapshot';
+
+// The whole platform with a small cohort: the summary must say what really happened to its records.
+describe('the npm start demo replay', () => {
+  const pipeline = new Pipeline();
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    await pipeline.start();
+    const urls = Object.fromEntries(PIPELINE_SERVICES.map((service) => [service, pipeline.instancesOf(service)[0].url])) as PlatformUrls;
+    summary = await runDemo({
+      students: 40,
+      mentors: 4,
+      seed: 42,
+      urls,
+      kafkaBrokers: integrationEnv().kafkaBrokers,
+      namespace: pipeline.namespace,
+      feed: 'demo-registrar',
+      settleTimeoutMs: 150_000,
+      links: [],
+      onProgress: () => undefined,
+    });
+  }, 300_000);
+
+  afterAll(() => pipeline.stop());
+
+  it('has an outcome for every record sent on each channel, and the channels together carry the whole feed', () => {
+    for (const tally of Object.values(summary.final.grades)) expect(answered(tally)).toBe(tally.sent);
+    expect(totalOf(Object.fromEntries(Object.entries(summary.final.grades).map(([channel, tally]) => [channel, tally.sent])))).toBe(
+      summary.cohort.feedRecords,
+    );
+  });
+
+  it('rejects every malformed record, naming the fields that are wrong', () => {
+    const { malformed } = summary.cohort.feedByKind;
+    const grades = Object.values(summary.final.grades);
+    expect(malformed).toBeGreaterThan(0);
+    expect(grades.reduce((sum, tally) => sum + tally.outcomes.rejected, 0)).toBe(malformed);
+    const namedFields = grades.flatMap((tally) => Object.keys(tally.rejectedFields));
+    expect(namedFields.length).toBeGreaterThan(0);
+    expect(namedFields.every((field) => /^[a-zA-Z.]+$/.test(field))).toBe(true);
+  });
+
+  it('assesses every student with grades, opens and matches cases, and delivers messages traced back to grades', () => {
+    expect(totalOf(summary.final.standings)).toBe(summary.cohort.students);
+    expect(totalOf(summary.final.cases)).toBeGreaterThan(0);
+    expect(summary.final.cases.matched + summary.final.cases.active).toBeGreaterThan(0);
+    expect(totalDelivered(summary.final.delivered)).toBeGreaterThan(0);
+    expect(summary.gradeToEmail.count).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,203 @@
+import { namespacedTopic, RiskLevel, TOPICS } from '@mentoring/contracts';
+import { sumOf } from '@mentoring/observability';
+import { Kafka, logLevel } from 'kafkajs';
+import { Cohort, FeedChannel, FeedRecord, generateCohort, summarizeCohort, toOneRosterFiles } from '../cohort';
+import { defaultTermStart, writeCohort } from '../cohort-files';
+import { ChannelTallies, countFields, emptyTallies, fieldsOfDeadLetterMessage, kafkaOutcomes } from './channel-tally';
+import { DemoSummary, DurationSummary, Link } from './demo-summary';
+import { replayKafka, replayOneRoster, replayRest } from './feed-replay';
+import { acceptAsPromptMentors, seedDirectory } from './directory-seeding';
+import { deliveredCounts, emailsInFlight, gradeToEmailLatency } from './pipeline-events';
+import { PipelineObserver } from './pipeline-observer';
+import { PLATFORM_SERVICES, PlatformClient, PlatformUrls } from './platform-client';
+import { activityOf, hasSettled, pendingWork, PipelineSnapshot, ReplayState } from './snapshot';
+
+export interface DemoSettings {
+  students: number;
+  mentors: number;
+  seed: number;
+  urls: PlatformUrls;
+  kafkaBrokers: string[];
+  /** Topic namespace the services run under (KAFKA_TOPIC_NAMESPACE), if any. */
+  namespace?: string;
+  /** The registrar feed the grades are submitted as (the token subject and the Kafka `feed` header). */
+  feed: string;
+  /** How long the pipeline may take to settle after each step before the demo gives up. */
+  settleTimeoutMs: number;
+  links: Link[];
+  /** Where to leave the generated sample (cohort.json, feed.json, oneroster/); not written when absent. */
+  dataDir?: string;
+  onProgress(snapshot: PipelineSnapshot, elapsedMs: number): void;
+}
+
+const POLL_MS = 1_000;
+const COORDINATOR = { role: 'coordinator', subject: 'demo-coordinator' } as const;
+const OPS = { role: 'ops', subject: 'demo-ops' } as const;
+// The largest page GET /v1/ops/dead-letters serves; a feed's malformed share stays well below it.
+const MAX_DEAD_LETTERS_PAGE = 500;
+
+interface FlagRates {
+  groups: Array<{ levels: Record<RiskLevel, number> }>;
+}
+
+interface CaseTiming {
+  byStatus: PipelineSnapshot['cases'];
+  flagToFirstContact: DurationSummary;
+}
+
+/**
+ * The demo: generates the cohort, seeds the people through the APIs, replays the registrar feed
+ * through REST, the Kafka topic and a OneRoster import at once, waits for the pipeline to settle,
+ * lets the responsive mentors accept their cases, waits again, and sums up what happened.
+ */
+export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
+  const startedAt = Date.now();
+  const cohort = generateDemoCohort(settings);
+  if (settings.dataDir) await writeCohort(cohort, settings.dataDir);
+  const client = new PlatformClient(settings.urls);
+  const kafka = new Kafka({ clientId: 'demo-replay', brokers: settings.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const observer = new PipelineObserver(kafka, settings.namespace);
+  await observer.start();
+  try {
+    const coordinators = await seedDirectory(client, cohort);
+    const replay = new FeedReplay(client, kafka, settings, cohort);
+    await replay.start();
+    const read = () => replay.snapshot(observer);
+    const progress = (snapshot: PipelineSnapshot) => settings.onProgress(snapshot, Date.now() - startedAt);
+    await untilSettled(read, replay.state, settings.settleTimeoutMs, progress);
+    const acceptedByMentors = await acceptAsPromptMentors(client, cohort);
+    const final = await untilSettled(read, replay.state, settings.settleTimeoutMs, progress);
+    final.grades.kafka.rejectedFields = await kafkaRejectedFields(client, settings.namespace);
+    const [waitlist, timing] = await Promise.all([
+      client.json<unknown[]>('mentor-matching', COORDINATOR, '/v1/coordinator/waitlist'),
+      client.json<CaseTiming>('mentor-matching', COORDINATOR, '/v1/reports/case-timing'),
+    ]);
+    return {
+      cohort: {
+        students: cohort.students.length,
+        mentors: cohort.mentors.length,
+        coordinators,
+        feedRecords: cohort.feed.length,
+        feedByKind: summarizeCohort(cohort).feed.byKind,
+      },
+      final,
+      waitlist: waitlist.length,
+      acceptedByMentors,
+      flagToFirstContact: timing.flagToFirstContact,
+      gradeToEmail: gradeToEmailLatency(observer.grades, observer.deliveries),
+      elapsedMs: Date.now() - startedAt,
+      links: settings.links,
+    };
+  } finally {
+    await observer.stop();
+  }
+}
+
+function generateDemoCohort({ seed, students, mentors }: DemoSettings): Cohort {
+  const now = new Date();
+  return generateCohort({ seed, students, mentors, termStart: defaultTermStart(now), now });
+}
+
+/** The feed split by channel and sent through all three at once, as several registrar systems would. */
+class FeedReplay {
+  readonly state: ReplayState = { sendingDone: false };
+  private tallies: ChannelTallies = emptyTallies();
+  private kafkaBaseline: Awaited<ReturnType<PlatformClient['metrics']>> = [];
+
+  constructor(
+    private readonly client: PlatformClient,
+    private readonly kafka: Kafka,
+    private readonly settings: DemoSettings,
+    private readonly cohort: Cohort,
+  ) {}
+
+  async start(): Promise<void> {
+    const { client, settings, cohort } = this;
+    const share = (channel: FeedChannel) => cohort.feed.filter((entry: FeedRecord) => entry.channel === channel);
+    this.kafkaBaseline = await client.metrics('grade-ingest');
+    const oneroster = share('oneroster');
+    void Promise.all([
+      replayRest(client, settings.feed, share('rest'), (tally) => (this.tallies.rest = tally)),
+      replayKafka(this.kafka, settings.namespace, settings.feed, share('kafka'), (sent) => (this.tallies.kafka.sent = sent)),
+      replayOneRoster(client, settings.feed, toOneRosterFiles(oneroster, cohort), oneroster.length, (tally) => (this.tallies.oneroster = tally)),
+    ]).then(
+      () => (this.state.sendingDone = true),
+      (error: Error) => (this.state.failure = error),
+    );
+  }
+
+  async snapshot(observer: PipelineObserver): Promise<PipelineSnapshot> {
+    const { client } = this;
+    const [flagRates, timing, consumerLag, metrics, deadLetters] = await Promise.all([
+      client.json<FlagRates>('risk-scoring', COORDINATOR, '/v1/reports/flag-rates'),
+      client.json<CaseTiming>('mentor-matching', COORDINATOR, '/v1/reports/case-timing'),
+      observer.consumerLag(),
+      Promise.all(PLATFORM_SERVICES.map((service) => client.metrics(service))),
+      registrarDeadLetters(client, this.settings.namespace, 1),
+    ]);
+    const gradeIngestMetrics = metrics[PLATFORM_SERVICES.indexOf('grade-ingest')];
+    this.tallies.kafka = { ...this.tallies.kafka, outcomes: kafkaOutcomes(this.kafkaBaseline, gradeIngestMetrics, deadLetters.total) };
+    const standings: Record<RiskLevel, number> = { ok: 0, watch: 0, 'at-risk': 0, urgent: 0 };
+    for (const group of flagRates.groups) for (const level of Object.keys(standings) as RiskLevel[]) standings[level] += group.levels[level];
+    return {
+      grades: structuredClone(this.tallies),
+      standings,
+      cases: timing.byStatus,
+      delivered: deliveredCounts(observer.deliveries),
+      emailsInFlight: emailsInFlight(observer.deliveries),
+      consumerLag,
+      eventsHandled: metrics.reduce(
+        (sum, samples) => sum + sumOf(samples, 'mentoring_events_consumed_total') + sumOf(samples, 'mentoring_events_produced_total'),
+        0,
+      ),
+    };
+  }
+}
+
+/** Polls the platform until it has settled (see hasSettled), reporting each reading; fails with what is still pending after `timeoutMs`. */
+async function untilSettled(
+  read: () => Promise<PipelineSnapshot>,
+  replay: ReplayState,
+  timeoutMs: number,
+  onReading: (snapshot: PipelineSnapshot) => void,
+): Promise<PipelineSnapshot> {
+  const deadline = Date.now() + timeoutMs;
+  let lastActivity = '';
+  let quietSince = Date.now();
+  for (;;) {
+    if (replay.failure) throw replay.failure;
+    const snapshot = await read();
+    onReading(snapshot);
+    const activity = activityOf(snapshot);
+    if (activity !== lastActivity) [lastActivity, quietSince] = [activity, Date.now()];
+    if (hasSettled(replay, snapshot, Date.now() - quietSince)) return snapshot;
+    if (Date.now() > deadline) {
+      const pending = pendingWork(replay, snapshot);
+      throw new Error(
+        `The pipeline had not settled after ${timeoutMs / 1000} s (${pending.length > 0 ? pending.join('; ') : 'events were still moving'}). ` +
+          'See npm run ops -- status and the logs in tmp/logs.',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+interface DeadLetterPage {
+  total: number;
+  items: Array<{ error: { message: string } }>;
+}
+
+/**
+ * grade-ingest's dead letters of the registrar topic: Kafka submissions it refused. The demo's
+ * databases are new at every start, so all of them are this replay's.
+ */
+function registrarDeadLetters(client: PlatformClient, namespace: string | undefined, limit: number): Promise<DeadLetterPage> {
+  const topic = namespacedTopic(TOPICS.registrarGradesSubmitted, namespace);
+  return client.json<DeadLetterPage>('grade-ingest', OPS, `/v1/ops/dead-letters?topic=${encodeURIComponent(topic)}&limit=${limit}`);
+}
+
+/** The fields Kafka submissions were refused for, from their dead letters. */
+async function kafkaRejectedFields(client: PlatformClient, namespace: string | undefined): Promise<Record<string, number>> {
+  const page = await registrarDeadLetters(client, namespace, MAX_DEAD_LETTERS_PAGE);
+  return countFields({}, page.items.map((item) => fieldsOfDeadLetterMessage(item.error.message)));
+}

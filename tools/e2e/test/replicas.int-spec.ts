@@ -1,0 +1,40 @@
+import { TOPICS } from '@mentoring/contracts';
+import { Pipeline } from '@mentoring/testing';
+import { cohort, lowSummativesOf, postGrades, publishGrades, registerCohort } from './support/cohort';
+import { expectEveryStudentServedOnce } from './support/exactly-once';
+import { acceptCases, waitUntilMatched, waitUntilQuiet } from './support/pipeline-state';
+import { recordTopics, TopicRecorder } from './support/topic-recorder';
+
+// Two processes of every service race over the same burst: consumers share partitions, relays
+// compete for leadership, matchers and email workers claim the same rows. Each student must still
+// get one case, one mentor, one email to that mentor and one invitation after the acceptance.
+describe('two replicas of every service', () => {
+  const pipeline = new Pipeline();
+  let caseEvents: TopicRecorder;
+
+  beforeAll(async () => {
+    await pipeline.start(2);
+    caseEvents = await recordTopics(pipeline, [TOPICS.mentoringCaseEvents]);
+  });
+
+  afterAll(async () => {
+    await caseEvents?.stop();
+    await pipeline.stop();
+  });
+
+  it('serves every student of a burst exactly once', async () => {
+    const burst = cohort('R', { mentors: 4, students: 12 });
+    await registerCohort(pipeline, burst);
+    // Half the registrar's grades over REST, half on its Kafka topic, at the same time.
+    const half = burst.students.length / 2;
+    await Promise.all([
+      postGrades(pipeline, lowSummativesOf({ ...burst, students: burst.students.slice(0, half) })),
+      publishGrades(pipeline, lowSummativesOf({ ...burst, students: burst.students.slice(half) })),
+    ]);
+
+    await acceptCases(pipeline, await waitUntilMatched(pipeline, burst));
+    await waitUntilQuiet(pipeline);
+
+    await expectEveryStudentServedOnce(pipeline, burst, caseEvents, { mailRepeatedWithSameMessageId: false });
+  });
+});
