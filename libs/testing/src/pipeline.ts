@@ -44,6 +44,9 @@ export class Pipeline {
   readonly instances: RunningInstance[] = [];
   private readonly databases = new Map<PipelineService, TestDatabase>();
   private catcher?: { stop(): Promise<void>; httpUrl: string; smtpPort: number };
+  /** Reserved up front: notification writes the console's address into every link it sends. */
+  readonly consoleUrl = `http://127.0.0.1:${(nextPort += 1)}`;
+  private consoleApp?: { process: TestProcess; database: TestDatabase };
 
   constructor(private readonly options: PipelineOptions = {}) {}
 
@@ -71,6 +74,7 @@ export class Pipeline {
         KAFKA_TOPIC_NAMESPACE: this.namespace,
         SMTP_URL: `smtp://127.0.0.1:${this.catcher.smtpPort}`,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+        PUBLIC_BASE_URL: this.consoleUrl,
         ...this.options.env?.[service],
       },
       `${service}-${port}`,
@@ -86,6 +90,28 @@ export class Pipeline {
     });
     if (state === 'exited') throw new Error(`${service} on port ${port} exited before it was ready:\n${tailLog(child)}`);
     return instance;
+  }
+
+  /** Starts the console (services/console) against the first live instance of every service. */
+  async startConsole(): Promise<void> {
+    const database = await createTestDatabase('console');
+    const serviceUrls = Object.fromEntries(PIPELINE_SERVICES.map((service) => [`${service.toUpperCase().replace(/-/g, '_')}_URL`, this.instancesOf(service)[0].url]));
+    const child = spawnTsProcess('services/console/src/main.ts', { PORT: new URL(this.consoleUrl).port, DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info', ...serviceUrls }, 'console');
+    this.consoleApp = { process: child, database };
+    const ready = await waitUntil('console is ready', async () => {
+      if (child.child.exitCode !== null || child.child.signalCode !== null) return 'exited';
+      return (await fetch(`${this.consoleUrl}/health/ready`).catch(() => undefined))?.ok && 'ready';
+    }, { timeoutMs: 120_000 });
+    if (ready === 'exited') throw new Error(`console exited before it was ready:\n${tailLog(child)}`);
+  }
+
+  /** Creates a console sign-in through the console's own accounts CLI. */
+  async addConsoleAccount(account: { username: string; displayName: string; role: 'mentor' | 'coordinator' | 'ops'; subject?: string; password: string }): Promise<void> {
+    if (!this.consoleApp) throw new Error('startConsole() first');
+    const args = ['add', '--username', account.username, '--name', account.displayName, '--role', account.role, ...(account.subject ? ['--subject', account.subject] : [])];
+    const cli = spawnTsProcess('services/console/src/accounts/cli/accounts-cli.ts', { DATABASE_URL: this.consoleApp.database.url, CONSOLE_PASSWORD: account.password, LOG_LEVEL: 'warn' }, 'console-accounts', args);
+    const outcome = await cli.exited;
+    if (outcome !== 0) throw new Error(`creating console account ${account.username} failed:\n${tailLog(cli)}`);
   }
 
   instancesOf(service: PipelineService): RunningInstance[] {
@@ -126,7 +152,9 @@ export class Pipeline {
 
   async stop(): Promise<void> {
     await Promise.all(this.instances.filter(isRunning).map((i) => stopGracefully(i.process)));
+    if (this.consoleApp) await stopGracefully(this.consoleApp.process);
     await this.catcher?.stop();
+    await this.consoleApp?.database.drop();
     for (const database of this.databases.values()) await database.drop();
   }
 

@@ -15,12 +15,12 @@ export interface TestProcess {
  * Starts a TypeScript entry point in its own Node process (compiled on the fly by SWC with the
  * workspace's path aliases), logging to a file under tmp/test-logs.
  */
-export function spawnTsProcess(entry: string, env: Record<string, string>, label = path.basename(entry, '.ts')): TestProcess {
+export function spawnTsProcess(entry: string, env: Record<string, string>, label = path.basename(entry, '.ts'), args: string[] = []): TestProcess {
   const logDir = path.join(repoRoot, 'tmp', 'test-logs');
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}.log`);
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.resolve(repoRoot, entry)], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.resolve(repoRoot, entry), ...args], {
     cwd: repoRoot,
     env: { ...process.env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.base.json'), ...env },
     stdio: ['ignore', out, out],

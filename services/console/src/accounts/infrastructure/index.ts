@@ -1,0 +1,6 @@
+import { CreateAccounts1764000000000 } from './1764000000000-create-accounts';
+import { AccountEntity } from './account.entity';
+import { SessionEntity } from './session.entity';
+
+export const ACCOUNT_ENTITIES = [AccountEntity, SessionEntity];
+export const ACCOUNT_MIGRATIONS = [CreateAccounts1764000000000];

@@ -1,0 +1,35 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { configModuleFor } from '@mentoring/config';
+import { ObservabilityModule } from '@mentoring/observability';
+import { PersistenceModule } from '@mentoring/persistence';
+import { ACCOUNT_ENTITIES, ACCOUNT_MIGRATIONS } from './accounts/infrastructure';
+import { ConsoleConfig, SERVICE_NAME } from './config/console.config';
+import { ServiceApiModule } from './service-api/service-api.module';
+import { SignInModule } from './sign-in/sign-in.module';
+import { webMiddleware } from './web/security-headers';
+import { WebModule } from './web/web.module';
+
+/**
+ * The console: no Kafka of its own. It reads and acts through the services' REST APIs as the
+ * signed-in person, and keeps only accounts and sessions in its database.
+ */
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: ConsoleConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        configModuleFor(config),
+        ObservabilityModule.forRoot({ serviceName: SERVICE_NAME, logLevel: config.LOG_LEVEL }),
+        PersistenceModule.forRoot({ serviceName: SERVICE_NAME, entities: ACCOUNT_ENTITIES, migrations: ACCOUNT_MIGRATIONS }),
+        ServiceApiModule,
+        WebModule,
+        SignInModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(...webMiddleware).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,13 @@
+import { runService } from '@mentoring/observability';
+import { AppModule } from './app.module';
+import { ConsoleConfig } from './config/console.config';
+
+void runService({
+  configClass: ConsoleConfig,
+  appModule: (config) => AppModule.register(config),
+  openApi: {
+    title: 'console',
+    description: 'Web pages for mentors, coordinators and ops, and the pages students reach from the links in their messages',
+    version: '1',
+  },
+});

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { Role, signToken } from '@mentoring/auth';
+import { FieldProblem } from '@mentoring/contracts';
+import { CORRELATION_ID_HEADER, currentContext } from '@mentoring/observability';
+import { ConsoleConfig } from '../config/console.config';
+
+export const BACKEND_SERVICES = ['grade-ingest', 'risk-scoring', 'mentor-matching', 'notification'] as const;
+export type BackendService = (typeof BACKEND_SERVICES)[number];
+
+/** Whom a call is made for: the signed-in person, or the student a verified link names. */
+export interface Caller {
+  role: Role;
+  subject: string;
+}
+
+/** A service answered with an error, or could not be reached (status 502/504). */
+export class ServiceCallError extends Error {
+  constructor(
+    readonly service: BackendService,
+    readonly status: number,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ServiceCallError';
+  }
+}
+
+// Tokens live just long enough for one call: the console signs a fresh one per request.
+const TOKEN_TTL_SECONDS = 60;
+
+/**
+ * The services' REST APIs, called as the person using the console: each call carries a short-lived
+ * token with that person's role and id, so every service applies its own access rules (a mentor's
+ * token opens only that mentor's cases) and the console holds no privileged identity of its own.
+ */
+@Injectable()
+export class ServiceApi {
+  constructor(private readonly config: ConsoleConfig) {}
+
+  get<T>(service: BackendService, path: string, caller: Caller): Promise<T> {
+    return this.request<T>(service, 'GET', path, caller);
+  }
+
+  post<T>(service: BackendService, path: string, caller: Caller, body: unknown = {}): Promise<T> {
+    return this.request<T>(service, 'POST', path, caller, body);
+  }
+
+  put<T>(service: BackendService, path: string, caller: Caller, body: unknown): Promise<T> {
+    return this.request<T>(service, 'PUT', path, caller, body);
+  }
+
+  /** A public endpoint's body as text (health, Prometheus metrics); errors and HTTP statuses are the caller's to judge. */
+  async fetchPublic(service: BackendService, path: string): Promise<{ status: number; text: string }> {
+    const response = await this.send(service, path, { method: 'GET', headers: this.baseHeaders() });
+    return { status: response.status, text: await response.text() };
+  }
+
+  baseUrlOf(service: BackendService): string {
+    const urls: Record<BackendService, string> = {
+      'grade-ingest': this.config.GRADE_INGEST_URL,
+      'risk-scoring': this.config.RISK_SCORING_URL,
+      'mentor-matching': this.config.MENTOR_MATCHING_URL,
+      notification: this.config.NOTIFICATION_URL,
+    };
+    return urls[service].replace(/\/$/, '');
+  }
+
+  async request<T>(service: BackendService, method: string, path: string, caller: Caller, body?: unknown): Promise<T> {
+    const token = await signToken({ subject: caller.subject, role: caller.role, ttlSeconds: TOKEN_TTL_SECONDS, secret: this.config.AUTH_JWT_SECRET, issuer: this.config.AUTH_ISSUER });
+    const headers = { ...this.baseHeaders(), authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const response = await this.send(service, path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    const parsed = parseJson(text);
+    if (!response.ok) throw errorFrom(service, response.status, parsed);
+    return parsed as T;
+  }
+
+  private async send(service: BackendService, path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(`${this.baseUrlOf(service)}${path}`, { ...init, signal: AbortSignal.timeout(this.config.SERVICE_TIMEOUT_MS) });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new ServiceCallError(service, timedOut ? 504 : 502, `${service} ${timedOut ? 'did not answer in time' : 'cannot be reached'}`);
+    }
+  }
+
+  private baseHeaders(): Record<string, string> {
+    const correlationId = currentContext()?.correlationId;
+    return { accept: 'application/json', ...(correlationId ? { [CORRELATION_ID_HEADER]: correlationId } : {}) };
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Nest error bodies: `{ message }` (string or list) or the validation pipe's `{ problems }`. */
+function errorFrom(service: BackendService, status: number, body: unknown): ServiceCallError {
+  const record = (typeof body === 'object' && body !== null ? body : {}) as { message?: unknown; problems?: FieldProblem[] };
+  const problems = Array.isArray(record.problems) ? record.problems : [];
+  const message = Array.isArray(record.message) ? record.message.join('; ') : typeof record.message === 'string' ? record.message : problems.length > 0 ? 'Some fields need attention' : `${service} answered ${status}`;
+  return new ServiceCallError(service, status, message, problems);
+}

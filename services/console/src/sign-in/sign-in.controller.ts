@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@mentoring/auth';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { AccountsService } from '../accounts/accounts.service';
+import { SessionsService } from '../accounts/sessions.service';
+import { ConsoleConfig } from '../config/console.config';
+import { ConsoleRequest, ConsoleResponse, SESSION_COOKIE } from '../web/console-request';
+import { HtmlPage } from '../web/html-page.decorator';
+import { PageRenderer } from '../web/page-renderer';
+import { assertCsrfToken } from './csrf';
+import { homeOf, safeNextPath } from './home-of';
+
+// Before sign-in there is no session to hold a CSRF token, so the form uses a double-submit
+// cookie: a cross-site page can post the form but cannot read or set this cookie.
+const SIGN_IN_CSRF_COOKIE = 'console_sign_in_csrf';
+const VIEW = path.join(__dirname, 'views', 'sign-in.hbs');
+
+interface SignInForm {
+  username?: string;
+  password?: string;
+  next?: string;
+}
+
+@ApiExcludeController()
+@Controller()
+export class SignInController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly pages: PageRenderer,
+    private readonly config: ConsoleConfig,
+  ) {}
+
+  @Get()
+  @Public()
+  home(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse): void {
+    response.redirect(303, request.user ? homeOf(request.user.role) : '/sign-in');
+  }
+
+  @Get('sign-in')
+  @Public()
+  @HtmlPage()
+  signInPage(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Query('next') next?: string): string | void {
+    if (request.user) return response.redirect(303, safeNextPath(next) ?? homeOf(request.user.role));
+    return this.renderForm(request, response, { next: safeNextPath(next) ?? '' });
+  }
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @HtmlPage()
+  async signIn(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Body() form: SignInForm): Promise<string | void> {
+    assertCsrfToken(request, request.cookies?.[SIGN_IN_CSRF_COOKIE]);
+    const account = await this.accounts.authenticate(String(form.username ?? ''), String(form.password ?? ''));
+    if (!account) {
+      response.status(401);
+      return this.renderForm(request, response, { username: form.username, next: safeNextPath(form.next) ?? '', failed: true });
+    }
+    const session = await this.sessions.start(account);
+    response.clearCookie(SIGN_IN_CSRF_COOKIE, { path: '/sign-in' });
+    response.cookie(SESSION_COOKIE, session.token, { httpOnly: true, secure: this.config.COOKIE_SECURE, sameSite: 'lax', path: '/' });
+    return response.redirect(303, safeNextPath(form.next) ?? homeOf(account.role));
+  }
+
+  @Post('sign-out')
+  @HtmlPage()
+  async signOut(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse): Promise<void> {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (token) await this.sessions.end(token);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.redirect(303, '/sign-in');
+  }
+
+  private renderForm(request: ConsoleRequest, response: ConsoleResponse, model: Record<string, unknown>): string {
+    const csrfToken = randomBytes(24).toString('base64url');
+    response.cookie(SIGN_IN_CSRF_COOKIE, csrfToken, { httpOnly: true, secure: this.config.COOKIE_SECURE, sameSite: 'strict', path: '/sign-in' });
+    return this.pages.render(request, response, VIEW, { title: 'Sign in', ...model, signInCsrf: csrfToken });
+  }
+}
