@@ -13,3 +13,4 @@ export * from './dead-letters/dead-letter-store';
 export * from './messaging-runtime';
 export * from './nest/messaging.module';
 export * from './nest/platform-modules';
+export * from './workers/polling-loop';

@@ -13,6 +13,8 @@ import { MessagingMetrics } from './metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
 
+const DEFAULT_PARTITIONS = 3;
+
 export interface MessagingRuntimeOptions {
   serviceName: string;
   /**
@@ -32,6 +34,10 @@ export interface MessagingRuntimeOptions {
   runInContext?: ContextRunner;
   relayBatchSize?: number;
   consumerSessionTimeoutMs?: number;
+  /** Records of one partition handled in one transaction. */
+  consumerMaxRecordsPerTransaction?: number;
+  /** Partitions handled at the same time; defaults to `partitions`, one database connection each. */
+  consumerPartitionsConcurrently?: number;
 }
 
 /**
@@ -78,6 +84,14 @@ export class MessagingRuntime {
     });
   }
 
+  /**
+   * Calls `listener` whenever records of a consumed contract topic were handled and committed, so
+   * a worker acting on what the handlers stored starts at once instead of at its next poll.
+   */
+  onCommitted(topic: string, listener: () => void): void {
+    this.pipeline.onCommitted(this.topics.resolve(topic), listener);
+  }
+
   /** Registers a topic to consume; call before `start()`. */
   subscribe(subscription: Subscription): void {
     if (this.started) throw new Error('subscribe() must be called before start()');
@@ -89,7 +103,7 @@ export class MessagingRuntime {
     this.started = true;
     const consumed = this.pipeline.brokerTopics;
     const produced = (this.options.producesTo ?? []).map((topic) => this.topics.resolve(topic));
-    await ensureTopics(this.kafka, [...consumed, ...produced, ...consumed.map(deadLetterTopic)], this.options.partitions ?? 3);
+    await ensureTopics(this.kafka, [...consumed, ...produced, ...consumed.map(deadLetterTopic)], this.options.partitions ?? DEFAULT_PARTITIONS);
     await this.producer.connect();
     this.relay.start();
     if (consumed.length > 0) {
@@ -101,6 +115,8 @@ export class MessagingRuntime {
         logger: this.options.logger,
         metrics: this.options.metrics,
         sessionTimeoutMs: this.options.consumerSessionTimeoutMs,
+        maxRecordsPerTransaction: this.options.consumerMaxRecordsPerTransaction,
+        partitionsConsumedConcurrently: this.options.consumerPartitionsConcurrently ?? this.options.partitions ?? DEFAULT_PARTITIONS,
       });
       await this.consumer.start();
     }

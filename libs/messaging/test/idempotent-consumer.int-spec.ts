@@ -4,6 +4,7 @@ import { testKafka, waitUntil } from '@mentoring/testing';
 import { Client } from 'pg';
 import { DEAD_LETTER_HEADERS, MessagingRuntime, TopicResolver } from '../src';
 import {
+  committedToTheEnd,
   COUNTER_EVENT,
   COUNTER_TOPIC,
   counterEvents,
@@ -72,14 +73,7 @@ describe('idempotent consumer against the real broker and database', () => {
 
     await startConsumer('redelivery-again');
     const inboxRows = async () => Number((await harness.dataSource.query('SELECT count(*) AS n FROM inbox')).at(0).n);
-    await waitUntil('the group has re-read the topic to its end', async () => {
-      const admin2 = testKafka().admin();
-      await admin2.connect();
-      const [committed] = await admin2.fetchOffsets({ groupId: group, topics: [topic()] });
-      const latest = await admin2.fetchTopicOffsets(topic());
-      await admin2.disconnect();
-      return committed.partitions.every((p) => p.offset === latest.find((l) => l.partition === p.partition)?.high);
-    });
+    await waitUntil('the group has re-read the topic to its end', () => committedToTheEnd(group, topic()));
     expect(await effectCount()).toBe(events.length);
     expect(await inboxRows()).toBe(events.length);
     expect(await doubledEffects()).toEqual([]);
@@ -168,17 +162,34 @@ describe('idempotent consumer against the real broker and database', () => {
 
   it('has no double effect and no loss when a second replica joins and the first leaves mid-stream', async () => {
     const events = counterEvents(30, 20);
+    const [beforeJoin, whileBoth, afterLeave] = [events.slice(0, 200), events.slice(200, 400), events.slice(400)];
     const first = await startConsumer('replica-a', recordingHandler('replica-a', undefined, 5));
-    await publishThroughOutbox(first, events);
+    await publishThroughOutbox(first, beforeJoin);
     await waitUntil('replica A is consuming', async () => (await effectCount()) > 20);
     await startConsumer('replica-b', recordingHandler('replica-b', undefined, 5));
-    await waitUntil('replica B has taken partitions', async () =>
+    // Batches make A fast enough to finish on its own, so B gets its share only once it holds partitions.
+    await waitUntil('both replicas hold partitions', async () => (await stableGroupMembers()) === 2);
+    await publishThroughOutbox(first, whileBoth);
+    await waitUntil('replica B has handled events', async () =>
       Number((await harness.dataSource.query("SELECT count(*) AS n FROM effects WHERE consumer = 'replica-b'"))[0].n) > 0,
     );
     await first.stop();
     running.splice(running.indexOf(first), 1);
+    await publishThroughOutbox(running[0], afterLeave);
 
     await waitUntil('every event has its effect', async () => (await effectCount()) === events.length, { timeoutMs: 120_000 });
     expect(await doubledEffects()).toEqual([]);
   });
+
+  /** Members of the settled group; three partitions over two members give each some. */
+  async function stableGroupMembers(): Promise<number> {
+    const admin = testKafka().admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.describeGroups([group]);
+      return groups[0].state === 'Stable' ? groups[0].members.length : 0;
+    } finally {
+      await admin.disconnect();
+    }
+  }
 });

@@ -121,3 +121,16 @@ export async function readTopic(topic: string, enough: (received: ReadMessage[])
 export function createTestMetrics(): MetricsService {
   return new MetricsService(new Registry());
 }
+
+/** Whether the group has committed every partition of the topic up to its end (an empty partition counts). */
+export async function committedToTheEnd(groupId: string, topic: string): Promise<boolean> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const latest = await admin.fetchTopicOffsets(topic);
+    return latest.every(({ partition, high }) => high === '0' || committed.partitions.find((p) => p.partition === partition)?.offset === high);
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -35,6 +35,9 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           consumerGroup: consumerGroupOf(config),
           producesTo: [TOPICS.notificationsDispatched],
+          // Events of different students share their mentor's recipient row and email cap, so
+          // batches of several partitions at once deadlock; batches still make one partition fast.
+          consumerPartitionsConcurrently: 1,
           entities: [RecipientEntity, RecipientPreferencesEntity, MessageEntity, DeliveryEntity, DeliveryLogEntity],
           migrations: [CreateRecipients1732500000000, CreateMessages1732500001000],
         }),

@@ -1,5 +1,5 @@
 import { EventEnvelope, parseEventType, validatePayload } from '@mentoring/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { describeError, isTransientError, PermanentError } from '../errors';
 import { MessagingLogger } from '../logger';
 import { MessagingMetrics } from '../metrics';
@@ -8,6 +8,19 @@ import { EventHandler, Subscription } from './event-handler';
 import { decodeEnvelope, IncomingRecord } from './message-decoding';
 
 export type ProcessOutcome = 'handled' | 'duplicate' | 'ignored';
+
+/** A record that could not take part in a batch, and why: dead-letter it. */
+export interface RejectedRecord {
+  record: IncomingRecord;
+  error: PermanentError;
+}
+
+/** A record ready for its handler: decoded, routed and validated. */
+interface PreparedRecord {
+  record: IncomingRecord;
+  handler: EventHandler;
+  envelope: EventEnvelope<object>;
+}
 
 /** Runs work with the event's correlation id and id in the logging context. */
 export type ContextRunner = <T>(context: { correlationId: string; eventId: string }, work: () => Promise<T>) => Promise<T>;
@@ -27,11 +40,12 @@ interface ResolvedSubscription extends Subscription {
 
 /**
  * Decode -> route by type and major version -> validate -> (inbox row + handler) in one
- * transaction. Shared by the live consumer and by dead-letter replay, so a replayed message takes
- * exactly the path it would have taken the first time.
+ * transaction, for one record or a batch of them. Shared by the live consumer and by dead-letter
+ * replay, so a replayed message takes exactly the path it would have taken the first time.
  */
 export class EventPipeline {
   private readonly subscriptions = new Map<string, ResolvedSubscription>();
+  private readonly committedListeners = new Map<string, Array<() => void>>();
 
   constructor(private readonly options: EventPipelineOptions) {}
 
@@ -55,13 +69,51 @@ export class EventPipeline {
 
   /** Handles one record; throws PermanentError (dead-letter it) or a transient error (retry it). */
   async process(record: IncomingRecord): Promise<ProcessOutcome> {
+    const prepared = this.prepare(record);
+    if (!prepared) return 'ignored';
+    const [outcome] = await this.handleInOneTransaction([prepared]);
+    return outcome;
+  }
+
+  /**
+   * Handles records in one transaction: one inbox insert for all of them, then each handler in
+   * order. Records that cannot be decoded, routed or validated take no part and are returned with
+   * their error (dead-letter them). Throws when the transaction fails, rolling back every record's
+   * effects: handle them one by one then, to find the one that failed.
+   */
+  async processTogether(records: readonly IncomingRecord[]): Promise<RejectedRecord[]> {
+    const rejected: RejectedRecord[] = [];
+    const prepared: PreparedRecord[] = [];
+    for (const record of records) {
+      try {
+        const ready = this.prepare(record);
+        if (ready) prepared.push(ready);
+      } catch (error) {
+        if (!(error instanceof PermanentError)) throw error;
+        rejected.push({ record, error });
+      }
+    }
+    if (prepared.length > 0) await this.handleInOneTransaction(prepared);
+    return rejected;
+  }
+
+  /**
+   * Calls `listener` after each transaction that handled (not only deduplicated) records of the
+   * topic has committed: a wake-up for workers that act on what the handlers stored.
+   */
+  onCommitted(brokerTopic: string, listener: () => void): void {
+    this.committedListeners.set(brokerTopic, [...(this.committedListeners.get(brokerTopic) ?? []), listener]);
+  }
+
+  /** Decodes, routes and validates; undefined when this group ignores the type. */
+  private prepare(record: IncomingRecord): PreparedRecord | undefined {
     const subscription = this.subscriptions.get(record.topic);
     if (!subscription) throw new PermanentError('unknown-topic', `no subscription for topic ${record.topic}`);
     const envelope = (subscription.decode ?? decodeEnvelope)(record);
     const handler = this.route(subscription, envelope);
     if (!handler) {
       this.options.metrics?.eventsConsumed.inc({ topic: record.topic, type: envelope.type, outcome: 'ignored' });
-      return 'ignored';
+      return undefined;
     }
     const validation = validatePayload(handler.payload, envelope.data);
     if (!validation.ok) {
@@ -71,10 +123,7 @@ export class EventPipeline {
         validation.problems,
       );
     }
-    const run = this.options.runInContext ?? ((_context, work) => work());
-    return run({ correlationId: envelope.correlationId, eventId: envelope.id }, () =>
-      this.handleOnce(record, handler, { ...envelope, data: validation.value }),
-    );
+    return { record, handler, envelope: { ...envelope, data: validation.value } };
   }
 
   private route(subscription: ResolvedSubscription, envelope: EventEnvelope): EventHandler | undefined {
@@ -89,28 +138,68 @@ export class EventPipeline {
     throw new PermanentError('unknown-type', `no handler for event type ${envelope.type} on ${subscription.brokerTopic}`);
   }
 
-  private async handleOnce(record: IncomingRecord, handler: EventHandler, envelope: EventEnvelope<object>): Promise<ProcessOutcome> {
+  private async handleInOneTransaction(prepared: readonly PreparedRecord[]): Promise<ProcessOutcome[]> {
     const startedAt = process.hrtime.bigint();
-    const outcome = await this.options.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox (consumer_group, event_id, type, topic, partition, "offset")
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.consumerGroup, envelope.id, envelope.type, record.topic, record.partition, record.offset],
-      );
-      if (inserted.length === 0) return 'duplicate' as const;
-      await handler.handle({
+    const outcomes = await this.options.dataSource.transaction(async (manager) => {
+      const fresh = await this.insertInboxRows(manager, prepared);
+      const done: ProcessOutcome[] = [];
+      for (const item of prepared) {
+        // Deleting the id makes a second copy of the same event in this batch a duplicate too.
+        if (!fresh.delete(item.envelope.id)) {
+          done.push('duplicate');
+          continue;
+        }
+        await this.handle(manager, item);
+        done.push('handled');
+      }
+      return done;
+    });
+    this.recordMetrics(prepared, outcomes, Number(process.hrtime.bigint() - startedAt) / 1e9);
+    this.announceCommitted(prepared.filter((_, index) => outcomes[index] === 'handled'));
+    return outcomes;
+  }
+
+  /** One multi-row insert for the whole batch; returns the event ids that were not there yet. */
+  private async insertInboxRows(manager: EntityManager, prepared: readonly PreparedRecord[]): Promise<Set<string>> {
+    const values: unknown[] = [];
+    const rows = prepared.map(({ record, envelope }, index) => {
+      values.push(this.options.consumerGroup, envelope.id, envelope.type, record.topic, record.partition, record.offset);
+      return `(${[1, 2, 3, 4, 5, 6].map((column) => `$${index * 6 + column}`).join(', ')})`;
+    });
+    const inserted: { event_id: string }[] = await manager.query(
+      `INSERT INTO inbox (consumer_group, event_id, type, topic, partition, "offset")
+       VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING event_id`,
+      values,
+    );
+    return new Set(inserted.map((row) => row.event_id));
+  }
+
+  private handle(manager: EntityManager, { record, handler, envelope }: PreparedRecord): Promise<void> {
+    const run = this.options.runInContext ?? ((_context, work) => work());
+    return run({ correlationId: envelope.correlationId, eventId: envelope.id }, () =>
+      handler.handle({
         envelope,
         data: envelope.data,
         manager,
         outbox: this.options.outbox,
         source: { topic: record.topic, partition: record.partition, offset: record.offset },
-      });
-      return 'handled' as const;
+      }),
+    );
+  }
+
+  /** A batch's duration is shared out over its records, so the histogram stays per record. */
+  private recordMetrics(prepared: readonly PreparedRecord[], outcomes: readonly ProcessOutcome[], seconds: number): void {
+    prepared.forEach(({ record, envelope }, index) => {
+      this.options.metrics?.handlerDuration.observe({ topic: record.topic, type: envelope.type }, seconds / prepared.length);
+      this.options.metrics?.eventsConsumed.inc({ topic: record.topic, type: envelope.type, outcome: outcomes[index] });
     });
-    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-    this.options.metrics?.handlerDuration.observe({ topic: record.topic, type: envelope.type }, seconds);
-    this.options.metrics?.eventsConsumed.inc({ topic: record.topic, type: envelope.type, outcome });
-    return outcome;
+  }
+
+  private announceCommitted(handled: readonly PreparedRecord[]): void {
+    const topics = new Set(handled.map(({ record }) => record.topic));
+    for (const topic of topics) {
+      for (const listener of this.committedListeners.get(topic) ?? []) listener();
+    }
   }
 
   /** Classifies a failure: permanent ones are dead-lettered, others retried (unknown ones a few times). */

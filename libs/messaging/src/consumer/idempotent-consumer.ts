@@ -3,7 +3,7 @@ import { describeError } from '../errors';
 import { MessagingLogger } from '../logger';
 import { MessagingMetrics } from '../metrics';
 import { DeadLetterStore } from '../dead-letters/dead-letter-store';
-import { EventPipeline } from './event-pipeline';
+import { EventPipeline, RejectedRecord } from './event-pipeline';
 import { IncomingRecord } from './message-decoding';
 
 export interface IdempotentConsumerOptions {
@@ -18,11 +18,25 @@ export interface IdempotentConsumerOptions {
   maxAttemptsForUnknownErrors?: number;
   maxRetryDelayMs?: number;
   sessionTimeoutMs?: number;
+  /** Records of one partition handled in one transaction (fewer commits, one inbox insert). */
+  maxRecordsPerTransaction?: number;
+  /** Partitions whose batches are handled at the same time, each on its own database connection. */
+  partitionsConsumedConcurrently?: number;
+}
+
+const DEFAULT_MAX_RECORDS_PER_TRANSACTION = 200;
+
+/** What the batch loop needs of the partition it works on. */
+interface PartitionControl {
+  heartbeat: () => Promise<void>;
+  stillOwned: () => boolean;
+  resolveOffset: (offset: string) => void;
 }
 
 /**
- * A consumer group member that processes each record through the pipeline and marks its offset
- * only after the record's transaction committed (or after it was dead-lettered). Transient
+ * A consumer group member that processes records through the pipeline, a chunk of a partition's
+ * batch per transaction, and marks offsets only after that transaction committed (or after a
+ * record was dead-lettered). A failed chunk is handled again record by record. Transient
  * failures are retried in place with backoff while heartbeating, so the partition never skips a
  * record and the member keeps its assignment; when the infrastructure is down every partition is
  * blocked anyway, so pausing single partitions would buy nothing.
@@ -51,6 +65,8 @@ export class IdempotentConsumer {
       autoCommit: true,
       autoCommitInterval: 1_000,
       eachBatchAutoResolve: false,
+      // Partitions hold different keys (students), so handling them in parallel keeps per-key order.
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) => this.processBatch(payload),
     });
     this.lagTimer = setInterval(() => void this.recordLag(), 10_000);
@@ -64,16 +80,53 @@ export class IdempotentConsumer {
     this.consumer = undefined;
   }
 
+  /**
+   * Works through the partition's batch in chunks, each handled in one transaction. Offsets are
+   * resolved only once a chunk's records are all committed or dead-lettered.
+   */
   private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) return;
-      const record = toIncomingRecord(batch.topic, batch.partition, message);
-      const completed = await this.processWithRetries(record, heartbeat, () => isRunning() && !isStale());
+    const stillOwned = () => isRunning() && !isStale();
+    const chunkSize = this.options.maxRecordsPerTransaction ?? DEFAULT_MAX_RECORDS_PER_TRANSACTION;
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      if (!stillOwned()) return;
+      const records = batch.messages.slice(start, start + chunkSize).map((message) => toIncomingRecord(batch.topic, batch.partition, message));
+      const completed = await this.processChunk(records, { heartbeat, stillOwned, resolveOffset });
       if (!completed) return;
-      resolveOffset(message.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
+  }
+
+  /** Returns false when the consumer is stopping before every record of the chunk could be completed. */
+  private async processChunk(records: IncomingRecord[], partition: PartitionControl): Promise<boolean> {
+    if (records.length > 1 && (await this.processTogether(records, partition))) return true;
+    for (const record of records) {
+      if (!partition.stillOwned()) return false;
+      if (!(await this.processWithRetries(record, partition.heartbeat, partition.stillOwned))) return false;
+      partition.resolveOffset(record.offset);
+    }
+    return true;
+  }
+
+  /**
+   * One transaction for the chunk; records that cannot even be decoded are dead-lettered after it.
+   * False when the transaction failed (a handler refused a record, the database went away): the
+   * caller then handles the records one by one, which dead-letters a poison record alone and
+   * retries transient failures in place.
+   */
+  private async processTogether(records: IncomingRecord[], partition: PartitionControl): Promise<boolean> {
+    let rejected: RejectedRecord[];
+    try {
+      rejected = await this.options.pipeline.processTogether(records);
+    } catch (error) {
+      this.options.logger.info({ ...describeError(error), records: records.length }, 'batch transaction failed; handling its records one by one');
+      return false;
+    }
+    for (const { record, error } of rejected) {
+      if (!(await this.deadLetter(record, error, partition.heartbeat, partition.stillOwned))) return false;
+    }
+    partition.resolveOffset(records[records.length - 1].offset);
+    return true;
   }
 
   /** Returns false when the consumer is stopping before the record could be completed. */
@@ -85,19 +138,21 @@ export class IdempotentConsumer {
         return true;
       } catch (error) {
         const decision = pipeline.classify(error, attempt, this.options.maxAttemptsForUnknownErrors ?? 3);
-        if (decision === 'dead-letter') {
-          const recorded = await this.deadLetterWithRetries(record, error, heartbeat, stillOwned);
-          if (recorded) {
-            logger.warn({ ...describeError(error), topic: record.topic, partition: record.partition, offset: record.offset }, 'message dead-lettered');
-            this.options.metrics?.eventsFailed.inc({ topic: record.topic, reason: 'dead-lettered' });
-          }
-          return recorded;
-        }
+        if (decision === 'dead-letter') return this.deadLetter(record, error, heartbeat, stillOwned);
         this.options.metrics?.eventsFailed.inc({ topic: record.topic, reason: 'retry' });
         logger.warn({ ...describeError(error), attempt, topic: record.topic, offset: record.offset }, 'handling failed; retrying');
         if (!(await this.backoff(attempt, heartbeat, stillOwned))) return false;
       }
     }
+  }
+
+  private async deadLetter(record: IncomingRecord, error: unknown, heartbeat: () => Promise<void>, stillOwned: () => boolean): Promise<boolean> {
+    const recorded = await this.deadLetterWithRetries(record, error, heartbeat, stillOwned);
+    if (recorded) {
+      this.options.logger.warn({ ...describeError(error), topic: record.topic, partition: record.partition, offset: record.offset }, 'message dead-lettered');
+      this.options.metrics?.eventsFailed.inc({ topic: record.topic, reason: 'dead-lettered' });
+    }
+    return recorded;
   }
 
   private async deadLetterWithRetries(record: IncomingRecord, cause: unknown, heartbeat: () => Promise<void>, stillOwned: () => boolean): Promise<boolean> {

@@ -10,6 +10,12 @@ export interface MessagingModuleOptions {
   /** Contract topics this service publishes to. */
   producesTo?: string[];
   consumerGroup?: string;
+  /**
+   * Partitions handled at the same time (default: all). One is right when handlers of different
+   * students write shared rows (a mentor's, say): concurrent batches would lock them in clashing
+   * orders and deadlock.
+   */
+  consumerPartitionsConcurrently?: number;
 }
 
 /** Starts the runtime once every feature module has subscribed, and drains it on shutdown. */
@@ -52,6 +58,7 @@ export class MessagingModule {
             new MessagingRuntime({
               serviceName: options.serviceName,
               consumerGroup: options.consumerGroup,
+              consumerPartitionsConcurrently: options.consumerPartitionsConcurrently,
               producesTo: options.producesTo,
               kafkaBrokers: config.KAFKA_BROKERS,
               databaseUrl: config.DATABASE_URL,

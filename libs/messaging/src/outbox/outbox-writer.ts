@@ -1,5 +1,5 @@
 import { ENVELOPE_HEADERS, EventEnvelope } from '@mentoring/contracts';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryRunner } from 'typeorm';
 import { TopicResolver } from '../kafka/topics';
 
 /** Channel the relay LISTENs on: a wake-up hint only, polling stays underneath. */
@@ -20,6 +20,9 @@ export interface RawOutboxMessage {
  * events commit together or not at all.
  */
 export class OutboxWriter {
+  /** Transactions that already asked for a wake-up: a batch of handlers appends many times. */
+  private readonly notified = new WeakSet<QueryRunner>();
+
   constructor(
     private readonly topics: TopicResolver,
     private readonly aggregateType: string,
@@ -62,6 +65,14 @@ export class OutboxWriter {
         values,
       );
     }
+    await this.wakeRelayOnCommit(manager);
+  }
+
+  // PostgreSQL delivers a transaction's identical notifications once, at commit; one is enough.
+  private async wakeRelayOnCommit(manager: EntityManager): Promise<void> {
+    const transaction = manager.queryRunner?.isTransactionActive ? manager.queryRunner : undefined;
+    if (transaction && this.notified.has(transaction)) return;
     await manager.query(`SELECT pg_notify('${OUTBOX_WAKEUP_CHANNEL}', '')`);
+    if (transaction) this.notified.add(transaction);
   }
 }

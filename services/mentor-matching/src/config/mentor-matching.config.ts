@@ -16,8 +16,12 @@ export class MentorMatchingConfig extends BaseServiceConfig {
   /** Hours a mentor has to accept a matched case; the reminder goes out at half-time. */
   @Type(() => Number) @IsInt() @Min(1) @Max(720) SLA_HOURS = 48;
 
-  /** Cases opened within this many milliseconds of the first waiting one are matched together. */
-  @Type(() => Number) @IsInt() @Min(0) @Max(60_000) MATCH_BURST_WINDOW_MS = 2000;
+  /**
+   * Cases opened within this many milliseconds of the first waiting one are matched together. It
+   * is also how long the first one waits: long enough to gather a burst of flags that arrive
+   * together, short enough that a mentor hears within a second.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(60_000) MATCH_BURST_WINDOW_MS = 500;
 
   /** Largest number of cases assigned jointly in one run; more wait for the next run. */
   @Type(() => Number) @IsInt() @Min(1) @Max(5000) MATCH_BURST_MAX_CASES = 1000;

@@ -1,7 +1,8 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { TOPICS } from '@mentoring/contracts';
+import { MessagingRuntime, PollingLoop } from '@mentoring/messaging';
 import { DataSource } from 'typeorm';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import { PollingLoop } from '../workers/polling-loop';
 import { CaseQueue } from './case-queue';
 import { MatchingMetrics } from './matching-metrics';
 import { MatchingService } from './matching.service';
@@ -21,8 +22,12 @@ export class BurstMatcher implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly matching: MatchingService,
     private readonly metrics: MatchingMetrics,
     private readonly config: MentorMatchingConfig,
+    runtime: MessagingRuntime,
   ) {
-    this.loop = new PollingLoop('burst-matcher', config.WORKER_POLL_INTERVAL_MS, () => this.runBurst());
+    this.loop = new PollingLoop('burst-matcher', config.WORKER_POLL_INTERVAL_MS, () => this.runBurst(), new Logger('burst-matcher'));
+    // Risk assessments are what open cases: look at the queue as soon as their transaction commits,
+    // then come back exactly when the burst window of the oldest waiting case ends.
+    runtime.onCommitted(TOPICS.riskAssessed, () => this.loop.wake());
   }
 
   onApplicationBootstrap(): void {
@@ -36,7 +41,12 @@ export class BurstMatcher implements OnApplicationBootstrap, BeforeApplicationSh
   /** One burst if one is due; true when the batch was full, so more cases are waiting. */
   async runBurst(): Promise<boolean> {
     const matched = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.queue.burstIsDue(manager, this.config.MATCH_BURST_WINDOW_MS))) return 0;
+      const waitMs = await this.queue.msUntilBurstDue(manager, this.config.MATCH_BURST_WINDOW_MS);
+      if (waitMs === null) return 0;
+      if (waitMs > 0) {
+        this.loop.wake(waitMs);
+        return 0;
+      }
       if (!(await this.matching.tryLockForMatching(manager))) return 0;
       const cases = await this.queue.claim(manager, this.config.MATCH_BURST_MAX_CASES);
       if (cases.length === 0) return 0;

@@ -27,17 +27,18 @@ export class CaseQueue {
     );
   }
 
-  /** True once the oldest waiting case has waited out the burst window. */
-  async burstIsDue(manager: EntityManager, windowMs: number): Promise<boolean> {
-    const [row]: Array<{ due: boolean }> = await manager.query(
-      `SELECT EXISTS (
-         SELECT 1 FROM cases
-         WHERE match_requested_at <= clock_timestamp() - make_interval(secs => $1::double precision / 1000)
-           AND status = ANY($2)
-       ) AS due`,
+  /**
+   * Milliseconds until the oldest waiting case has waited out the burst window: 0 when a burst is
+   * due, null when no case waits.
+   */
+  async msUntilBurstDue(manager: EntityManager, windowMs: number): Promise<number | null> {
+    const [row]: Array<{ wait_ms: number | null }> = await manager.query(
+      `SELECT GREATEST(0, $1 - EXTRACT(EPOCH FROM clock_timestamp() - min(match_requested_at)) * 1000)::float AS wait_ms
+       FROM cases
+       WHERE match_requested_at IS NOT NULL AND status = ANY($2)`,
       [windowMs, QUEUED_STATUSES],
     );
-    return row.due;
+    return row.wait_ms === null ? null : Math.ceil(row.wait_ms);
   }
 
   /** Claims waiting cases, oldest first, skipping any another transaction holds. */

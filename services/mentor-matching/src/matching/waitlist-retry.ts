@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { PollingLoop } from '@mentoring/messaging';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import { PollingLoop } from '../workers/polling-loop';
 import { CaseQueue } from './case-queue';
 
 /**
@@ -15,7 +15,7 @@ export class WaitlistRetry implements OnApplicationBootstrap, BeforeApplicationS
     this.loop = new PollingLoop('waitlist-retry', config.WAITLIST_RETRY_INTERVAL_MS, async () => {
       await queue.retryWaitlist();
       return false;
-    });
+    }, new Logger('waitlist-retry'));
   }
 
   onApplicationBootstrap(): void {

@@ -1,9 +1,9 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { PollingLoop } from '@mentoring/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { HOUR_MS, MINUTE_MS } from '../matching/domain';
-import { PollingLoop } from '../workers/polling-loop';
 import { CaseTimerEntity } from './infrastructure/case-timer.entity';
 import { SlaTimers } from './sla-timers.service';
 
@@ -24,7 +24,7 @@ export class TimerWorker implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(CLOCK) private readonly clock: Clock,
     config: MentorMatchingConfig,
   ) {
-    this.loop = new PollingLoop('case-timers', config.WORKER_POLL_INTERVAL_MS, () => this.fireDue());
+    this.loop = new PollingLoop('case-timers', config.WORKER_POLL_INTERVAL_MS, () => this.fireDue(), new Logger('case-timers'));
   }
 
   onApplicationBootstrap(): void {

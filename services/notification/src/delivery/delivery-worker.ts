@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { describeError } from '@mentoring/messaging';
+import { TOPICS } from '@mentoring/contracts';
+import { describeError, MessagingRuntime, PollingLoop } from '@mentoring/messaging';
 import { MetricsService } from '@mentoring/observability';
 import { SendMailOptions } from 'nodemailer';
 import { Counter } from 'prom-client';
@@ -9,7 +10,6 @@ import { mailDomainOf, messageIdFor } from '../messages/domain';
 import { classifySmtpFailure, describeSmtpFailure, retryDelayMs, SmtpFailure } from './domain';
 import { AttemptOutcome, ClaimedEmail, EmailQueue } from './email-queue';
 import { EmailSender, SendResult } from './email-sender';
-import { PollingLoop } from './polling-loop';
 
 // The lease must outlast the longest SMTP conversation (connect, greeting, then a socket timeout
 // per reply), or a slow send could be taken over and sent twice.
@@ -46,8 +46,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: NotificationConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     metrics: MetricsService,
+    runtime: MessagingRuntime,
   ) {
-    this.loop = new PollingLoop('email-delivery', config.DELIVERY_POLL_MS, () => this.deliverDue());
+    this.loop = new PollingLoop('email-delivery', config.DELIVERY_POLL_MS, () => this.deliverDue(), new Logger('email-delivery'));
+    // Case events are what queue email: start sending as soon as their transaction commits.
+    runtime.onCommitted(TOPICS.mentoringCaseEvents, () => this.loop.wake());
     this.leaseMs = config.SMTP_TIMEOUT_MS * LEASE_TIMEOUTS + LEASE_MARGIN_MS;
     this.mailDomain = mailDomainOf(config.MAIL_FROM);
     this.emails = metrics.createCounter('notification_email_attempts_total', 'SMTP attempts by outcome (sent, retry, failed, skipped)', ['outcome']);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { PollingLoop } from '@mentoring/messaging';
 import { RecipientRole } from '@mentoring/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
@@ -13,7 +14,6 @@ import { MessageRecorder } from '../messages/message-recorder';
 import { EscalationAwaitingAction, MessageContext, planCoordinatorDigest, planHeldMessagesDigest, PlannedMessage } from '../outreach/domain';
 import { recipientOf } from '../recipients/recipient-directory.service';
 import { RecipientEntity } from '../recipients/infrastructure/recipient.entity';
-import { PollingLoop } from './polling-loop';
 
 interface HeldEmail {
   delivery_id: string;
@@ -45,7 +45,7 @@ export class EmailScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: NotificationConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.loop = new PollingLoop('email-scheduler', config.SCHEDULER_POLL_MS, () => this.fireDue());
+    this.loop = new PollingLoop('email-scheduler', config.SCHEDULER_POLL_MS, () => this.fireDue(), new Logger('email-scheduler'));
   }
 
   onApplicationBootstrap(): void {
