@@ -2,3 +2,4 @@ export * from './test-infrastructure';
 export * from './processes';
 export * from './service-app';
 export * from './pipeline';
+export * from './browser';
