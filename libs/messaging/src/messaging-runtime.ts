@@ -92,6 +92,11 @@ export class MessagingRuntime {
     this.pipeline.onCommitted(this.topics.resolve(topic), listener);
   }
 
+  /** Calls `listener` once for each record of a consumed contract topic stored as a dead letter. */
+  onDeadLettered(topic: string, listener: () => void): void {
+    this.deadLetters.onStored(this.topics.resolve(topic), listener);
+  }
+
   /** Registers a topic to consume; call before `start()`. */
   subscribe(subscription: Subscription): void {
     if (this.started) throw new Error('subscribe() must be called before start()');

@@ -105,6 +105,7 @@ describe('registrar.grades.submitted.v1', () => {
     const listed = await request(service.app.getHttpServer()).get('/v1/ops/dead-letters').set('authorization', ops).expect(200);
     expect(listed.body.total).toBe(4);
     const metrics = await request(service.app.getHttpServer()).get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/grade_ingest_grades_total\{channel="kafka",outcome="rejected"[^}]*\} 2/);
+    // Every refused record counts once as rejected, whatever the refusal (bad JSON included).
+    expect(metrics.text).toMatch(/grade_ingest_grades_total\{channel="kafka",outcome="rejected"[^}]*\} 4/);
   });
 });

@@ -37,6 +37,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * `<topic>.dlq` through the outbox, so the table and the topic never disagree.
  */
 export class DeadLetterStore {
+  private readonly storedListeners = new Map<string, Array<() => void>>();
+
   constructor(
     private readonly consumerGroup: string,
     private readonly dataSource: DataSource,
@@ -86,6 +88,12 @@ export class DeadLetterStore {
     if (!stored) return;
     this.metrics?.deadLetters.inc({ topic: record.topic });
     this.metrics?.deadLettersPending.inc();
+    for (const listener of this.storedListeners.get(record.topic) ?? []) listener();
+  }
+
+  /** Calls `listener` after each new dead letter of `brokerTopic` is stored (a redelivered one is not new). */
+  onStored(brokerTopic: string, listener: () => void): void {
+    this.storedListeners.set(brokerTopic, [...(this.storedListeners.get(brokerTopic) ?? []), listener]);
   }
 
   async list(query: DeadLetterQuery = {}): Promise<{ items: DeadLetterEntity[]; total: number }> {

@@ -21,8 +21,6 @@ export interface GradeSubmissionDecoding {
   /** Feed of messages without a `feed` header. */
   defaultFeed: string;
   validate(plain: unknown): ValidationResult<ValidGrade>;
-  /** Called for each message refused as an invalid grade. */
-  onInvalid?(problems: FieldProblem[]): void;
 }
 
 /** The dead-letter error of a submission that breaks the grade rules, naming every problem. */
@@ -71,7 +69,6 @@ function unwrapEnvelope(record: IncomingRecord, feed: string, decoding: GradeSub
 function validGrade(value: unknown, decoding: GradeSubmissionDecoding): ValidGrade {
   const checked = decoding.validate(value);
   if (checked.ok) return checked.value;
-  decoding.onInvalid?.(checked.problems);
   throw invalidGradeError(checked.problems);
 }
 

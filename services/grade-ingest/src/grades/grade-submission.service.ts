@@ -64,7 +64,9 @@ export class GradeSubmissionService {
       grades: [checked.value],
       cause: envelope,
     });
-    this.metrics.count('kafka', [outcome.outcome]);
+    // A refusal is counted once its dead letter is stored (GradeSubmittedHandler), not here,
+    // where a rolled-back batch would count it again when its records are retried one by one.
+    if (outcome.outcome !== 'rejected') this.metrics.count('kafka', [outcome.outcome]);
     if (outcome.outcome === 'rejected') {
       throw new PermanentError(
         'grade-identity-conflict',

@@ -28,9 +28,11 @@ export class GradeSubmittedHandler implements OnModuleInit, EventHandler<GradeSu
       decode: gradeSubmissionDecoder({
         defaultFeed: this.config.KAFKA_DEFAULT_FEED,
         validate: (plain) => this.validator.validate(plain),
-        onInvalid: () => this.metrics.count('kafka', ['rejected']),
       }),
     });
+    // Counted when the dead letter is stored, which happens once per record: a record is decoded
+    // again on every redelivery and when a failed batch is retried one record at a time.
+    this.runtime.onDeadLettered(TOPICS.registrarGradesSubmitted, () => this.metrics.count('kafka', ['rejected']));
   }
 
   handle(context: HandlerContext<GradeSubmissionV1>): Promise<void> {
