@@ -117,7 +117,7 @@ async function runDemo() {
   const consoleService = services.find((service) => service.name === 'console');
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', 'tools/demo/src/demo-cli.ts', ...demoArgs, ...(consoleService ? ['--console-url', `http://127.0.0.1:${consoleService.port}`] : [])],
+    ['-r', '@swc-node/register', 'tools/demo/src/demo-cli.ts', ...demoArgs, ...(consoleService ? consoleArgs(consoleService) : [])],
     {
       cwd: repoRoot,
       env: { ...process.env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.base.json'), KAFKA_TOPIC_NAMESPACE: DEMO_NAMESPACE },
@@ -127,4 +127,9 @@ async function runDemo() {
   children.push({ name: 'demo', child });
   const code = await new Promise((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
   if (code !== 0 && !stopping) say('The demo did not finish (see above); the platform keeps running.');
+}
+
+/** Where the demo finds the console, and its database (the demo creates its people's sign-ins there). */
+function consoleArgs(consoleService) {
+  return ['--console-url', `http://127.0.0.1:${consoleService.port}`, '--console-database-url', databaseUrlFor(serverUrl, databaseOf(consoleService))];
 }

@@ -9,3 +9,4 @@ export * from './http/configure-http-app';
 export * from './observability.module';
 export * from './http/run-service';
 export * from './metrics/prometheus-text';
+export * from './metrics/pipeline-health';

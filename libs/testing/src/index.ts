@@ -3,3 +3,5 @@ export * from './processes';
 export * from './service-app';
 export * from './pipeline';
 export * from './browser';
+export * from './cohort';
+export * from './topic-recorder';

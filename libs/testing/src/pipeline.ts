@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { signToken } from '@mentoring/auth';
 import { namespacedTopic } from '@mentoring/contracts';
@@ -27,7 +28,6 @@ export interface CaughtMail {
   messageId?: string;
 }
 
-let nextPort = 4100 + Math.floor(Math.random() * 400) * 10;
 
 export interface PipelineOptions {
   /** Extra environment per service, on top of what every instance gets. */
@@ -44,13 +44,14 @@ export class Pipeline {
   readonly instances: RunningInstance[] = [];
   private readonly databases = new Map<PipelineService, TestDatabase>();
   private catcher?: { stop(): Promise<void>; httpUrl: string; smtpPort: number };
-  /** Reserved up front: notification writes the console's address into every link it sends. */
-  readonly consoleUrl = `http://127.0.0.1:${(nextPort += 1)}`;
+  /** Chosen in start(), before notification starts: it writes the console's address into every link it sends. */
+  consoleUrl = '';
   private consoleApp?: { process: TestProcess; database: TestDatabase };
 
   constructor(private readonly options: PipelineOptions = {}) {}
 
   async start(replicas = 1): Promise<void> {
+    this.consoleUrl = `http://127.0.0.1:${await freePort()}`;
     await this.startCatcher();
     for (const service of PIPELINE_SERVICES) this.databases.set(service, await createTestDatabase(service));
     const starting: Promise<RunningInstance>[] = [];
@@ -62,7 +63,7 @@ export class Pipeline {
 
   /** Starts one more process of a service (a replica, or a restart after a kill). */
   async startInstance(service: PipelineService): Promise<RunningInstance> {
-    const port = (nextPort += 1);
+    const port = await freePort();
     const database = this.databases.get(service);
     if (!database || !this.catcher) throw new Error('start() the pipeline first');
     const child = spawnTsProcess(
@@ -159,15 +160,21 @@ export class Pipeline {
   }
 
   private async startCatcher(): Promise<void> {
-    const smtpPort = (nextPort += 1);
-    const httpPort = (nextPort += 1);
+    const smtpPort = await freePort();
+    const httpPort = await freePort();
     const child = spawn(process.execPath, ['infra/smtp/catcher.mjs'], {
       cwd: repoRoot,
       env: { ...process.env, SMTP_CATCHER_PORT: String(smtpPort), SMTP_CATCHER_HTTP_PORT: String(httpPort) },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const httpUrl = `http://127.0.0.1:${httpPort}`;
-    await waitUntil('the SMTP catcher answers', async () => (await fetch(`${httpUrl}/messages`).catch(() => undefined))?.ok);
+    const state = await waitUntil('the SMTP catcher answers', async () => {
+      if (child.exitCode !== null) return 'exited';
+      return (await fetch(`${httpUrl}/messages`).catch(() => undefined))?.ok && 'ready';
+    });
+    if (state === 'exited') throw new Error(`the SMTP catcher exited before it answered:\n${stderr}`);
     this.catcher = {
       smtpPort,
       httpUrl,
@@ -178,6 +185,21 @@ export class Pipeline {
         }),
     };
   }
+}
+
+/**
+ * A port nobody listens on, from the operating system. Fixed or random ranges collide when several
+ * suites or checkouts run on one machine.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** A process killed by a signal has no exit code, only a signal code. */

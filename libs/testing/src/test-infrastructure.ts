@@ -53,6 +53,12 @@ export function testKafka(clientId = uniqueName('test-client')): Kafka {
   return new Kafka({ clientId, brokers: integrationEnv().kafkaBrokers, logLevel: logLevel.ERROR });
 }
 
+/**
+ * Limits for waits on a whole pipeline's real state: generous because the machine may be a small,
+ * shared CI runner; they only matter when something is stuck.
+ */
+export const PATIENTLY = { timeoutMs: 120_000, intervalMs: 250 } as const;
+
 /** Polls until `check` returns a value other than undefined/false, or fails with `description` after the limit. */
 export async function waitUntil<T>(
   description: string,

@@ -4,8 +4,12 @@ import { ObservabilityModule } from '@mentoring/observability';
 import { PersistenceModule } from '@mentoring/persistence';
 import { ACCOUNT_ENTITIES, ACCOUNT_MIGRATIONS } from './accounts/infrastructure';
 import { ConsoleConfig, SERVICE_NAME } from './config/console.config';
+import { MentorModule } from './mentor/mentor.module';
+import { CoordinatorModule } from './coordinator/coordinator.module';
+import { OpsModule } from './ops/ops.module';
 import { ServiceApiModule } from './service-api/service-api.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { StudentLinksModule } from './student-links/student-links.module';
 import { webMiddleware } from './web/security-headers';
 import { WebModule } from './web/web.module';
 
@@ -25,6 +29,10 @@ export class AppModule implements NestModule {
         ServiceApiModule,
         WebModule,
         SignInModule,
+        MentorModule,
+        StudentLinksModule,
+        CoordinatorModule,
+        OpsModule,
       ],
     };
   }

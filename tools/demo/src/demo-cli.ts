@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     feed: FEED,
     dataDir,
     links: demoLinks(options.urls, options.consoleUrl),
+    console: options.consoleUrl && options.consoleDatabaseUrl ? { url: options.consoleUrl, databaseUrl: options.consoleDatabaseUrl } : undefined,
     onProgress: progressPrinter(),
   });
   if (process.stdout.isTTY) process.stdout.write('\n');

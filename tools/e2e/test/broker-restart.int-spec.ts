@@ -1,10 +1,8 @@
 import { TOPICS } from '@mentoring/contracts';
-import { Pipeline } from '@mentoring/testing';
-import { cohort, lowSummativesOf, publishGrades, registerCohort, together } from './support/cohort';
+import { cohort, lowSummativesOf, Pipeline, publishGrades, recordTopics, registerCohort, together, TopicRecorder } from '@mentoring/testing';
 import { expectEveryStudentServedOnce } from './support/exactly-once';
 import { brokerIsRestartable, ensureBrokerRunning, restartBroker } from './support/local-broker';
 import { acceptCases, waitUntilBegun, waitUntilMatched, waitUntilQuiet } from './support/pipeline-state';
-import { recordTopics, TopicRecorder } from './support/topic-recorder';
 
 // The broker goes away while a burst is half-way through the pipeline and comes back: producers,
 // relays and consumer groups must reconnect by themselves, and what was in flight must arrive

@@ -1,7 +1,5 @@
 import { TOPICS } from '@mentoring/contracts';
-import { Pipeline, waitUntil } from '@mentoring/testing';
-import { lowSummatives, postGrades, registerMentor, registerStudent } from './support/cohort';
-import { recordTopics, TopicRecorder } from './support/topic-recorder';
+import { lowSummatives, Pipeline, postGrades, recordTopics, registerMentor, registerStudent, TopicRecorder, waitUntil } from '@mentoring/testing';
 
 // The platform as its users run it: every service in its own process, talking only through the
 // real broker. A registrar posts two low summatives; the student is flagged, matched to a mentor

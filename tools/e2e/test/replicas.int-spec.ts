@@ -1,9 +1,7 @@
 import { TOPICS } from '@mentoring/contracts';
-import { Pipeline } from '@mentoring/testing';
-import { cohort, lowSummativesOf, postGrades, publishGrades, registerCohort } from './support/cohort';
+import { cohort, lowSummativesOf, Pipeline, postGrades, publishGrades, recordTopics, registerCohort, TopicRecorder } from '@mentoring/testing';
 import { expectEveryStudentServedOnce } from './support/exactly-once';
 import { acceptCases, waitUntilMatched, waitUntilQuiet } from './support/pipeline-state';
-import { recordTopics, TopicRecorder } from './support/topic-recorder';
 
 // Two processes of every service race over the same burst: consumers share partitions, relays
 // compete for leadership, matchers and email workers claim the same rows. Each student must still

@@ -1,9 +1,7 @@
 import { TOPICS } from '@mentoring/contracts';
-import { Pipeline, PIPELINE_SERVICES, PipelineService, RunningInstance, waitUntil } from '@mentoring/testing';
-import { cohort, lowSummativesOf, publishGrades, registerCohort } from './support/cohort';
+import { cohort, lowSummativesOf, Pipeline, PIPELINE_SERVICES, PipelineService, publishGrades, recordTopics, registerCohort, RunningInstance, TopicRecorder, waitUntil } from '@mentoring/testing';
 import { expectEveryStudentServedOnce } from './support/exactly-once';
 import { acceptCases, CLOSELY, waitUntilBegun, waitUntilMatched, waitUntilQuiet } from './support/pipeline-state';
-import { recordTopics, TopicRecorder } from './support/topic-recorder';
 
 // Each service in turn loses a process to SIGKILL while the burst is passing through it: no
 // shutdown hook runs, claims and transactions are cut off mid-way. The other replica and the

@@ -1,6 +1,6 @@
 // `npm run ops -- <command>`: what an ops engineer asks of the running pipeline.
 import { OpsClient, serviceEndpoints, ServiceEndpoint } from './ops-client';
-import { sumOf } from '@mentoring/observability';
+import { partitionLagOf, pipelineLoadOf } from '@mentoring/observability';
 
 const USAGE = `usage: npm run ops -- <command>
   status                         readiness, outbox backlog, pending dead letters and lag per service
@@ -44,15 +44,15 @@ async function status(): Promise<void> {
     services.map(async (service) => {
       const readiness = await client.readiness(service);
       if (readiness.state === 'unreachable') return { service: service.name, state: 'unreachable' };
-      const samples = await client.metrics(service);
+      const load = pipelineLoadOf(await client.metrics(service));
       return {
         service: service.name,
-        state: readiness.state + (readiness.failing.length ? ` (${readiness.failing.join(', ')})` : ''),
-        consumed: sumOf(samples, 'mentoring_events_consumed_total'),
-        produced: sumOf(samples, 'mentoring_events_produced_total'),
-        lag: sumOf(samples, 'mentoring_kafka_consumer_lag'),
-        outboxBacklog: sumOf(samples, 'mentoring_outbox_backlog'),
-        deadLettersPending: sumOf(samples, 'mentoring_dead_letters_pending'),
+        state: readiness.state + (readiness.failing.length ? ` (${readiness.failing.map((failure) => failure.check).join(', ')})` : ''),
+        consumed: load.consumed,
+        produced: load.produced,
+        lag: load.lag,
+        outboxBacklog: load.outboxBacklog,
+        deadLettersPending: load.deadLettersPending,
       };
     }),
   );
@@ -64,9 +64,7 @@ async function lag(): Promise<void> {
   for (const service of services) {
     const state = await client.readiness(service);
     if (state.state === 'unreachable') continue;
-    for (const sample of (await client.metrics(service)).filter((s) => s.name === 'mentoring_kafka_consumer_lag')) {
-      rows.push({ group: sample.labels.group, topic: sample.labels.topic, partition: sample.labels.partition, lag: sample.value });
-    }
+    rows.push(...partitionLagOf(await client.metrics(service)));
   }
   print(rows);
 }

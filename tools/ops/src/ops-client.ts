@@ -1,6 +1,6 @@
 import { signToken } from '@mentoring/auth';
 import { DEV_JWT_SECRET } from '@mentoring/config';
-import { parsePrometheusText, Sample } from '@mentoring/observability';
+import { parsePrometheusText, Readiness, readinessOf, Sample, UNREACHABLE } from '@mentoring/observability';
 
 /** A running service the CLI talks to; URLs can be overridden per service (e.g. RISK_SCORING_URL). */
 export interface ServiceEndpoint {
@@ -48,13 +48,12 @@ export class OpsClient {
   }
 
   /** GET /health/ready: ready or the failing checks; `unreachable` when nothing answers. */
-  async readiness(service: ServiceEndpoint): Promise<{ state: 'ready' | 'not ready' | 'unreachable'; failing: string[] }> {
+  async readiness(service: ServiceEndpoint): Promise<Readiness> {
     try {
       const response = await fetch(`${service.url}/health/ready`);
-      const body = (await response.json()) as { error?: Record<string, unknown> };
-      return { state: response.ok ? 'ready' : 'not ready', failing: Object.keys(body.error ?? {}) };
+      return readinessOf(response.status, await response.json().catch(() => undefined));
     } catch {
-      return { state: 'unreachable', failing: [] };
+      return UNREACHABLE;
     }
   }
 

@@ -4,11 +4,13 @@ import { Link } from './demo-summary';
 import { PLATFORM_SERVICES, PlatformService, PlatformUrls } from './platform-client';
 
 export const DEMO_USAGE = `usage: demo [--students N] [--mentors M] [--seed S] [--settle-timeout SECONDS] [--console-url URL]
+            [--console-database-url URL]
   --students         students in the cohort (default 2000)
   --mentors          mentors (default 60)
   --seed             seed of the generator (default 42)
   --settle-timeout   how long the pipeline may take to settle after each step (default 900)
   --console-url      the console's address, when it runs
+  --console-database-url  the console's database: the demo creates sign-ins for its people there
 Services are found at <SERVICE>_URL (e.g. GRADE_INGEST_URL) or their default ports; Kafka at
 KAFKA_BROKERS; topics under KAFKA_TOPIC_NAMESPACE when set.`;
 
@@ -27,6 +29,7 @@ export interface DemoOptions {
   seed: number;
   settleTimeoutMs: number;
   consoleUrl?: string;
+  consoleDatabaseUrl?: string;
   urls: PlatformUrls;
   kafkaBrokers: string[];
   namespace?: string;
@@ -42,6 +45,7 @@ export function readDemoOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
       seed: { type: 'string', default: '42' },
       'settle-timeout': { type: 'string', default: '900' },
       'console-url': { type: 'string' },
+      'console-database-url': { type: 'string' },
     },
   });
   return {
@@ -50,6 +54,7 @@ export function readDemoOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
     seed: wholeNumber('seed', values.seed),
     settleTimeoutMs: wholeNumber('settle-timeout', values['settle-timeout']) * 1000,
     consoleUrl: values['console-url'],
+    consoleDatabaseUrl: values['console-database-url'],
     urls: Object.fromEntries(
       PLATFORM_SERVICES.map((service) => [service, env[`${service.toUpperCase().replace(/-/g, '_')}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[service]}`]),
     ) as PlatformUrls,

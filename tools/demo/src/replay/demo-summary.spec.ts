@@ -31,8 +31,10 @@ describe('demo output', () => {
       gradeToEmail: { count: 5, p50Ms: 7_300, p99Ms: 10_400 },
       elapsedMs: 27_000,
       links: [{ label: 'Emails (SMTP catcher)', url: 'http://127.0.0.1:1080' }],
+      consoleSignIn: ['Console http://127.0.0.1:3000, every demo account\'s password is "mentoring-demo":'],
     };
     const text = formatDemoSummary(summary);
+    expect(text).toContain('Console http://127.0.0.1:3000, every demo account\'s password is "mentoring-demo":');
     expect(text).toContain('Registrar feed: 15 records (12 original, 1 duplicate, 1 amendment, 1 malformed)');
     expect(text).toContain('REST           10 sent: accepted 7, amended 1, duplicate 1, rejected 1');
     expect(text).toContain('rejected for: score 1');

@@ -30,6 +30,8 @@ export interface DemoSummary {
   gradeToEmail: LatencySummary;
   elapsedMs: number;
   links: Link[];
+  /** How to sign in to the console (empty when it does not run). */
+  consoleSignIn: string[];
 }
 
 /** The one line the terminal shows while the replay runs. */
@@ -71,6 +73,7 @@ export function formatDemoSummary(summary: DemoSummary): string {
     `  in-app inbox: ${recipientCounts(final.delivered.inbox)}`,
     `  grade accepted -> email sent: ${latencyLine(summary.gradeToEmail)}`,
     '',
+    ...(summary.consoleSignIn.length > 0 ? [...summary.consoleSignIn, ''] : []),
     'Where to look next',
     ...summary.links.map((link) => `  ${link.label.padEnd(28)} ${link.url}`),
   ].join('\n');

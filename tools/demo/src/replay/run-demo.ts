@@ -6,6 +6,7 @@ import { defaultTermStart, writeCohort } from '../cohort-files';
 import { ChannelTallies, countFields, emptyTallies, fieldsOfDeadLetterMessage, kafkaOutcomes } from './channel-tally';
 import { DemoSummary, DurationSummary, Link } from './demo-summary';
 import { replayKafka, replayOneRoster, replayRest } from './feed-replay';
+import { consoleSignInLines, createConsoleAccounts, demoConsoleAccounts } from './console-accounts';
 import { acceptAsPromptMentors, seedDirectory } from './directory-seeding';
 import { deliveredCounts, emailsInFlight, gradeToEmailLatency } from './pipeline-events';
 import { PipelineObserver } from './pipeline-observer';
@@ -25,6 +26,8 @@ export interface DemoSettings {
   /** How long the pipeline may take to settle after each step before the demo gives up. */
   settleTimeoutMs: number;
   links: Link[];
+  /** The console and its database, when it runs: the demo's people get sign-ins there. */
+  console?: { url: string; databaseUrl: string };
   /** Where to leave the generated sample (cohort.json, feed.json, oneroster/); not written when absent. */
   dataDir?: string;
   onProgress(snapshot: PipelineSnapshot, elapsedMs: number): void;
@@ -60,6 +63,9 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
   await observer.start();
   try {
     const coordinators = await seedDirectory(client, cohort);
+    const consoleSignIn = signInToConsole(settings, cohort);
+    // Hashing the passwords runs beside the replay; until it is awaited, a failure must not crash the demo.
+    consoleSignIn.catch(() => undefined);
     const replay = new FeedReplay(client, kafka, settings, cohort);
     await replay.start();
     const read = () => replay.snapshot(observer);
@@ -87,10 +93,19 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
       gradeToEmail: gradeToEmailLatency(observer.grades, observer.deliveries),
       elapsedMs: Date.now() - startedAt,
       links: settings.links,
+      consoleSignIn: await consoleSignIn,
     };
   } finally {
     await observer.stop();
   }
+}
+
+/** Console sign-ins for the demo's people, and the summary lines that tell a person how to use them. */
+async function signInToConsole({ console }: DemoSettings, cohort: Cohort): Promise<string[]> {
+  if (!console) return [];
+  const accounts = demoConsoleAccounts(cohort);
+  await createConsoleAccounts(console.databaseUrl, accounts);
+  return consoleSignInLines(console.url, accounts);
 }
 
 function generateDemoCohort({ seed, students, mentors }: DemoSettings): Cohort {

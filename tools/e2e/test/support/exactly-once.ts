@@ -1,7 +1,5 @@
-import { CaughtMail, Pipeline, PIPELINE_SERVICES } from '@mentoring/testing';
-import { Cohort } from './cohort';
+import { CaughtMail, Cohort, Pipeline, PIPELINE_SERVICES, TopicRecorder } from '@mentoring/testing';
 import { idsOf, queryService } from './pipeline-state';
-import { TopicRecorder } from './topic-recorder';
 
 /** The case events, emails and messages of one student's journey up to the mentor's acceptance. */
 const CASE_EVENT_TYPES = ['mentoring.case-accepted.v1', 'mentoring.case-matched.v1', 'mentoring.case-opened.v1'];

@@ -1,13 +1,6 @@
 import { namespacedTopic, TOPICS } from '@mentoring/contracts';
-import { Pipeline, PIPELINE_SERVICES, PipelineService, testKafka, waitUntil } from '@mentoring/testing';
+import { Cohort, PATIENTLY, Person, Pipeline, PIPELINE_SERVICES, PipelineService, testKafka, waitUntil } from '@mentoring/testing';
 import { Client } from 'pg';
-import { Cohort, Person } from './cohort';
-
-/**
- * Waits read the services' real state. The limits are generous because the machine may be a
- * small, shared CI runner; they only matter when something is stuck.
- */
-export const PATIENTLY = { timeoutMs: 120_000, intervalMs: 250 } as const;
 
 /** Polls often enough to catch a stage of a burst while it is still running. */
 export const CLOSELY = { timeoutMs: 120_000, intervalMs: 25 } as const;

@@ -1,8 +1,10 @@
 import { loadConfig } from '@mentoring/config';
 import { openServiceDataSource } from '@mentoring/persistence';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConsoleConfig, SERVICE_NAME } from '../../config/console.config';
 import { AccountsService } from '../accounts.service';
+import { AccountInput } from '../domain/account-input';
 import { ACCOUNT_ENTITIES, ACCOUNT_MIGRATIONS } from '../infrastructure';
 import { AccountEntity } from '../infrastructure/account.entity';
 
@@ -10,13 +12,16 @@ const USAGE = `Console accounts (mentors, coordinators, ops) in the console's da
 
   npm run console:accounts -- add --username U --name "Display Name" --role mentor|coordinator|ops [--subject MENTOR_ID]
       password from CONSOLE_PASSWORD, or typed on stdin; an existing username gets the new details and password
+  npm run console:accounts -- import --file accounts.json
+      many at once: a JSON array of { "username", "displayName", "role", "subjectId"? }, each with the
+      password from CONSOLE_PASSWORD (a demo's or a test's accounts)
   npm run console:accounts -- disable --username U
   npm run console:accounts -- list`;
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, subject: { type: 'string' }, help: { type: 'boolean' } },
+    options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, subject: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean' } },
   });
   const [command] = positionals;
   if (values.help || !command) return void process.stdout.write(`${USAGE}\n`);
@@ -29,6 +34,12 @@ async function main(): Promise<void> {
       const password = process.env.CONSOLE_PASSWORD ?? (await readStdin());
       const account = await accounts.save({ username: values.username ?? '', displayName: values.name ?? values.username ?? '', role: values.role ?? '', subjectId: values.subject, password });
       process.stdout.write(`saved ${account.role} ${account.username} (acts as ${account.subjectId})\n`);
+    } else if (command === 'import') {
+      const password = process.env.CONSOLE_PASSWORD ?? (await readStdin());
+      const rows = JSON.parse(await readFile(values.file ?? '', 'utf8')) as Array<Omit<AccountInput, 'password'>>;
+      // One by one: each password hash takes a deliberate ~100 ms of CPU.
+      for (const row of rows) await accounts.save({ ...row, password });
+      process.stdout.write(`saved ${rows.length} accounts\n`);
     } else if (command === 'disable') {
       const found = await accounts.disable(values.username ?? '');
       process.stdout.write(found ? `disabled ${values.username}\n` : `no account named ${values.username}\n`);

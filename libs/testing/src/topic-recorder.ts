@@ -1,5 +1,5 @@
-import { Pipeline, testKafka, uniqueName, waitUntil } from '@mentoring/testing';
-import { PATIENTLY } from './pipeline-state';
+import { Pipeline } from './pipeline';
+import { PATIENTLY, testKafka, uniqueName, waitUntil } from './test-infrastructure';
 
 export interface Envelope {
   id: string;

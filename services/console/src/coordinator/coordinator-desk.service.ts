@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { Caller, ServiceApi, ServiceCallError } from '../service-api/service-api';
+import { CaseToReassign, eligibleMentors, MentorChoice, MentorSummary } from './domain/eligible-mentors';
+
+/** A waitlisted case as GET /v1/coordinator/waitlist presents it. */
+export interface WaitlistedCase {
+  caseId: string;
+  studentId: string;
+  program: string;
+  yearOfStudy: number;
+  riskLevel: string;
+  openedAt: string;
+  waitlistedAt: string | null;
+  mentors: Array<{ mentorId: string; displayName: string; eligible: boolean; reasons: string[]; bookableFreeMinutesNext14Days: number }>;
+}
+
+/** An inbox message as GET /v1/recipients/:id/inbox presents it. */
+export interface InboxMessage {
+  messageId: string;
+  template: string;
+  subject: string;
+  text: string;
+  caseId: string | null;
+  receivedAt: string;
+  readAt: string | null;
+}
+
+interface CaseView {
+  caseId: string;
+  status: string;
+  student: { studentId: string; displayName: string; program: string; yearOfStudy: number };
+  mentor: { mentorId: string; displayName: string } | null;
+  mentorsWhoLeft: string[];
+}
+
+// Escalations reach coordinators as notification messages from these templates (and the daily
+// digest that bundles them); mentor-matching keeps no list of its own.
+const COORDINATOR_TEMPLATE_PREFIX = 'coordinator-';
+const INBOX_PAGE = 50;
+
+/** What a coordinator acts on: escalations in their inbox, the waitlist, and reassigning a case. */
+@Injectable()
+export class CoordinatorDeskService {
+  constructor(private readonly api: ServiceApi) {}
+
+  waitlist(caller: Caller): Promise<WaitlistedCase[]> {
+    return this.api.get<WaitlistedCase[]>('mentor-matching', '/v1/coordinator/waitlist', caller);
+  }
+
+  /** The coordinator's escalations, newest first; none when notification does not know them as a recipient yet. */
+  async escalations(caller: Caller): Promise<InboxMessage[]> {
+    try {
+      const inbox = await this.api.get<{ items: InboxMessage[] }>('notification', `/v1/recipients/${encodeURIComponent(caller.subject)}/inbox?limit=${INBOX_PAGE}`, caller);
+      return inbox.items.filter((item) => item.template.startsWith(COORDINATOR_TEMPLATE_PREFIX));
+    } catch (error) {
+      if (error instanceof ServiceCallError && error.status === 404) return [];
+      throw error;
+    }
+  }
+
+  /** The case and the mentors who could take it. */
+  async reassignment(caseId: string, caller: Caller): Promise<{ case: CaseView; choices: MentorChoice[] }> {
+    const [record, mentors] = await Promise.all([
+      this.api.get<CaseView>('mentor-matching', `/v1/cases/${encodeURIComponent(caseId)}`, caller),
+      this.api.get<MentorSummary[]>('mentor-matching', '/v1/mentors', caller),
+    ]);
+    const toReassign: CaseToReassign = { program: record.student.program, mentorId: record.mentor?.mentorId ?? null, mentorsWhoLeft: record.mentorsWhoLeft ?? [] };
+    return { case: record, choices: eligibleMentors(toReassign, mentors) };
+  }
+
+  async reassign(caseId: string, mentorId: string, reason: string, caller: Caller): Promise<void> {
+    await this.api.post('mentor-matching', `/v1/cases/${encodeURIComponent(caseId)}/reassign`, caller, { mentorId, reason });
+  }
+}

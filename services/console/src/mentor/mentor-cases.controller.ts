@@ -1,0 +1,119 @@
+import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Roles } from '@mentoring/auth';
+import { SESSION_OUTCOMES } from '@mentoring/contracts';
+import path from 'node:path';
+import { ServiceApi } from '../service-api/service-api';
+import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
+import { HtmlPage } from '../web/html-page.decorator';
+import { redirectWithNotice } from '../web/notice';
+import { PageRenderer } from '../web/page-renderer';
+import { groupCaseload } from './domain/caseload-groups';
+import { historyInWords, neighbouringPhases, reasonsInWords, suggestedFocus } from './domain/case-wording';
+import { instantFromLocalInput, localInputValue } from './domain/local-time';
+import type { CaseloadEntry, FullCase, LoggedSession, MeetingSlot } from './domain/mentor-views';
+import { casePath, mentorCaller, mentorPath } from './mentor-caller';
+
+const CASE_ID = new ParseUUIDPipe();
+const views = (name: string) => path.join(__dirname, 'views', name);
+
+interface DeclineForm {
+  reason?: string;
+}
+
+interface SessionForm {
+  outcome?: string;
+  occurredAt?: string;
+  timeZone?: string;
+  notes?: string;
+}
+
+/**
+ * A mentor's caseload and cases. Every call is made as the signed-in mentor, so mentor-matching
+ * decides what they may see: another mentor's case is a 403 page, with no data.
+ */
+@ApiExcludeController()
+@Roles('mentor')
+@Controller('mentor')
+export class MentorCasesController {
+  constructor(
+    private readonly api: ServiceApi,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get()
+  @HtmlPage()
+  async caseload(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Promise<string> {
+    const caller = mentorCaller(request.user);
+    const entries = await this.api.get<CaseloadEntry[]>('mentor-matching', mentorPath(caller, '/cases'), caller);
+    return this.pages.render(request, response, views('caseload.hbs'), { title: 'My caseload', ...groupCaseload(entries) });
+  }
+
+  @Get('cases/:caseId')
+  @HtmlPage()
+  async casePage(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string): Promise<string> {
+    const caller = mentorCaller(request.user);
+    const mentoringCase = await this.api.get<FullCase>('mentor-matching', casePath(caseId), caller);
+    const sessions = await this.api.get<LoggedSession[]>('mentor-matching', casePath(caseId, '/sessions'), caller);
+    const zone = mentoringCase.mentor?.timeZone ?? 'UTC';
+    const studentName = mentoringCase.student.displayName;
+    return this.pages.render(request, response, views('case.hbs'), {
+      title: `Case: ${studentName}`,
+      case: mentoringCase,
+      zone,
+      awaitingAnswer: mentoringCase.status === 'matched',
+      active: mentoringCase.status === 'active',
+      reasons: reasonsInWords(mentoringCase.standing.reasons),
+      focus: suggestedFocus(mentoringCase.phase, studentName, mentoringCase.standing.weakCourses),
+      nextPhases: neighbouringPhases(mentoringCase.phase),
+      history: [...mentoringCase.history].reverse().map((entry) => ({ ...entry, words: historyInWords(entry) })),
+      sessions: [...sessions].reverse(),
+      sessionOutcomes: SESSION_OUTCOMES,
+      now: localInputValue(new Date(), zone),
+    });
+  }
+
+  @Post('cases/:caseId/accept')
+  async accept(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string): Promise<void> {
+    const accepted = await this.act<FullCase>(request, caseId, '/accept');
+    redirectWithNotice(response, `/mentor/cases/${caseId}`, `Case accepted. We are introducing you to ${accepted.student.displayName} with your meeting times.`);
+  }
+
+  @Post('cases/:caseId/decline')
+  async decline(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string, @Body() form: DeclineForm): Promise<void> {
+    await this.act(request, caseId, '/decline', { reason: String(form.reason ?? '').trim() });
+    redirectWithNotice(response, '/mentor', 'Case declined. We are finding the student another mentor; thank you for telling us quickly.');
+  }
+
+  @Post('cases/:caseId/slots/confirm')
+  async confirmSlot(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string, @Body() slot: Partial<MeetingSlot>): Promise<void> {
+    await this.act(request, caseId, '/slots/confirm', { start: slot.start, end: slot.end });
+    redirectWithNotice(response, `/mentor/cases/${caseId}`, 'Meeting time confirmed.');
+  }
+
+  @Post('cases/:caseId/slots/propose')
+  async proposeSlots(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string): Promise<void> {
+    // No times of their own: mentor-matching works new ones out from the mentor's availability.
+    await this.act(request, caseId, '/slots/propose', {});
+    redirectWithNotice(response, `/mentor/cases/${caseId}`, 'New meeting times offered from your availability.');
+  }
+
+  @Post('cases/:caseId/sessions')
+  async logSession(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string, @Body() form: SessionForm): Promise<void> {
+    const occurredAt = instantFromLocalInput(form.occurredAt, form.timeZone ?? 'UTC');
+    if (!occurredAt) throw new BadRequestException({ message: 'Some fields need attention', problems: [{ field: 'When', problem: 'must be a date and time' }] });
+    await this.act(request, caseId, '/sessions', { outcome: form.outcome, occurredAt, notes: form.notes ?? '' });
+    redirectWithNotice(response, `/mentor/cases/${caseId}`, 'Session logged.');
+  }
+
+  @Post('cases/:caseId/phase')
+  async changePhase(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string, @Body() form: { phase?: string }): Promise<void> {
+    await this.act(request, caseId, '/phase', { phase: form.phase });
+    redirectWithNotice(response, `/mentor/cases/${caseId}`, 'Phase changed.');
+  }
+
+  private act<T>(request: ConsoleRequest, caseId: string, action: string, body: unknown = {}): Promise<T> {
+    const caller = mentorCaller(request.user);
+    return this.api.post<T>('mentor-matching', casePath(caseId, action), caller, body);
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { ServiceApi, ServiceCallError } from '../service-api/service-api';
+import type { VerifiedLink } from './domain/link-destination';
+
+/** A link that cannot be used: `invalid` (altered, cut short, not ours) or `expired`. */
+export class UnusableLinkError extends Error {
+  constructor(readonly reason: 'invalid' | 'expired') {
+    super(reason === 'expired' ? 'This link has expired' : 'This link is not valid');
+    this.name = 'UnusableLinkError';
+  }
+}
+
+// Real tokens are a few hundred characters; anything far longer is not worth sending on.
+const MAX_TOKEN_LENGTH = 4096;
+
+/**
+ * Asks notification, which signed the link, whether a token is genuine and what it stands for.
+ * Called on every page and every form post: the token is the student's only credential.
+ */
+@Injectable()
+export class LinkVerifier {
+  constructor(private readonly api: ServiceApi) {}
+
+  async verify(token: unknown): Promise<VerifiedLink> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new UnusableLinkError('invalid');
+    const { status, text } = await this.api.fetchPublic('notification', `/v1/links/verify?token=${encodeURIComponent(token)}`);
+    if (status === 200) return JSON.parse(text) as VerifiedLink;
+    if (status === 410) throw new UnusableLinkError('expired');
+    if (status === 400) throw new UnusableLinkError('invalid');
+    throw new ServiceCallError('notification', status >= 500 ? status : 502, 'The link could not be checked right now');
+  }
+}

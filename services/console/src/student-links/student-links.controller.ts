@@ -1,0 +1,139 @@
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@mentoring/auth';
+import path from 'node:path';
+import { ServiceApi } from '../service-api/service-api';
+import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
+import { HtmlPage } from '../web/html-page.decorator';
+import { redirectWithNotice } from '../web/notice';
+import { PageRenderer } from '../web/page-renderer';
+import { destinationOf, StudentCaseFocus, VerifiedLink } from './domain/link-destination';
+import { studentPageOf } from './domain/student-page';
+import { recipientOf, studentOf } from './link-caller';
+import { LinkVerifier, UnusableLinkError } from './link-verifier';
+import type { Inbox, Preferences, StudentCase, StudentProfile } from './domain/student-views';
+import { UnusableLinkFilter } from './unusable-link.filter';
+
+const views = (name: string) => path.join(__dirname, 'views', name);
+
+interface LinkForm {
+  token?: string;
+}
+
+interface SlotForm extends LinkForm {
+  start?: string;
+  end?: string;
+}
+
+interface AnotherMentorForm extends LinkForm {
+  reason?: string;
+}
+
+interface PreferencesForm extends LinkForm {
+  channel?: string;
+  emailOptOut?: string;
+  quietStart?: string;
+  quietEnd?: string;
+}
+
+/**
+ * Where the links in messages land: GET /v1/links/<action>?token=... Students have no account;
+ * the signed token is their credential, so every page and every form post verifies it again and
+ * acts only for the student it names. GET only shows; each change is a form post carrying the token.
+ */
+@ApiExcludeController()
+@Public()
+@UseFilters(UnusableLinkFilter)
+@Controller('v1/links')
+export class StudentLinksController {
+  constructor(
+    private readonly links: LinkVerifier,
+    private readonly api: ServiceApi,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get(':action')
+  @HtmlPage()
+  async open(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Query('token') token: string): Promise<string | void> {
+    const link = await this.links.verify(token);
+    const destination = destinationOf(link, request.user?.role);
+    switch (destination.kind) {
+      case 'student-case':
+        return this.casePage(request, response, link, token, destination.caseId, destination.focus);
+      case 'preferences':
+        return this.preferencesPage(request, response, link, token);
+      case 'inbox':
+        return this.inboxPage(request, response, link);
+      case 'sign-in':
+        return response.redirect(303, `/sign-in?next=${encodeURIComponent(request.originalUrl)}`);
+      case 'redirect':
+        return response.redirect(303, destination.location);
+      case 'unknown':
+        throw new UnusableLinkError('invalid');
+    }
+  }
+
+  @Post('slot')
+  async pickSlot(@Res() response: ConsoleResponse, @Body() form: SlotForm): Promise<void> {
+    const { link, caseId } = await this.caseLink(form.token);
+    await this.api.post('mentor-matching', `/v1/cases/${caseId}/slots/confirm`, studentOf(link), { start: form.start, end: form.end });
+    redirectWithNotice(response, linkPage(link, form.token), 'You are booked in. We have let your mentor know, and a calendar invitation is on its way.');
+  }
+
+  @Post('more-times')
+  async askForOtherTimes(@Res() response: ConsoleResponse, @Body() form: LinkForm): Promise<void> {
+    const { link, caseId } = await this.caseLink(form.token);
+    await this.api.post('mentor-matching', `/v1/cases/${caseId}/slots/propose`, studentOf(link), {});
+    redirectWithNotice(response, linkPage(link, form.token), 'Here are some new times. If none of them suit you either, ask again or reply to your mentor.');
+  }
+
+  @Post('another-mentor')
+  async askForAnotherMentor(@Res() response: ConsoleResponse, @Body() form: AnotherMentorForm): Promise<void> {
+    const { link, caseId } = await this.caseLink(form.token);
+    const reason = String(form.reason ?? '').trim();
+    await this.api.post('mentor-matching', `/v1/cases/${caseId}/request-another-mentor`, studentOf(link), reason ? { reason } : {});
+    redirectWithNotice(response, linkPage(link, form.token), 'Thank you for telling us. We are finding someone else for you and will write as soon as they are ready.');
+  }
+
+  @Post('preferences')
+  async savePreferences(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Body() form: PreferencesForm): Promise<void> {
+    const link = await this.links.verify(form.token);
+    const quietHours = form.quietStart && form.quietEnd ? { start: form.quietStart, end: form.quietEnd } : null;
+    const preferences = { channel: form.channel, emailOptOut: form.emailOptOut === 'yes', quietHours };
+    await this.api.put('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/preferences`, recipientOf(link, request.user), preferences);
+    redirectWithNotice(response, linkPage(link, form.token), 'Your choices are saved.');
+  }
+
+  private async casePage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLink, token: string, caseId: string, focus: StudentCaseFocus): Promise<string> {
+    const student = studentOf(link);
+    const mentoringCase = await this.api.get<StudentCase>('mentor-matching', `/v1/cases/${encodeURIComponent(caseId)}`, student);
+    const profile = await this.api.get<StudentProfile>('mentor-matching', `/v1/students/${encodeURIComponent(student.subject)}`, student);
+    const page = studentPageOf(mentoringCase, { slotStart: link.slotStart });
+    return this.pages.render(request, response, views('student-case.hbs'), { ...page, zone: profile.timeZone, token, focus });
+  }
+
+  private async preferencesPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLink, token: string): Promise<string> {
+    const caller = recipientOf(link, request.user);
+    const preferences = await this.api.get<Preferences>('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/preferences`, caller);
+    return this.pages.render(request, response, views('preferences.hbs'), { title: 'How we keep in touch', preferences, token });
+  }
+
+  private async inboxPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLink): Promise<string> {
+    const caller = recipientOf(link, request.user);
+    const inbox = await this.api.get<Inbox>('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/inbox?limit=20`, caller);
+    return this.pages.render(request, response, views('inbox.hbs'), { title: 'Your messages', inbox });
+  }
+
+  /** A posted token that names a case: the case id comes from the token, never from the form. */
+  private async caseLink(token: unknown): Promise<{ link: VerifiedLink; caseId: string }> {
+    const link = await this.links.verify(token);
+    const destination = destinationOf(link);
+    if (destination.kind !== 'student-case') throw new UnusableLinkError('invalid');
+    return { link, caseId: encodeURIComponent(destination.caseId) };
+  }
+}
+
+/** Back to the page the link opened, so the student sees the result where they acted. */
+function linkPage(link: VerifiedLink, token: unknown): string {
+  return `/v1/links/${encodeURIComponent(link.action)}?token=${encodeURIComponent(String(token))}`;
+}
