@@ -1,6 +1,6 @@
-import { TOPICS } from '@mentoring/contracts';
-import { cohort, lowSummativesOf, Pipeline, publishGrades, recordTopics, registerCohort, together, TopicRecorder } from '@mentoring/testing';
+import { cohort, lowSummativesOf, publishGrades, registerCohort, together } from '@mentoring/testing';
 import { expectEveryStudentServedOnce } from './support/exactly-once';
+import { replicatedPipeline } from './support/replicated-pipeline';
 import { brokerIsRestartable, ensureBrokerRunning, restartBroker } from './support/local-broker';
 import { acceptCases, waitUntilBegun, waitUntilMatched, waitUntilQuiet } from './support/pipeline-state';
 
@@ -10,20 +10,8 @@ import { acceptCases, waitUntilBegun, waitUntilMatched, waitUntilQuiet } from '.
 const describeWithLocalBroker = brokerIsRestartable() ? describe : describe.skip;
 
 describeWithLocalBroker('the broker restarted mid-run', () => {
-  const pipeline = new Pipeline();
-  let caseEvents: TopicRecorder;
-
-  beforeAll(async () => {
-    await pipeline.start(2);
-    caseEvents = await recordTopics(pipeline, [TOPICS.mentoringCaseEvents]);
-  });
-
-  afterAll(async () => {
-    // Whatever happened, the suites after this one need the broker.
-    await ensureBrokerRunning();
-    await caseEvents?.stop();
-    await pipeline.stop();
-  });
+  // Whatever happened, the suites after this one need the broker.
+  const { pipeline, caseEvents } = replicatedPipeline({}, ensureBrokerRunning);
 
   it('resumes without help and loses or repeats nothing', async () => {
     const before = cohort('B1', { mentors: 3, students: 10 });
@@ -39,6 +27,6 @@ describeWithLocalBroker('the broker restarted mid-run', () => {
     for (const burst of [before, after]) await acceptCases(pipeline, await waitUntilMatched(pipeline, burst));
     await waitUntilQuiet(pipeline);
 
-    await expectEveryStudentServedOnce(pipeline, together(before, after), caseEvents, { mailRepeatedWithSameMessageId: false });
+    await expectEveryStudentServedOnce(pipeline, together(before, after), caseEvents(), { mailRepeatedWithSameMessageId: false });
   });
 });

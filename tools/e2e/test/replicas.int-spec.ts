@@ -1,24 +1,13 @@
-import { TOPICS } from '@mentoring/contracts';
-import { cohort, lowSummativesOf, Pipeline, postGrades, publishGrades, recordTopics, registerCohort, TopicRecorder } from '@mentoring/testing';
+import { cohort, lowSummativesOf, postGrades, publishGrades, registerCohort } from '@mentoring/testing';
 import { expectEveryStudentServedOnce } from './support/exactly-once';
+import { replicatedPipeline } from './support/replicated-pipeline';
 import { acceptCases, waitUntilMatched, waitUntilQuiet } from './support/pipeline-state';
 
 // Two processes of every service race over the same burst: consumers share partitions, relays
 // compete for leadership, matchers and email workers claim the same rows. Each student must still
 // get one case, one mentor, one email to that mentor and one invitation after the acceptance.
 describe('two replicas of every service', () => {
-  const pipeline = new Pipeline();
-  let caseEvents: TopicRecorder;
-
-  beforeAll(async () => {
-    await pipeline.start(2);
-    caseEvents = await recordTopics(pipeline, [TOPICS.mentoringCaseEvents]);
-  });
-
-  afterAll(async () => {
-    await caseEvents?.stop();
-    await pipeline.stop();
-  });
+  const { pipeline, caseEvents } = replicatedPipeline();
 
   it('serves every student of a burst exactly once', async () => {
     const burst = cohort('R', { mentors: 4, students: 12 });
@@ -33,6 +22,6 @@ describe('two replicas of every service', () => {
     await acceptCases(pipeline, await waitUntilMatched(pipeline, burst));
     await waitUntilQuiet(pipeline);
 
-    await expectEveryStudentServedOnce(pipeline, burst, caseEvents, { mailRepeatedWithSameMessageId: false });
+    await expectEveryStudentServedOnce(pipeline, burst, caseEvents(), { mailRepeatedWithSameMessageId: false });
   });
 });

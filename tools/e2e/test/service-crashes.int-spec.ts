@@ -1,6 +1,6 @@
-import { TOPICS } from '@mentoring/contracts';
-import { cohort, lowSummativesOf, Pipeline, PIPELINE_SERVICES, PipelineService, publishGrades, recordTopics, registerCohort, RunningInstance, TopicRecorder, waitUntil } from '@mentoring/testing';
+import { cohort, lowSummativesOf, PIPELINE_SERVICES, PipelineService, publishGrades, registerCohort, RunningInstance, waitUntil } from '@mentoring/testing';
 import { expectEveryStudentServedOnce } from './support/exactly-once';
+import { replicatedPipeline } from './support/replicated-pipeline';
 import { acceptCases, CLOSELY, waitUntilBegun, waitUntilMatched, waitUntilQuiet } from './support/pipeline-state';
 
 // Each service in turn loses a process to SIGKILL while the burst is passing through it: no
@@ -9,20 +9,8 @@ import { acceptCases, CLOSELY, waitUntilBegun, waitUntilMatched, waitUntilQuiet 
 describe('a process of each service killed mid-burst and restarted', () => {
   // The SMTP catcher answers on loopback; a short SMTP timeout shortens the claim an email keeps
   // after its sender died (4 timeouts + 30 s), so the test can wait for the resend.
-  const pipeline = new Pipeline({ env: { notification: { SMTP_TIMEOUT_MS: '2000' } } });
   const restarts: Promise<RunningInstance>[] = [];
-  let caseEvents: TopicRecorder;
-
-  beforeAll(async () => {
-    await pipeline.start(2);
-    caseEvents = await recordTopics(pipeline, [TOPICS.mentoringCaseEvents]);
-  });
-
-  afterAll(async () => {
-    await Promise.allSettled(restarts);
-    await caseEvents?.stop();
-    await pipeline.stop();
-  });
+  const { pipeline, caseEvents } = replicatedPipeline({ env: { notification: { SMTP_TIMEOUT_MS: '2000' } } }, () => Promise.allSettled(restarts));
 
   /** SIGKILL to the service's oldest process, and a new process started in its place. */
   async function crash(service: PipelineService): Promise<void> {
@@ -52,7 +40,7 @@ describe('a process of each service killed mid-burst and restarted', () => {
     await Promise.all(restarts);
     await waitUntilQuiet(pipeline);
 
-    await expectEveryStudentServedOnce(pipeline, burst, caseEvents, { mailRepeatedWithSameMessageId: true });
+    await expectEveryStudentServedOnce(pipeline, burst, caseEvents(), { mailRepeatedWithSameMessageId: true });
     for (const service of PIPELINE_SERVICES) expect(pipeline.instancesOf(service)).toHaveLength(2);
   });
 });
