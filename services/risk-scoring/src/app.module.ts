@@ -15,6 +15,7 @@ import { RiskPolicyEntity } from './policies/infrastructure/risk-policy.entity';
 import { PoliciesModule } from './policies/policies.module';
 import { RescoringModule } from './rescoring/rescoring.module';
 import { CreateStandings1733100000000 } from './standings/infrastructure/1733100000000-create-standings';
+import { IndexStandingChangesByTime1733100000400 } from './standings/infrastructure/1733100000400-index-standing-changes-by-time';
 import { StandingChangeEntity } from './standings/infrastructure/standing-change.entity';
 import { StandingEntity } from './standings/infrastructure/standing.entity';
 import { StudentEntity } from './standings/infrastructure/student.entity';
@@ -41,7 +42,13 @@ export class AppModule {
             RiskPolicyEntity,
             RescoreJobEntity,
           ],
-          migrations: [CreateStandings1733100000000, CreateStudentGrades1733100000100, CreateEngagement1733100000200, CreatePolicies1733100000300],
+          migrations: [
+            CreateStandings1733100000000,
+            CreateStudentGrades1733100000100,
+            CreateEngagement1733100000200,
+            CreatePolicies1733100000300,
+            IndexStandingChangesByTime1733100000400,
+          ],
         }),
         PoliciesModule,
         StandingsModule,

@@ -7,9 +7,12 @@ import { ServiceApi } from '../service-api/service-api';
 import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
 import { HtmlPage } from '../web/html-page.decorator';
 import { PageRenderer } from '../web/page-renderer';
-import { FlagRateRow, standingsByProgramme } from './domain/cohort-report';
+import { cohortByProgramme, FlagRateRow, FlagTrendRow } from './domain/cohort-report';
 
-/** Standings across the cohort by programme and year: where flags concentrate (the fairness audit). */
+/**
+ * Standings across the cohort by programme and year: where flags concentrate (the fairness audit),
+ * with each programme's students flagged and back to ok week by week.
+ */
 @ApiExcludeController()
 @Roles('coordinator')
 @Controller('coordinator/cohort')
@@ -22,11 +25,16 @@ export class CohortController {
   @Get()
   @HtmlPage()
   async cohort(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Promise<string> {
-    const report = await this.api.get<{ generatedAt: string; groups: FlagRateRow[] }>('risk-scoring', '/v1/reports/flag-rates', callerOf(request));
+    const caller = callerOf(request);
+    const [standings, trend] = await Promise.all([
+      this.api.get<{ generatedAt: string; groups: FlagRateRow[] }>('risk-scoring', '/v1/reports/flag-rates', caller),
+      this.api.get<{ weeks: number; groups: FlagTrendRow[] }>('risk-scoring', '/v1/reports/flag-trend', caller),
+    ]);
     return this.pages.render(request, response, path.join(__dirname, 'views', 'cohort.hbs'), {
       title: 'Cohort',
-      generatedAt: report.generatedAt,
-      programmes: standingsByProgramme(report.groups),
+      generatedAt: standings.generatedAt,
+      trendWeeks: trend.weeks,
+      programmes: cohortByProgramme(standings.groups, trend.groups),
     });
   }
 }

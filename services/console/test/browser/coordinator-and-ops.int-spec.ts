@@ -15,7 +15,8 @@ import { Browser, Page } from 'playwright-core';
 // whose only mentor is inactive is waitlisted; the escalation to the programme's coordinator
 // dead-letters in notification because no coordinator is registered yet. Ops sees the dead letter,
 // the coordinator is registered (the fix), ops replays it and notification handles it; then the
-// coordinator finds the escalation and the waitlist, previews and saves a policy, reads the cohort.
+// coordinator finds the escalation and the waitlist, previews and saves a policy, reads the cohort
+// and its weekly flag trend.
 const PROGRAM = 'HDPCS';
 const COORDINATOR = 'coordinator-hdpcs';
 const OPS = 'ops.kim';
@@ -155,6 +156,12 @@ describe('console pages for coordinators and ops', () => {
 
     await page.getByRole('link', { name: 'Cohort' }).click();
     await expect(page.getByRole('heading', { name: PROGRAM }).isVisible()).resolves.toBe(true);
+    // Eight weeks by default, the current one last; the waitlisted student was flagged this week.
+    const trend = page.getByRole('table', { name: `${PROGRAM}: flagged and back to ok by week` });
+    await expect(trend.locator('tbody tr').count()).resolves.toBe(8);
+    const thisWeek = trend.locator('tbody tr').last();
+    await expect(thisWeek.getByRole('rowheader').textContent()).resolves.toMatch(/^Week \d+, from .+ \(so far\)$/);
+    await expect(thisWeek.getByRole('cell').first().textContent()).resolves.toBe('1');
     await screenshot(page, 'coordinator-cohort');
     expect(errors).toEqual([]);
 

@@ -1,9 +1,11 @@
-import { Controller, ForbiddenException, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, ForbiddenException, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
 import { IDENTIFIER } from '@mentoring/contracts';
 import { Matches } from 'class-validator';
 import { FlagRateRow, FlagRatesReport } from './flag-rates.report';
+import { FlagTrendQuery } from './flag-trend.params';
+import { FlagTrendReport, FlagTrendRow } from './flag-trend.report';
 import { StudentRiskService, StudentRiskView } from './student-risk.service';
 
 class StudentParams {
@@ -39,12 +41,23 @@ export class StandingsController {
 @ApiBearerAuth()
 @Controller('v1/reports')
 export class ReportsController {
-  constructor(private readonly flagRates: FlagRatesReport) {}
+  constructor(
+    private readonly flagRates: FlagRatesReport,
+    private readonly flagTrend: FlagTrendReport,
+  ) {}
 
   @Get('flag-rates')
   @Roles('coordinator')
   @ApiOperation({ summary: 'Share of students flagged at each level, by programme and year of study (fairness audit)' })
   async flagRatesByProgramAndYear(): Promise<{ generatedAt: string; groups: FlagRateRow[] }> {
     return { generatedAt: new Date().toISOString(), groups: await this.flagRates.byProgramAndYear() };
+  }
+
+  @Get('flag-trend')
+  @Roles('coordinator', 'ops')
+  @ApiOperation({ summary: 'Students flagged and back to ok per ISO week (UTC) and programme, over the last weeks (default 8, at most 52)' })
+  @ApiBadRequestResponse({ description: 'A query parameter is invalid (every problem by field)' })
+  async flagTrendByProgramAndWeek(@Query() query: FlagTrendQuery): Promise<{ generatedAt: string; weeks: number; groups: FlagTrendRow[] }> {
+    return { generatedAt: new Date().toISOString(), weeks: query.weeks, groups: await this.flagTrend.byProgramAndWeek(query) };
   }
 }

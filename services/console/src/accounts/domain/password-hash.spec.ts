@@ -1,5 +1,9 @@
 import { hashPassword, passwordProblem, verifyPassword } from './password-hash';
 
+// scrypt is deliberately CPU-heavy (~100 ms a hash alone); on a busy 2-core machine a handful of
+// hashes can outlast Jest's 5 s default, which says nothing about correctness.
+jest.setTimeout(60_000);
+
 describe('password hashing', () => {
   it('verifies the password it hashed and nothing else', async () => {
     const stored = await hashPassword('correct horse battery');

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 const LEVELS = ['ok', 'watch', 'at-risk', 'urgent'] as const;
 type Level = (typeof LEVELS)[number];
 
@@ -38,4 +40,47 @@ function totalOf(program: string, years: readonly FlagRateRow[]): FlagRateRow {
     flagRate: share(levels.watch + levels['at-risk'] + levels.urgent),
     supportRate: share(levels['at-risk'] + levels.urgent),
   };
+}
+
+/** One row of GET /v1/reports/flag-trend: a programme's ISO week (UTC). */
+export interface FlagTrendRow {
+  program: string;
+  week: string;
+  /** The week's Monday, `YYYY-MM-DD`. */
+  weekStarting: string;
+  flagged: number;
+  backToOk: number;
+}
+
+export interface TrendWeek {
+  label: string;
+  flagged: number;
+  backToOk: number;
+}
+
+export interface ProgrammeCohort extends ProgrammeStandings {
+  /** Oldest week first, ending with the current one. */
+  trend: TrendWeek[];
+}
+
+/** Each programme's standings by year, with its weekly flag trend beside them. */
+export function cohortByProgramme(standings: readonly FlagRateRow[], trend: readonly FlagTrendRow[]): ProgrammeCohort[] {
+  return standingsByProgramme(standings).map((programme) => ({ ...programme, trend: trendWeeksOf(trend.filter((row) => row.program === programme.program)) }));
+}
+
+function trendWeeksOf(rows: readonly FlagTrendRow[]): TrendWeek[] {
+  const chronological = [...rows].sort((a, b) => a.weekStarting.localeCompare(b.weekStarting));
+  // The report always ends with the current week, which is not over: its counts can still grow.
+  return chronological.map((row, index) => ({
+    label: weekLabel(row.weekStarting, index === chronological.length - 1),
+    flagged: row.flagged,
+    backToOk: row.backToOk,
+  }));
+}
+
+/** "Week 47, from 16 Nov 2026", or "Week 48, from 23 Nov 2026 (so far)" for the current week. */
+export function weekLabel(weekStarting: string, current: boolean): string {
+  const monday = DateTime.fromISO(weekStarting, { zone: 'utc' });
+  const label = `Week ${monday.weekNumber}, from ${monday.toFormat('d LLL yyyy')}`;
+  return current ? `${label} (so far)` : label;
 }

@@ -1,4 +1,4 @@
-import { standingsByProgramme } from './cohort-report';
+import { cohortByProgramme, standingsByProgramme, weekLabel } from './cohort-report';
 import { eligibleMentors, MentorSummary } from './eligible-mentors';
 import { applyPolicyForm, policyChanges, policyFields, policyFormOf, RiskPolicy } from './policy-form';
 import { previewView } from './policy-preview';
@@ -88,6 +88,30 @@ describe('cohort standings', () => {
     expect(bbms.program).toBe('BBMS');
     expect(mbbs.years.map((year) => year.yearOfStudy)).toEqual([1, 2]);
     expect(mbbs.total).toMatchObject({ students: 20, levels: { ok: 16, watch: 3, 'at-risk': 1, urgent: 0 }, flagRate: 0.2, supportRate: 0.05 });
+  });
+});
+
+describe('cohort flag trend', () => {
+  const week = (program: string, weekStarting: string, flagged: number, backToOk: number) => ({ program, week: '', weekStarting, flagged, backToOk });
+  const standing = (program: string) => ({ program, yearOfStudy: 1, students: 1, levels: { ok: 1, watch: 0, 'at-risk': 0, urgent: 0 }, flagRate: 0, supportRate: 0 });
+
+  it("puts each programme's weeks beside its standings, oldest first, the current week marked as not over", () => {
+    const trend = [week('MBBS', '2026-11-23', 1, 0), week('MD', '2026-11-23', 4, 4), week('MBBS', '2026-11-16', 3, 2)];
+    const [mbbs, md] = cohortByProgramme([standing('MD'), standing('MBBS')], trend);
+
+    expect(mbbs.trend).toEqual([
+      { label: 'Week 47, from 16 Nov 2026', flagged: 3, backToOk: 2 },
+      { label: 'Week 48, from 23 Nov 2026 (so far)', flagged: 1, backToOk: 0 },
+    ]);
+    expect(md).toMatchObject({ program: 'MD', trend: [{ label: 'Week 48, from 23 Nov 2026 (so far)', flagged: 4, backToOk: 4 }] });
+  });
+
+  it('gives a programme without trend rows an empty trend', () => {
+    expect(cohortByProgramme([standing('BBMS')], [])[0].trend).toEqual([]);
+  });
+
+  it('names ISO weeks by their Monday, including a week that starts in the previous year', () => {
+    expect(weekLabel('2025-12-29', false)).toBe('Week 1, from 29 Dec 2025');
   });
 });
 

@@ -9,6 +9,7 @@ export type StandingTrigger = (typeof STANDING_TRIGGERS)[number];
 /** One published change of a standing: the audit trail behind GET /v1/students/:id/risk. */
 @Entity({ name: 'standing_changes' })
 @Index('standing_changes_student_idx', ['studentId', 'assessedAt'])
+@Index('standing_changes_assessed_at_idx', ['assessedAt'])
 export class StandingChangeEntity {
   /** The id of the risk.assessed.v1 event that announced the change. */
   @PrimaryColumn({ type: 'uuid', name: 'event_id' })
