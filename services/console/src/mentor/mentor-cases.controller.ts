@@ -11,6 +11,7 @@ import { PageRenderer } from '../web/page-renderer';
 import { groupCaseload } from './domain/caseload-groups';
 import { historyInWords, neighbouringPhases, reasonsInWords, suggestedFocus } from './domain/case-wording';
 import { instantFromLocalInput, localInputValue } from './domain/local-time';
+import { openSlots } from './domain/mentor-views';
 import type { CaseloadEntry, FullCase, LoggedSession, MeetingSlot } from './domain/mentor-views';
 import { casePath, mentorCaller, mentorPath } from './mentor-caller';
 
@@ -60,6 +61,7 @@ export class MentorCasesController {
     return this.pages.render(request, response, views('case.hbs'), {
       title: `Case: ${studentName}`,
       case: mentoringCase,
+      offeredSlots: openSlots(mentoringCase),
       zone,
       awaitingAnswer: mentoringCase.status === 'matched',
       active: mentoringCase.status === 'active',

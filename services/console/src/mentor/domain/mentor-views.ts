@@ -73,3 +73,10 @@ export interface MentorProfile {
   openCases: number;
   onLeaveNow: boolean;
 }
+
+/** The offered times still open to choose: the one already booked is shown as booked, not offered again. */
+export function openSlots(mentoringCase: Pick<FullCase, 'proposedSlots' | 'confirmedSlot'>): MeetingSlot[] {
+  const booked = mentoringCase.confirmedSlot;
+  if (!booked) return mentoringCase.proposedSlots;
+  return mentoringCase.proposedSlots.filter((slot) => Date.parse(slot.start) !== Date.parse(booked.start));
+}

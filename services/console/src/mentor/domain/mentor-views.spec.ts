@@ -1,0 +1,14 @@
+import { openSlots } from './mentor-views';
+
+const monday = { start: '2026-11-30T09:00:00Z', end: '2026-11-30T09:30:00Z' };
+const tuesday = { start: '2026-12-01T14:00:00Z', end: '2026-12-01T14:30:00Z' };
+
+describe('openSlots', () => {
+  it('offers every proposed time while nothing is booked', () => {
+    expect(openSlots({ proposedSlots: [monday, tuesday], confirmedSlot: null })).toEqual([monday, tuesday]);
+  });
+
+  it('leaves out the booked time, however its instant is written', () => {
+    expect(openSlots({ proposedSlots: [monday, tuesday], confirmedSlot: { start: '2026-11-30T09:00:00.000Z', end: monday.end } })).toEqual([tuesday]);
+  });
+});
