@@ -58,6 +58,11 @@ export class CoordinatorDeskService {
     }
   }
 
+  /** Marks an escalation read in the coordinator's own inbox, so the desk shows what is still new. */
+  async markHandled(messageId: string, caller: Caller): Promise<void> {
+    await this.api.post('notification', `/v1/recipients/${encodeURIComponent(caller.subject)}/inbox/${encodeURIComponent(messageId)}/read`, caller);
+  }
+
   /** The case and the mentors who could take it. */
   async reassignment(caseId: string, caller: Caller): Promise<{ case: CaseView; choices: MentorChoice[] }> {
     const [record, mentors] = await Promise.all([

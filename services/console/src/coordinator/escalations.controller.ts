@@ -34,6 +34,12 @@ export class EscalationsController {
     return this.pages.render(request, response, path.join(VIEWS, 'desk.hbs'), { title: 'Escalations and waitlist', escalations, waitlist });
   }
 
+  @Post('escalations/:messageId/read')
+  async markHandled(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('messageId', ParseUUIDPipe) messageId: string): Promise<void> {
+    await this.desk.markHandled(messageId, callerOf(request));
+    redirectWithNotice(response, '/coordinator', 'Escalation marked as handled');
+  }
+
   @Get('cases/:caseId/reassign')
   @HtmlPage()
   async reassignPage(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Param('caseId', ParseUUIDPipe) caseId: string): Promise<string> {

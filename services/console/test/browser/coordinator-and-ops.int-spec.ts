@@ -133,6 +133,13 @@ describe('console pages for coordinators and ops', () => {
     await expect(page.locator('tr[data-message]').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'coordinator-desk');
 
+    const escalation = page.locator('tr[data-message]').first();
+    const messageId = await escalation.getAttribute('data-message');
+    await escalation.getByRole('button', { name: /Mark as handled/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Escalation marked as handled' }).waitFor();
+    const inbox = await pipeline.call<{ items: { messageId: string; readAt: string | null }[] }>('notification', 'GET', `/v1/recipients/${COORDINATOR}/inbox`, 'ops');
+    expect(inbox.body.items.find((item) => item.messageId === messageId)?.readAt).not.toBeNull();
+
     await waiting.getByRole('link', { name: 'Choose a mentor' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain(`No mentor of ${PROGRAM} can take this case now`);
     await screenshot(page, 'coordinator-reassign');
