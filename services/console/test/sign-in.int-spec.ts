@@ -1,4 +1,4 @@
-import { startTestService, TestService } from '@mentoring/testing';
+import { spawnTsProcess, startTestService, tailLog, TestService } from '@mentoring/testing';
 import request from 'supertest';
 import { AccountsService } from '../src/accounts/accounts.service';
 import { AppModule } from '../src/app.module';
@@ -25,17 +25,36 @@ async function signIn(service: TestService<ConsoleConfig>, username: string, pas
   return request(service.app.getHttpServer()).post('/sign-in').set(HTML).set('Cookie', form.cookies).type('form').send({ _csrf: form.csrf, username, password });
 }
 
+/** An admin's password reset through the accounts CLI, as in the README. */
+async function resetPasswordWithCli(service: TestService<ConsoleConfig>, username: string, password: string): Promise<void> {
+  const args = ['add', '--username', username, '--name', username, '--role', 'coordinator'];
+  const cli = spawnTsProcess('services/console/src/accounts/cli/accounts-cli.ts', { DATABASE_URL: service.database.url, CONSOLE_PASSWORD: password, LOG_LEVEL: 'warn' }, 'console-accounts', args);
+  if ((await cli.exited) !== 0) throw new Error(`the accounts CLI failed:\n${tailLog(cli)}`);
+}
+
+async function wrongPasswords(replicas: TestService<ConsoleConfig>[], username: string, count: number): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < count; attempt++) statuses.push((await signIn(replicas[attempt % replicas.length], username, 'not the password at all')).status);
+  return statuses;
+}
+
 describe('console sign-in', () => {
   let service: TestService<ConsoleConfig>;
+  // A second console on the same database: a lock must hold whichever replica a guess reaches.
+  let replica: TestService<ConsoleConfig>;
 
   beforeAll(async () => {
     service = await startTestService({ configClass: ConsoleConfig, appModule: (config) => AppModule.register(config), label: 'console' });
+    replica = await startTestService({ configClass: ConsoleConfig, appModule: (config) => AppModule.register(config), label: 'console', database: service.database });
     const accounts = service.app.get(AccountsService);
     await accounts.save({ username: 'Dr.Ng', displayName: 'Dr Ng', role: 'mentor', subjectId: 'm-1', password: PASSWORD });
     await accounts.save({ username: 'ops.lee', displayName: 'Lee', role: 'ops', password: PASSWORD });
   });
 
-  afterAll(() => service?.close());
+  afterAll(async () => {
+    await replica?.close();
+    await service?.close();
+  });
 
   it('sends a person without a session to the sign-in page', async () => {
     const home = await request(service.app.getHttpServer()).get('/').set(HTML);
@@ -94,5 +113,64 @@ describe('console sign-in', () => {
 
     const after = await request(service.app.getHttpServer()).get('/').set(HTML).set('Cookie', cookies);
     expect(after.headers.location).toBe('/sign-in');
+  });
+
+  describe('locking out password guessing', () => {
+    const accounts = () => service.app.get(AccountsService);
+    const addCoordinator = (username: string) => accounts().save({ username, displayName: username, role: 'coordinator', password: PASSWORD });
+
+    it('locks an account after 5 wrong passwords on any replica, then refuses even the right one', async () => {
+      await addCoordinator('guessed');
+
+      const statuses = await wrongPasswords([service, replica], 'guessed', 5);
+      const rightPassword = await signIn(replica, 'guessed', PASSWORD);
+
+      expect(statuses).toEqual([401, 401, 401, 401, 429]);
+      expect(rightPassword.status).toBe(429);
+      expect(rightPassword.headers['retry-after']).toBe(String(15 * 60));
+      expect(rightPassword.text).toContain('do not match an active account');
+      expect(rightPassword.text).toContain('Too many attempts, try again in 15 minutes');
+      expect(cookiesOf(rightPassword).some((cookie) => cookie.startsWith('console_session='))).toBe(false);
+    });
+
+    it('counts wrong passwords racing on two replicas one by one', async () => {
+      await addCoordinator('raced');
+
+      const statuses = await Promise.all([service, replica, service, replica, service].map((target) => signIn(target, 'raced', 'not the password at all')));
+
+      expect(statuses.map((response) => response.status).sort()).toEqual([401, 401, 401, 401, 429]);
+      expect((await signIn(service, 'raced', PASSWORD)).status).toBe(429);
+    });
+
+    it('starts counting again after a successful sign-in', async () => {
+      await addCoordinator('forgetful');
+
+      const before = await wrongPasswords([service], 'forgetful', 4);
+      const success = await signIn(replica, 'forgetful', PASSWORD);
+      const after = await wrongPasswords([service], 'forgetful', 4);
+
+      expect(before).toEqual([401, 401, 401, 401]);
+      expect(success.status).toBe(303);
+      expect(after).toEqual([401, 401, 401, 401]);
+      expect((await signIn(service, 'forgetful', PASSWORD)).status).toBe(303);
+    });
+
+    it('refuses an unknown username like a wrong password and never locks it', async () => {
+      const statuses = await wrongPasswords([service, replica], 'nobody-here', 6);
+
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
+    });
+
+    it('lets a person back in at once when an admin resets their password with the CLI', async () => {
+      await addCoordinator('reset.me');
+      await wrongPasswords([service], 'reset.me', 5);
+      expect((await signIn(service, 'reset.me', PASSWORD)).status).toBe(429);
+
+      await resetPasswordWithCli(service, 'reset.me', 'a brand new password');
+
+      const response = await signIn(replica, 'reset.me', 'a brand new password');
+      expect(response.status).toBe(303);
+      expect(response.headers.location).toBe('/coordinator');
+    });
   });
 });

@@ -20,6 +20,12 @@ export class ConsoleConfig extends BaseServiceConfig {
   /** How long a sign-in lasts without activity. */
   @Type(() => Number) @IsInt() @Min(5) @Max(7 * 24 * 60) SESSION_IDLE_MINUTES = 120;
 
+  /** Wrong passwords in a row that lock an account, so passwords cannot be guessed online. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100) SIGN_IN_MAX_FAILURES = 5;
+
+  /** How long a locked account refuses every sign-in, even with the right password. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60) SIGN_IN_LOCK_MINUTES = 15;
+
   /**
    * The Secure flag of the session cookie. Browsers honour Secure cookies on http://localhost and
    * http://127.0.0.1, so it stays on here too; turn it off only behind a plain-HTTP proxy on another host.

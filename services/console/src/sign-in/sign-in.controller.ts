@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@mentoring/auth';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { AccountsService } from '../accounts/accounts.service';
+import { AccountsService, SignInResult } from '../accounts/accounts.service';
 import { SessionsService } from '../accounts/sessions.service';
 import { ConsoleConfig } from '../config/console.config';
 import { ConsoleRequest, ConsoleResponse, SESSION_COOKIE } from '../web/console-request';
@@ -53,11 +53,9 @@ export class SignInController {
   @HtmlPage()
   async signIn(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Body() form: SignInForm): Promise<string | void> {
     assertCsrfToken(request, request.cookies?.[SIGN_IN_CSRF_COOKIE]);
-    const account = await this.accounts.authenticate(String(form.username ?? ''), String(form.password ?? ''));
-    if (!account) {
-      response.status(401);
-      return this.renderForm(request, response, { username: form.username, next: safeNextPath(form.next) ?? '', failed: true });
-    }
+    const result = await this.accounts.authenticate(String(form.username ?? ''), String(form.password ?? ''));
+    if (result.outcome !== 'signed-in') return this.refuse(request, response, form, result);
+    const { account } = result;
     const session = await this.sessions.start(account);
     response.clearCookie(SIGN_IN_CSRF_COOKIE, { path: '/sign-in' });
     response.cookie(SESSION_COOKIE, session.token, { httpOnly: true, secure: this.config.COOKIE_SECURE, sameSite: 'lax', path: '/' });
@@ -73,9 +71,24 @@ export class SignInController {
     response.redirect(303, '/sign-in');
   }
 
+  /** The form again with the generic message; a locked account also hears how long to wait. */
+  private refuse(request: ConsoleRequest, response: ConsoleResponse, form: SignInForm, result: Exclude<SignInResult, { outcome: 'signed-in' }>): string {
+    const model = { username: form.username, next: safeNextPath(form.next) ?? '', failed: true };
+    if (result.outcome === 'refused') {
+      response.status(401);
+      return this.renderForm(request, response, model);
+    }
+    response.status(429).setHeader('Retry-After', String(result.minutesLeft * 60));
+    return this.renderForm(request, response, { ...model, lockNotice: `Too many attempts, try again in ${minutesWording(result.minutesLeft)}.` });
+  }
+
   private renderForm(request: ConsoleRequest, response: ConsoleResponse, model: Record<string, unknown>): string {
     const csrfToken = randomBytes(24).toString('base64url');
     response.cookie(SIGN_IN_CSRF_COOKIE, csrfToken, { httpOnly: true, secure: this.config.COOKIE_SECURE, sameSite: 'strict', path: '/sign-in' });
     return this.pages.render(request, response, VIEW, { title: 'Sign in', ...model, signInCsrf: csrfToken });
   }
+}
+
+function minutesWording(minutes: number): string {
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

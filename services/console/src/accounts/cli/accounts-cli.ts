@@ -11,7 +11,7 @@ import { AccountEntity } from '../infrastructure/account.entity';
 const USAGE = `Console accounts (mentors, coordinators, ops) in the console's database (DATABASE_URL).
 
   npm run console:accounts -- add --username U --name "Display Name" --role mentor|coordinator|ops [--subject MENTOR_ID]
-      password from CONSOLE_PASSWORD, or typed on stdin; an existing username gets the new details and password
+      password from CONSOLE_PASSWORD, or typed on stdin; an existing username gets the new details and password, and any sign-in lock is lifted
   npm run console:accounts -- import --file accounts.json
       many at once: a JSON array of { "username", "displayName", "role", "subjectId"? }, each with the
       password from CONSOLE_PASSWORD (a demo's or a test's accounts)
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const config = loadConfig(ConsoleConfig);
   // Two connections: migrations hold one for their advisory lock while running on the other.
   const dataSource = await openServiceDataSource({ url: config.DATABASE_URL, serviceName: `${SERVICE_NAME}-accounts-cli`, entities: ACCOUNT_ENTITIES, migrations: ACCOUNT_MIGRATIONS, poolSize: 2 });
-  const accounts = new AccountsService(dataSource.getRepository(AccountEntity));
+  const accounts = new AccountsService(dataSource.getRepository(AccountEntity), config);
   try {
     if (command === 'add') {
       const password = process.env.CONSOLE_PASSWORD ?? (await readStdin());
