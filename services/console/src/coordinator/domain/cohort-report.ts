@@ -1,14 +1,13 @@
+import { RISK_LEVELS, RiskLevel } from '@mentoring/contracts';
 import { DateTime } from 'luxon';
 
-const LEVELS = ['ok', 'watch', 'at-risk', 'urgent'] as const;
-type Level = (typeof LEVELS)[number];
 
 /** One row of GET /v1/reports/flag-rates: a programme's year of study. */
 export interface FlagRateRow {
   program: string;
   yearOfStudy: number;
   students: number;
-  levels: Record<Level, number>;
+  levels: Record<RiskLevel, number>;
   flagRate: number;
   supportRate: number;
 }
@@ -29,7 +28,7 @@ export function standingsByProgramme(rows: readonly FlagRateRow[]): ProgrammeSta
 }
 
 function totalOf(program: string, years: readonly FlagRateRow[]): FlagRateRow {
-  const levels = Object.fromEntries(LEVELS.map((level) => [level, years.reduce((sum, row) => sum + row.levels[level], 0)])) as Record<Level, number>;
+  const levels = Object.fromEntries(RISK_LEVELS.map((level) => [level, years.reduce((sum, row) => sum + row.levels[level], 0)])) as Record<RiskLevel, number>;
   const students = years.reduce((sum, row) => sum + row.students, 0);
   const share = (count: number) => (students === 0 ? 0 : count / students);
   return {

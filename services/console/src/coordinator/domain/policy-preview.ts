@@ -1,5 +1,4 @@
-const LEVELS = ['ok', 'watch', 'at-risk', 'urgent'] as const;
-type Level = (typeof LEVELS)[number];
+import { RISK_LEVELS, RiskLevel } from '@mentoring/contracts';
 
 /** POST /v1/policies/:program/preview's answer. */
 export interface PolicyPreview {
@@ -7,12 +6,12 @@ export interface PolicyPreview {
   currentPolicyVersion: number;
   studentsAssessed: number;
   wouldChange: number;
-  levels: { current: Record<Level, number>; proposed: Record<Level, number> };
-  moves: Array<{ from: Level; to: Level; students: number }>;
+  levels: { current: Record<RiskLevel, number>; proposed: Record<RiskLevel, number> };
+  moves: Array<{ from: RiskLevel; to: RiskLevel; students: number }>;
 }
 
 export interface LevelRow {
-  level: Level;
+  level: RiskLevel;
   now: number;
   proposed: number;
   /** "+3", "-2" or "no change". */
@@ -32,7 +31,7 @@ export function previewView(preview: PolicyPreview): PreviewView {
   return {
     studentsAssessed: preview.studentsAssessed,
     wouldChange: preview.wouldChange,
-    levels: LEVELS.map((level) => {
+    levels: RISK_LEVELS.map((level) => {
       const now = preview.levels.current[level] ?? 0;
       const proposed = preview.levels.proposed[level] ?? 0;
       return { level, now, proposed, difference: signed(proposed - now) };
