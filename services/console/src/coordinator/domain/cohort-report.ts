@@ -1,7 +1,6 @@
 import { RISK_LEVELS, RiskLevel } from '@mentoring/contracts';
 import { DateTime } from 'luxon';
 
-
 /** One row of GET /v1/reports/flag-rates: a programme's year of study. */
 export interface FlagRateRow {
   program: string;
