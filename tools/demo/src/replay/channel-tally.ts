@@ -52,18 +52,17 @@ export function importTally(sent: number, report: ImportReportCounts): ChannelTa
 }
 
 /**
- * The Kafka channel's outcomes: a topic gives the sender no answer, so recorded grades come from
- * grade-ingest's `grade_ingest_grades_total{channel="kafka"}` since `baseline`, and refusals from
- * its dead letters (`deadLetters`): the counter's `rejected` also counts a refused message each time
- * it is decoded again after a redelivery, a dead letter is stored once.
+ * The Kafka channel's outcomes: a topic gives the sender no answer, so they come from
+ * grade-ingest's `grade_ingest_grades_total{channel="kafka"}` since `baseline` (a refusal counts
+ * once, when its dead letter is stored).
  */
-export function kafkaOutcomes(baseline: readonly Sample[], current: readonly Sample[], deadLetters: number): Record<GradeOutcome, number> {
+export function kafkaOutcomes(baseline: readonly Sample[], current: readonly Sample[]): Record<GradeOutcome, number> {
   const counted = (samples: readonly Sample[], outcome: GradeOutcome) =>
     samples
       .filter((sample) => sample.name === 'grade_ingest_grades_total' && sample.labels.channel === 'kafka' && sample.labels.outcome === outcome)
       .reduce((total, sample) => total + sample.value, 0);
   const recorded = (outcome: GradeOutcome) => counted(current, outcome) - counted(baseline, outcome);
-  return { accepted: recorded('accepted'), amended: recorded('amended'), duplicate: recorded('duplicate'), rejected: deadLetters };
+  return { accepted: recorded('accepted'), amended: recorded('amended'), duplicate: recorded('duplicate'), rejected: recorded('rejected') };
 }
 
 /**

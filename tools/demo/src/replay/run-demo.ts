@@ -143,15 +143,14 @@ class FeedReplay {
 
   async snapshot(observer: PipelineObserver): Promise<PipelineSnapshot> {
     const { client } = this;
-    const [flagRates, timing, consumerLag, metrics, deadLetters] = await Promise.all([
+    const [flagRates, timing, consumerLag, metrics] = await Promise.all([
       client.json<FlagRates>('risk-scoring', COORDINATOR, '/v1/reports/flag-rates'),
       client.json<CaseTiming>('mentor-matching', COORDINATOR, '/v1/reports/case-timing'),
       observer.consumerLag(),
       Promise.all(PLATFORM_SERVICES.map((service) => client.metrics(service))),
-      registrarDeadLetters(client, this.settings.namespace, 1),
     ]);
     const gradeIngestMetrics = metrics[PLATFORM_SERVICES.indexOf('grade-ingest')];
-    this.tallies.kafka = { ...this.tallies.kafka, outcomes: kafkaOutcomes(this.kafkaBaseline, gradeIngestMetrics, deadLetters.total) };
+    this.tallies.kafka = { ...this.tallies.kafka, outcomes: kafkaOutcomes(this.kafkaBaseline, gradeIngestMetrics) };
     const standings: Record<RiskLevel, number> = { ok: 0, watch: 0, 'at-risk': 0, urgent: 0 };
     for (const group of flagRates.groups) for (const level of Object.keys(standings) as RiskLevel[]) standings[level] += group.levels[level];
     return {
@@ -198,21 +197,15 @@ async function untilSettled(
 }
 
 interface DeadLetterPage {
-  total: number;
   items: Array<{ error: { message: string } }>;
 }
 
 /**
- * grade-ingest's dead letters of the registrar topic: Kafka submissions it refused. The demo's
- * databases are new at every start, so all of them are this replay's.
+ * The fields Kafka submissions were refused for, from grade-ingest's dead letters of the registrar
+ * topic. The demo's databases are new at every start, so all of them are this replay's.
  */
-function registrarDeadLetters(client: PlatformClient, namespace: string | undefined, limit: number): Promise<DeadLetterPage> {
-  const topic = namespacedTopic(TOPICS.registrarGradesSubmitted, namespace);
-  return client.json<DeadLetterPage>('grade-ingest', OPS, `/v1/ops/dead-letters?topic=${encodeURIComponent(topic)}&limit=${limit}`);
-}
-
-/** The fields Kafka submissions were refused for, from their dead letters. */
 async function kafkaRejectedFields(client: PlatformClient, namespace: string | undefined): Promise<Record<string, number>> {
-  const page = await registrarDeadLetters(client, namespace, MAX_DEAD_LETTERS_PAGE);
+  const topic = namespacedTopic(TOPICS.registrarGradesSubmitted, namespace);
+  const page = await client.json<DeadLetterPage>('grade-ingest', OPS, `/v1/ops/dead-letters?topic=${encodeURIComponent(topic)}&limit=${MAX_DEAD_LETTERS_PAGE}`);
   return countFields({}, page.items.map((item) => fieldsOfDeadLetterMessage(item.error.message)));
 }
