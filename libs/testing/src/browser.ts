@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 
 /** Debian's Chromium: the only browser the tests drive (no browser downloads). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,6 +28,8 @@ export function ensureChromium(): string {
 }
 
 export async function launchBrowser(): Promise<Browser> {
+  // Loaded here, not at the top: every integration suite imports this library, few drive a browser.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: ensureChromium(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }
 

@@ -82,14 +82,7 @@ export class Pipeline {
     );
     const instance = { service, port, process: child, url: `http://127.0.0.1:${port}` };
     this.instances.push(instance);
-    // A process that exits (a bad setting, a crash at start) ends the wait at once, not at the limit.
-    const state = await waitUntil(`${service} on port ${port} is ready`, async () => {
-      if (!isRunning(instance)) return 'exited';
-      return (await fetch(`${instance.url}/health/ready`).catch(() => undefined))?.ok && 'ready';
-    }, { timeoutMs: 120_000 }).catch((error: Error) => {
-      throw new Error(`${error.message}\n${tailLog(child)}`);
-    });
-    if (state === 'exited') throw new Error(`${service} on port ${port} exited before it was ready:\n${tailLog(child)}`);
+    await waitUntilServing(child, instance.url, `${service} on port ${port}`);
     return instance;
   }
 
@@ -99,11 +92,7 @@ export class Pipeline {
     const serviceUrls = Object.fromEntries(PIPELINE_SERVICES.map((service) => [`${service.toUpperCase().replace(/-/g, '_')}_URL`, this.instancesOf(service)[0].url]));
     const child = spawnTsProcess('services/console/src/main.ts', { PORT: new URL(this.consoleUrl).port, DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info', ...serviceUrls }, 'console');
     this.consoleApp = { process: child, database };
-    const ready = await waitUntil('console is ready', async () => {
-      if (child.child.exitCode !== null || child.child.signalCode !== null) return 'exited';
-      return (await fetch(`${this.consoleUrl}/health/ready`).catch(() => undefined))?.ok && 'ready';
-    }, { timeoutMs: 120_000 });
-    if (ready === 'exited') throw new Error(`console exited before it was ready:\n${tailLog(child)}`);
+    await waitUntilServing(child, this.consoleUrl, 'console');
   }
 
   /** Creates a console sign-in through the console's own accounts CLI. */
@@ -203,6 +192,24 @@ function freePort(): Promise<number> {
 }
 
 /** A process killed by a signal has no exit code, only a signal code. */
+function hasExited(testProcess: TestProcess): boolean {
+  return testProcess.child.exitCode !== null || testProcess.child.signalCode !== null;
+}
+
 function isRunning(instance: RunningInstance): boolean {
-  return instance.process.child.exitCode === null && instance.process.child.signalCode === null;
+  return !hasExited(instance.process);
+}
+
+/**
+ * Waits until the process answers /health/ready. A process that exits (a bad setting, a crash at
+ * start) ends the wait at once, not at the limit; either failure carries the end of its log.
+ */
+async function waitUntilServing(testProcess: TestProcess, url: string, label: string): Promise<void> {
+  const state = await waitUntil(`${label} is ready`, async () => {
+    if (hasExited(testProcess)) return 'exited';
+    return (await fetch(`${url}/health/ready`).catch(() => undefined))?.ok && 'ready';
+  }, { timeoutMs: 120_000 }).catch((error: Error) => {
+    throw new Error(`${error.message}\n${tailLog(testProcess)}`);
+  });
+  if (state === 'exited') throw new Error(`${label} exited before it was ready:\n${tailLog(testProcess)}`);
 }
