@@ -1,5 +1,5 @@
 // `npm test`: installs what is missing, finds or starts Kafka and PostgreSQL once, then runs every
-// project's lint, unit and integration tests through Nx.
+// project's type check (source and tests), lint, unit and integration tests through Nx.
 import { ensureInfrastructure, installDependenciesIfNeeded, runBin, say } from './lib/bootstrap.mjs';
 
 installDependenciesIfNeeded();
@@ -9,6 +9,7 @@ say(`Kafka at ${process.env.KAFKA_BROKERS}, PostgreSQL at ${process.env.DATABASE
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 const extra = process.argv.slice(2);
 const steps = [
+  ['type checks', ['run-many', '-t', 'typecheck', '--outputStyle=stream', ...extra]],
   ['lint and unit tests', ['run-many', '-t', 'lint', 'test', '--outputStyle=stream', ...extra]],
   ['integration tests', ['run-many', '-t', 'test-integration', '--parallel=1', '--outputStyle=stream', ...extra]],
 ];
