@@ -9,6 +9,8 @@ import { Role } from './roles';
 export interface Principal {
   subject: string;
   role: Role;
+  /** Programme codes a coordinator is responsible for (the token's `programmes` claim); empty for other roles. */
+  programmes: string[];
   claims: JWTPayload;
 }
 

@@ -6,6 +6,8 @@ import { Role } from '../roles';
 export interface SignTokenOptions {
   subject: string;
   role: Role;
+  /** Programme codes a coordinator is responsible for. */
+  programmes?: string[];
   ttlSeconds?: number;
   secret?: string;
   issuer?: string;
@@ -18,7 +20,7 @@ export async function signToken(options: SignTokenOptions): Promise<string> {
   const ttlSeconds = options.ttlSeconds ?? ONE_HOUR;
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new Error(`ttlSeconds must be a positive integer (got ${ttlSeconds})`);
   const nowSeconds = Math.floor(Date.now() / 1000);
-  return new SignJWT({ role: options.role })
+  return new SignJWT({ role: options.role, ...(options.programmes ? { programmes: options.programmes } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.subject)
     .setIssuer(options.issuer ?? DEFAULT_AUTH_ISSUER)

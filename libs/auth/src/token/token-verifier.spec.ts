@@ -74,3 +74,27 @@ describe('TokenVerifier when the key set cannot be reached', () => {
     await expect(verifier.principalFrom(token)).rejects.toThrow(TokenKeysUnavailableError);
   });
 });
+
+describe('TokenVerifier and the programmes claim', () => {
+  const secret = 'a-test-secret-that-is-at-least-32-characters-long';
+  const verifier = new TokenVerifier({ secret, issuer: 'mentoring-platform' });
+  const sign = (claims: Record<string, unknown>) =>
+    new SignJWT({ role: 'coordinator', ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('c-1')
+      .setIssuer('mentoring-platform')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(secret));
+
+  it('gives a coordinator the programmes the token names', async () => {
+    await expect(verifier.principalFrom(await sign({ programmes: ['MBBS', 'MD'] }))).resolves.toMatchObject({ programmes: ['MBBS', 'MD'] });
+  });
+
+  it('gives no programmes when the claim is absent', async () => {
+    await expect(verifier.principalFrom(await sign({}))).resolves.toMatchObject({ programmes: [] });
+  });
+
+  it.each([['MBBS'], [[1]], [['']]])('refuses a programmes claim that is not a list of codes (%j)', async (programmes) => {
+    await expect(verifier.principalFrom(await sign({ programmes }))).rejects.toBeInstanceOf(TokenRejectedError);
+  });
+});

@@ -44,8 +44,17 @@ export class TokenVerifier {
     const claims = await this.verifyToken(token).catch(rethrowAsRejection);
     if (!claims.sub) throw new TokenRejectedError('Token has no subject');
     if (!isRole(claims['role'])) throw new TokenRejectedError('Token carries no known role');
-    return { subject: claims.sub, role: claims['role'], claims };
+    return { subject: claims.sub, role: claims['role'], programmes: programmesOf(claims), claims };
   }
+}
+
+function programmesOf(claims: JWTPayload): string[] {
+  const programmes = claims['programmes'];
+  if (programmes === undefined) return [];
+  if (!Array.isArray(programmes) || !programmes.every((programme) => typeof programme === 'string' && programme.length > 0)) {
+    throw new TokenRejectedError('Token claim "programmes" must be a list of programme codes');
+  }
+  return programmes;
 }
 
 function createVerification(options: AuthOptions): VerifyToken {
