@@ -5,5 +5,6 @@ export * from './token/token-verifier';
 export * from './access/public.decorator';
 export * from './access/roles.decorator';
 export * from './access/current-principal.decorator';
+export * from './access/programme-scope';
 export * from './access/bearer-auth.guard';
 export * from './auth.module';

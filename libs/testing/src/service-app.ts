@@ -11,8 +11,8 @@ export interface TestService<TConfig> {
   database: TestDatabase;
   /** The topic namespace this service instance uses (share it to wire several services together). */
   namespace: string;
-  /** A bearer header for the given role and subject. */
-  bearer(role: Parameters<typeof signToken>[0]['role'], subject?: string): Promise<string>;
+  /** A bearer header for the given role and subject; `programmes` fills a coordinator's claim. */
+  bearer(role: Parameters<typeof signToken>[0]['role'], subject?: string, programmes?: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -49,7 +49,8 @@ export async function startTestService<TConfig extends BaseServiceConfig>(option
     config,
     database,
     namespace,
-    bearer: async (role, subject = `${role}-test`) => `Bearer ${await signToken({ subject, role, secret: config.AUTH_JWT_SECRET })}`,
+    bearer: async (role, subject = `${role}-test`, programmes?: string[]) =>
+      `Bearer ${await signToken({ subject, role, programmes, secret: config.AUTH_JWT_SECRET })}`,
     close: async () => {
       await app.close();
       if (!options.database) await database.drop();
