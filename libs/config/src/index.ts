@@ -1,4 +1,5 @@
 export * from './load-config';
 export * from './base-service-config';
+export * from './kafka-client-config';
 export * from './config-rules';
 export * from './config.module';
