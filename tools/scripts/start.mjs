@@ -91,6 +91,8 @@ await Promise.all(
         DATABASE_URL: databaseUrlFor(serverUrl, databaseOf(service)),
         SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
         ...(demo && { KAFKA_TOPIC_NAMESPACE: DEMO_NAMESPACE }),
+        // The demo replays its Kafka records under this feed header (tools/demo/src/demo-cli.ts).
+        ...(demo && service.name === 'grade-ingest' && { REGISTRAR_TOPIC_FEEDS: [process.env.REGISTRAR_TOPIC_FEEDS, 'demo-registrar'].filter(Boolean).join(',') }),
       },
     });
     children.push({ name: service.name, child });

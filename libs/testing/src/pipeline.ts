@@ -29,6 +29,9 @@ export interface CaughtMail {
 }
 
 
+// Feeds the test tooling names in the `feed` header (libs/testing cohort, the demo replay): grade-ingest believes only listed ones.
+const TEST_REGISTRAR_FEEDS = 'sis-e2e,demo-registrar';
+
 export interface PipelineOptions {
   /** Extra environment per service, on top of what every instance gets. */
   env?: Partial<Record<PipelineService, Record<string, string>>>;
@@ -76,6 +79,7 @@ export class Pipeline {
         SMTP_URL: `smtp://127.0.0.1:${this.catcher.smtpPort}`,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
         PUBLIC_BASE_URL: this.consoleUrl,
+        ...(service === 'grade-ingest' && { REGISTRAR_TOPIC_FEEDS: TEST_REGISTRAR_FEEDS }),
         ...this.options.env?.[service],
       },
       `${service}-${port}`,

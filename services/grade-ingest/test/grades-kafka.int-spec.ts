@@ -2,6 +2,7 @@ import { createEnvelope, deadLetterTopic, EventEnvelope, GRADE_SUBMITTED_V1, Gra
 import { testKafka, waitUntil } from '@mentoring/testing';
 import { Message, Producer } from 'kafkajs';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { GradeIngest, gradeRecord, postGrades, startGradeIngest, TopicReader, topicOf } from './support';
 
 describe('registrar.grades.submitted.v1', () => {
@@ -11,7 +12,7 @@ describe('registrar.grades.submitted.v1', () => {
   let submittedTopic: string;
 
   beforeAll(async () => {
-    service = await startGradeIngest('grade_ingest_kafka');
+    service = await startGradeIngest('grade_ingest_kafka', { overrides: { REGISTRAR_TOPIC_FEEDS: ['sis-north', 'sis-cross'] } });
     submittedTopic = topicOf(service, TOPICS.registrarGradesSubmitted);
     reader = await TopicReader.start([topicOf(service, TOPICS.gradesRecorded), deadLetterTopic(submittedTopic)]);
     producer = testKafka().producer();
@@ -107,5 +108,31 @@ describe('registrar.grades.submitted.v1', () => {
     const metrics = await request(service.app.getHttpServer()).get('/metrics').expect(200);
     // Every refused record counts once as rejected, whatever the refusal (bad JSON included).
     expect(metrics.text).toMatch(/grade_ingest_grades_total\{channel="kafka",outcome="rejected"[^}]*\} 4/);
+  });
+
+  it('dead-letters a record whose feed header names a feed not allowed on the topic, and records nothing under it', async () => {
+    const forged = gradeRecord({ studentId: 'S-forged-1' });
+    const wrapped = gradeRecord({ studentId: 'S-forged-1' });
+    const envelope = createEnvelope({ type: GRADE_SUBMITTED_V1, source: 'sis-north', subject: 'S-forged-1', data: wrapped });
+    const after = gradeRecord({ studentId: 'S-forged-1' });
+
+    await send(bare(forged, { feed: 'sis-south' }), { key: 'S-forged-1', value: JSON.stringify(envelope), headers: { feed: 'registrar-admin' } }, bare(after, { feed: 'sis-north' }));
+
+    // Same key, same partition: once the record after them is recorded, both forged ones have been handled.
+    await oneRecorded(after.sourceRecordId);
+    const refused = await waitUntil('two feed-not-allowed dead letters', () => {
+      const found = reader.on(deadLetterTopic(submittedTopic)).filter((letter) => letter.headers['dlt-reason'] === 'feed-not-allowed');
+      return found.length >= 2 && found;
+    });
+    expect(refused.map((letter) => letter.headers['kafka_dlt-exception-message']).sort()).toEqual([
+      expect.stringContaining('"registrar-admin"'),
+      expect.stringContaining('"sis-south"'),
+    ]);
+    expect(recordedFor(forged.sourceRecordId)).toEqual([]);
+    expect(recordedFor(wrapped.sourceRecordId)).toEqual([]);
+    const [{ count }] = await service.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS count FROM grades WHERE source_record_id = ANY($1)', [[forged.sourceRecordId, wrapped.sourceRecordId]]);
+    expect(count).toBe(0);
   });
 });

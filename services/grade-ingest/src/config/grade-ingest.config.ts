@@ -28,6 +28,17 @@ export class GradeIngestConfig extends BaseServiceConfig {
   @Length(1, 64) @Matches(IDENTIFIER, { message: 'must be an identifier (letters, digits, . _ : - /)' })
   KAFKA_DEFAULT_FEED = 'kafka';
 
+  /**
+   * Feeds a record on registrar.grades.submitted.v1 may name in its `feed` header (comma-separated).
+   * Anyone who can write the topic can set any header, so a feed is only believed when it is listed;
+   * unset, only records without the header (recorded under KAFKA_DEFAULT_FEED) are accepted.
+   */
+  @Transform(({ obj, key }) => splitList((obj as Record<string, unknown>)[key]))
+  @IsArray()
+  @Length(1, 64, { each: true, message: 'must be a comma-separated list of feed identifiers of at most 64 characters' })
+  @Matches(IDENTIFIER, { each: true, message: 'must be a comma-separated list of feed identifiers (letters, digits, . _ : - /)' })
+  REGISTRAR_TOPIC_FEEDS: string[] = [];
+
   /** Largest JSON request body, in MB: 10,000 grade records take a few MB. */
   @Type(() => Number) @IsInt() @Min(1) @Max(512) JSON_BODY_LIMIT_MB = 16;
 

@@ -18,6 +18,7 @@ const submission = {
 
 const decode = gradeSubmissionDecoder({
   defaultFeed: 'kafka',
+  allowedFeeds: ['sis-north', 'lms-gradebook'],
   validate: (plain) =>
     validateGradeSubmission(plain, { now: new Date('2025-06-01T00:00:00Z'), maxFutureSkewMs: 300_000, knownPrograms: DEFAULT_PROGRAMS }),
 });
@@ -46,8 +47,30 @@ describe('gradeSubmissionDecoder', () => {
     expect(envelope.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('records the grade under the feed the header names', () => {
+  it('records the grade under the feed the header names when that feed is allowed on the topic', () => {
     expect(decode(record(submission, { feed: 'sis-north' })).source).toBe('sis-north');
+    expect(decode(record(submission, { feed: 'kafka' })).source).toBe('kafka');
+  });
+
+  it('refuses a header naming a feed that is not allowed on the topic, bare record or envelope alike', () => {
+    const forged = refusal(record(submission, { feed: 'sis-south' }));
+    const sent = createEnvelope({ type: GRADE_SUBMITTED_V1, source: 'sis-north', subject: 'S-1001', data: submission });
+
+    expect(forged.reason).toBe('feed-not-allowed');
+    expect(forged.message).toContain('"sis-south"');
+    expect(forged.problems).toEqual([{ field: 'headers.feed', problem: 'feed "sis-south" is not allowed on this topic' }]);
+    expect(refusal(record(sent, { feed: 'SIS-NORTH' })).reason).toBe('feed-not-allowed');
+  });
+
+  it('accepts only records without a feed header when no feed is allowed', () => {
+    const strict = gradeSubmissionDecoder({
+      defaultFeed: 'kafka',
+      allowedFeeds: [],
+      validate: (plain) => ({ ok: true, value: plain as never }),
+    });
+
+    expect(strict(record(submission)).source).toBe('kafka');
+    expect(() => strict(record(submission, { feed: 'sis-north' }))).toThrow(expect.objectContaining({ reason: 'feed-not-allowed' }));
   });
 
   it('unwraps a grades.submitted.v1 envelope and keeps its id and correlation', () => {

@@ -20,6 +20,8 @@ const MAX_FEED_LENGTH = 64;
 export interface GradeSubmissionDecoding {
   /** Feed of messages without a `feed` header. */
   defaultFeed: string;
+  /** Feeds a `feed` header may name; any other is refused, since any producer on the topic can set headers. */
+  allowedFeeds: readonly string[];
   validate(plain: unknown): ValidationResult<ValidGrade>;
 }
 
@@ -31,7 +33,8 @@ export function invalidGradeError(problems: FieldProblem[]): PermanentError {
 /**
  * Decodes `registrar.grades.submitted.v1`, whose registrar systems send bare grade records (or,
  * from platform tooling, `grades.submitted.v1` envelopes). The envelope's `source` is the feed the
- * grade is recorded under: the `feed` header, else the configured default.
+ * grade is recorded under: the `feed` header when it names an allowed feed, else the configured
+ * default; a header naming any other feed is dead-lettered as `feed-not-allowed`.
  *
  * The grade is validated here rather than in the handler so that one dead letter lists every
  * problem, contract and service rules alike, under one reason (`invalid-grade`).
@@ -39,7 +42,7 @@ export function invalidGradeError(problems: FieldProblem[]): PermanentError {
 export function gradeSubmissionDecoder(decoding: GradeSubmissionDecoding): MessageDecoder {
   return (record) => {
     const value = decodeJsonValue(record);
-    const feed = feedOf(record, decoding.defaultFeed);
+    const feed = feedOf(record, decoding);
     if (looksLikeEnvelope(value)) return unwrapEnvelope(record, feed, decoding);
     const grade = validGrade(value, decoding);
     return createEnvelope({
@@ -72,12 +75,18 @@ function validGrade(value: unknown, decoding: GradeSubmissionDecoding): ValidGra
   throw invalidGradeError(checked.problems);
 }
 
-function feedOf(record: IncomingRecord, defaultFeed: string): string {
+function feedOf(record: IncomingRecord, { defaultFeed, allowedFeeds }: GradeSubmissionDecoding): string {
   const feed = record.headers[FEED_HEADER];
-  if (feed === undefined) return defaultFeed;
-  if (feed.length <= MAX_FEED_LENGTH && IDENTIFIER.test(feed)) return feed;
-  throw new PermanentError('invalid-feed', `header ${FEED_HEADER} must be an identifier of at most ${MAX_FEED_LENGTH} characters (letters, digits, . _ : - /)`, [
-    { field: `headers.${FEED_HEADER}`, problem: 'must be an identifier of at most 64 characters' },
+  if (feed === undefined || feed === defaultFeed) return defaultFeed;
+  if (feed.length > MAX_FEED_LENGTH || !IDENTIFIER.test(feed)) {
+    throw new PermanentError('invalid-feed', `header ${FEED_HEADER} must be an identifier of at most ${MAX_FEED_LENGTH} characters (letters, digits, . _ : - /)`, [
+      { field: `headers.${FEED_HEADER}`, problem: 'must be an identifier of at most 64 characters' },
+    ]);
+  }
+  if (allowedFeeds.includes(feed)) return feed;
+  // Recording it would file grades under another feed's identities (duplicates, amendments) on a header's word.
+  throw new PermanentError('feed-not-allowed', `header ${FEED_HEADER} names feed "${feed}", which is not allowed on this topic (REGISTRAR_TOPIC_FEEDS)`, [
+    { field: `headers.${FEED_HEADER}`, problem: `feed "${feed}" is not allowed on this topic` },
   ]);
 }
 

@@ -27,6 +27,7 @@ export class GradeSubmittedHandler implements OnModuleInit, EventHandler<GradeSu
       handlers: [this],
       decode: gradeSubmissionDecoder({
         defaultFeed: this.config.KAFKA_DEFAULT_FEED,
+        allowedFeeds: this.config.REGISTRAR_TOPIC_FEEDS,
         validate: (plain) => this.validator.validate(plain),
       }),
     });
