@@ -1,5 +1,6 @@
 export * from './context/observability-context';
 export * from './logging/log-options';
+export * from './logging/redaction';
 export * from './logging/correlation-id';
 export * from './metrics/metrics.service';
 export * from './health/readiness-registry';

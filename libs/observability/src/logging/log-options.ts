@@ -1,6 +1,7 @@
 import { LogLevel } from '@mentoring/config';
 import pino, { DestinationStream, Logger, LoggerOptions } from 'pino';
 import { currentContext } from '../context/observability-context';
+import { LOG_SERIALIZERS, REDACTED, REDACTED_PATHS, scrubDeep, scrubSecrets } from './redaction';
 
 /** Where and how much a service logs. */
 export interface LogSettings {
@@ -15,12 +16,23 @@ export function pinoOptions(serviceName: string, level: LogLevel = 'info'): Logg
     level,
     base: { service: serviceName },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
+    // Every field of every line is scrubbed of credentials: a URL with a link token, a bearer
+    // token or an SMTP password can reach a log through any message, not only through requests.
+    formatters: { level: (label) => ({ level: label }), log: (object) => scrubDeep(object) as Record<string, unknown> },
     // A mixin rather than child loggers: the context is read at each call, so code that holds a
     // logger created at start-up still stamps the request or event it is working on.
     mixin: () => ({ ...currentContext() }),
-    // Bearer tokens and session cookies must never reach a log store.
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    // Requests, responses and errors lose their tokens, cookies and Set-Cookie in one place for every service.
+    serializers: LOG_SERIALIZERS,
+    // Fields named like a credential are removed whatever their value looks like.
+    redact: { paths: REDACTED_PATHS, censor: REDACTED },
+    hooks: {
+      // The message itself (`logger.warn('GET /v1/links/pick-slot?token=...')`) is scrubbed too.
+      logMethod(args, method) {
+        const scrubbed = args.map((arg: unknown) => (typeof arg === 'string' ? scrubSecrets(arg) : arg)) as Parameters<typeof method>;
+        method.apply(this, scrubbed);
+      },
+    },
   };
 }
 
