@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
 import { platformModules } from '@mentoring/messaging';
+import { CreateCaseAssignments1732400002000 } from './caseloads/infrastructure/1732400002000-create-case-assignments';
+import { CaseAssignmentEntity } from './caseloads/infrastructure/case-assignment.entity';
 import { GradeIngestConfig, SERVICE_NAME } from './config/grade-ingest.config';
 import { GradesModule } from './grades/grades.module';
 import { CreateGrades1732400000000 } from './grades/infrastructure/1732400000000-create-grades';
@@ -20,8 +22,8 @@ export class AppModule {
         ...platformModules(config, {
           serviceName: SERVICE_NAME,
           producesTo: [TOPICS.gradesRecorded],
-          entities: [GradeEntity, ImportEntity, ImportRejectionEntity],
-          migrations: [CreateGrades1732400000000, CreateImports1732400001000],
+          entities: [GradeEntity, ImportEntity, ImportRejectionEntity, CaseAssignmentEntity],
+          migrations: [CreateGrades1732400000000, CreateImports1732400001000, CreateCaseAssignments1732400002000],
         }),
         GradesModule,
         ImportsModule,

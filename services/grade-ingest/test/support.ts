@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventEnvelope, GradeRecordedV1, namespacedTopic, TOPICS } from '@mentoring/contracts';
+import { CaseEventKind, caseEventType, CaseEventV1, createEnvelope, EventEnvelope, GradeRecordedV1, namespacedTopic, TOPICS } from '@mentoring/contracts';
 import { startTestService, TestDatabase, TestService, testKafka, uniqueName, waitUntil } from '@mentoring/testing';
 import { Consumer } from 'kafkajs';
 import request from 'supertest';
@@ -143,4 +143,38 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   if (address === null || typeof address === 'string') throw new Error('no TCP port was assigned');
   return address.port;
+}
+
+/** A mentoring.case-<kind>.v1 envelope: the case as mentor-matching publishes it after a change. */
+export function caseEvent(
+  kind: CaseEventKind,
+  snapshot: Partial<CaseEventV1> & Pick<CaseEventV1, 'studentId' | 'caseId' | 'status'> & { mentorId: string | null },
+): EventEnvelope<CaseEventV1> {
+  const { mentorId, ...fields } = snapshot;
+  const data: CaseEventV1 = {
+    kind,
+    program: 'MBBS',
+    yearOfStudy: 2,
+    phase: 'ice-breaking',
+    riskLevel: 'watch',
+    student: { id: snapshot.studentId, displayName: 'Sam', email: null, timeZone: 'Europe/London' },
+    mentor: mentorId === null ? null : { id: mentorId, displayName: 'Dr Lee', email: null, timeZone: 'Europe/London' },
+    reasons: [],
+    weakCourses: [],
+    proposedSlots: [],
+    occurredAt: new Date().toISOString(),
+    ...fields,
+  };
+  return createEnvelope({ type: caseEventType(kind), source: 'mentor-matching', subject: data.studentId, data });
+}
+
+/** Publishes envelopes on a contract topic of the service's namespace, keyed by student as the services do. */
+export async function publishEvents(service: Pick<GradeIngest, 'namespace'>, topic: string, envelopes: EventEnvelope[]): Promise<void> {
+  const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    await producer.send({ topic: topicOf(service, topic), messages: envelopes.map((envelope) => ({ key: envelope.subject, value: JSON.stringify(envelope) })) });
+  } finally {
+    await producer.disconnect();
+  }
 }

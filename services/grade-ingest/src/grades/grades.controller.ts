@@ -26,9 +26,12 @@ export class GradesController {
   }
 
   @Get('students/:studentId/grades')
-  @Roles('mentor', 'coordinator', 'ops', 'service')
-  @ApiOperation({ summary: "A student's recorded grades, each with the values its amendments replaced" })
-  list(@Param('studentId') studentId: string) {
-    return this.studentGrades.studentGrades(studentId);
+  @Roles('mentor', 'coordinator', 'ops')
+  @ApiOperation({
+    summary: "A student's recorded grades, each with the values its amendments replaced",
+    description: "For ops, the student's current mentor (the open case is theirs) and coordinators of the student's programme.",
+  })
+  list(@Param('studentId') studentId: string, @CurrentPrincipal() principal: Principal) {
+    return this.studentGrades.studentGrades(principal, studentId);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseloadsModule } from '../caseloads/caseloads.module';
 import { CLOCK, systemClock } from '../clock';
 import { GradeMetrics } from './grade-metrics';
 import { GradeRecordingService } from './grade-recording.service';
@@ -10,6 +11,7 @@ import { StudentGradesService } from './student-grades.service';
 
 /** Grades in by REST and Kafka, recorded once per identity; a student's grades out. */
 @Module({
+  imports: [CaseloadsModule],
   controllers: [GradesController],
   providers: [
     { provide: CLOCK, useValue: systemClock },

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { Principal } from '@mentoring/auth';
 import { DataSource } from 'typeorm';
+import { Caseloads } from '../caseloads/caseloads.service';
 import { percentage } from './domain';
+import { assertMayReadGrades } from './grade-access';
 import { GradeEntity } from './infrastructure/grade.entity';
 
 /** An earlier value of a grade, kept when an amendment replaced it. */
@@ -31,11 +34,19 @@ export interface StudentGradeView extends GradeVersionView {
 /** A student's recorded grades, as mentors and coordinators see them. */
 @Injectable()
 export class StudentGradesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly caseloads: Caseloads,
+  ) {}
 
-  /** Current grades, most recently graded first; unknown students simply have none. */
-  async studentGrades(studentId: string): Promise<{ studentId: string; grades: StudentGradeView[] }> {
+  /**
+   * Current grades, most recently graded first, if the principal may read them (403 otherwise);
+   * unknown students simply have none.
+   */
+  async studentGrades(principal: Principal, studentId: string): Promise<{ studentId: string; grades: StudentGradeView[] }> {
     const rows = await this.dataSource.getRepository(GradeEntity).find({ where: { studentId }, order: { version: 'DESC' } });
+    const holdsCase = principal.role === 'mentor' && (await this.caseloads.isCurrentMentor(principal.subject, studentId));
+    assertMayReadGrades(principal, { programme: currentProgramme(rows), holdsCase });
     const versionsByIdentity = new Map<string, GradeEntity[]>();
     for (const row of rows) {
       const key = JSON.stringify([row.feed, row.sourceRecordId]);
@@ -53,6 +64,13 @@ export class StudentGradesService {
     grades.sort((a, b) => b.gradedAt.localeCompare(a.gradedAt));
     return { studentId, grades };
   }
+}
+
+/** The programme of the student's most recently graded current grade: where they study now. */
+function currentProgramme(rows: GradeEntity[]): string | null {
+  const current = rows.filter((row) => row.supersededAt === null);
+  const latest = current.reduce<GradeEntity | null>((best, row) => (best === null || row.gradedAt > best.gradedAt ? row : best), null);
+  return latest?.program ?? null;
 }
 
 function versionView(row: GradeEntity): GradeVersionView {
