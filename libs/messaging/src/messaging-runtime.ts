@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { KafkaConnection } from '@mentoring/config';
 import { deadLetterTopic, namespacedTopic } from '@mentoring/contracts';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -22,7 +23,8 @@ export interface MessagingRuntimeOptions {
    * group, while pipelines on other namespaces (test suites) never join it.
    */
   consumerGroup?: string;
-  kafkaBrokers: string[];
+  /** Brokers, TLS and SASL (kafkaConnectionOf the service's configuration). */
+  kafkaConnection: KafkaConnection;
   databaseUrl: string;
   dataSource: DataSource;
   topicNamespace?: string;
@@ -59,7 +61,7 @@ export class MessagingRuntime {
 
   constructor(private readonly options: MessagingRuntimeOptions) {
     this.consumerGroup = options.consumerGroup ?? namespacedTopic(options.serviceName, options.topicNamespace);
-    this.kafka = createKafka({ brokers: options.kafkaBrokers, clientId: options.serviceName, logger: options.logger });
+    this.kafka = createKafka({ connection: options.kafkaConnection, clientId: options.serviceName, logger: options.logger });
     this.topics = new TopicResolver(options.topicNamespace);
     this.outbox = new OutboxWriter(this.topics, options.serviceName);
     this.pipeline = new EventPipeline({

@@ -1,6 +1,6 @@
 import { createEnvelope, EventEnvelope } from '@mentoring/contracts';
 import { openServiceDataSource } from '@mentoring/persistence';
-import { createTestDatabase, integrationEnv, testKafka, TestDatabase, uniqueName } from '@mentoring/testing';
+import { createTestDatabase, testKafka, testKafkaConnection, TestDatabase, uniqueName } from '@mentoring/testing';
 import { IsInt, IsString } from 'class-validator';
 import { MetricsService } from '@mentoring/observability';
 import { Registry } from 'prom-client';
@@ -78,7 +78,7 @@ export function recordingHandler(consumer: string, reject?: (data: CounterEventV
 export function runtimeFor(harness: MessagingHarness, serviceName: string, overrides: Partial<ConstructorParameters<typeof MessagingRuntime>[0]> = {}) {
   return new MessagingRuntime({
     serviceName,
-    kafkaBrokers: integrationEnv().kafkaBrokers,
+    kafkaConnection: testKafkaConnection(),
     databaseUrl: harness.database.url,
     dataSource: harness.dataSource,
     topicNamespace: harness.namespace,

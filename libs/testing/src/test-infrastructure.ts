@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { Kafka, logLevel } from 'kafkajs';
+import { KafkaConnection, loadKafkaConnection } from '@mentoring/config';
+import { Kafka, logLevel, SASLOptions } from 'kafkajs';
 
 /** The broker list and server-level database URL that the Jest global set-up resolved. */
 export function integrationEnv(): { kafkaBrokers: string[]; databaseServerUrl: string } {
@@ -48,9 +49,16 @@ async function withServerClient<T>(serverUrl: string, work: (client: Client) => 
   }
 }
 
+/** How tests reach the broker: the global set-up's brokers, over TLS/SASL when the environment asks for it. */
+export function testKafkaConnection(): KafkaConnection {
+  return loadKafkaConnection({ ...process.env, KAFKA_BROKERS: integrationEnv().kafkaBrokers.join(',') });
+}
+
 /** A kafkajs client for tests, quiet unless something is wrong. */
 export function testKafka(clientId = uniqueName('test-client')): Kafka {
-  return new Kafka({ clientId, brokers: integrationEnv().kafkaBrokers, logLevel: logLevel.ERROR });
+  const { brokers, ssl, sasl } = testKafkaConnection();
+  // The mechanisms KafkaConnection allows are a subset of kafkajs's, with the same fields.
+  return new Kafka({ clientId, brokers, ssl, sasl: sasl as SASLOptions | undefined, logLevel: logLevel.ERROR });
 }
 
 /**

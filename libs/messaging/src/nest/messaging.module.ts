@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { BaseServiceConfig, SERVICE_CONFIG } from '@mentoring/config';
+import { BaseServiceConfig, kafkaConnectionOf, SERVICE_CONFIG } from '@mentoring/config';
 import { createLogger, MetricsService, ReadinessRegistry, runWithContext } from '@mentoring/observability';
 import { DataSource } from 'typeorm';
 import { MessagingRuntime } from '../messaging-runtime';
@@ -60,7 +60,7 @@ export class MessagingModule {
               consumerGroup: options.consumerGroup,
               consumerPartitionsConcurrently: options.consumerPartitionsConcurrently,
               producesTo: options.producesTo,
-              kafkaBrokers: config.KAFKA_BROKERS,
+              kafkaConnection: kafkaConnectionOf(config),
               databaseUrl: config.DATABASE_URL,
               dataSource,
               topicNamespace: config.KAFKA_TOPIC_NAMESPACE,

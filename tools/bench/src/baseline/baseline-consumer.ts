@@ -1,5 +1,7 @@
 // The raw kafkajs consumer of the baseline. It runs in its own process, started the way the
 // services are (Node with @swc-node/register), so its memory and CPU compare like for like.
+import { loadKafkaConnection } from '@mentoring/config';
+import { kafkaClientSettings } from '@mentoring/messaging';
 import { EachBatchPayload, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { BASELINE_ENV, CollectRequest, ConsumerReport } from './protocol';
 
@@ -45,7 +47,9 @@ async function processBatch({ batch, resolveOffset, heartbeat, isRunning, isStal
 }
 
 async function main(): Promise<void> {
-  const kafka = new Kafka({ clientId: 'bench-baseline', brokers: requiredEnv(BASELINE_ENV.brokers).split(','), logLevel: logLevel.WARN });
+  // TLS and SASL come from the inherited KAFKA_SSL* / KAFKA_SASL_* variables, as in the services.
+  const connection = loadKafkaConnection({ ...process.env, KAFKA_BROKERS: requiredEnv(BASELINE_ENV.brokers) });
+  const kafka = new Kafka({ clientId: 'bench-baseline', ...kafkaClientSettings(connection), logLevel: logLevel.WARN });
   const consumer = kafka.consumer({ groupId: requiredEnv(BASELINE_ENV.groupId), sessionTimeout: 30_000, heartbeatInterval: 3_000 });
   consumer.on(consumer.events.GROUP_JOIN, () => report({ kind: 'ready' }));
   consumer.on(consumer.events.CRASH, ({ payload }) => report({ kind: 'failed', message: String(payload.error) }));

@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { loadKafkaConnection } from '@mentoring/config';
 import { ENVELOPE_HEADERS, namespacedTopic, TOPICS } from '@mentoring/contracts';
+import { kafkaClientSettings } from '@mentoring/messaging';
 import { uniqueName } from '@mentoring/testing';
 import { Kafka, logLevel, Message, Partitioners, Producer } from 'kafkajs';
 import { sleepUntil } from '../clock';
@@ -37,7 +39,9 @@ export class RawBaseline {
   ) {}
 
   static async start(brokers: string[]): Promise<RawBaseline> {
-    const kafka = new Kafka({ clientId: 'bench-producer', brokers, logLevel: logLevel.WARN });
+    // TLS and SASL as the services read them, so the baseline reaches the broker the same way they do.
+    const connection = loadKafkaConnection({ ...process.env, KAFKA_BROKERS: brokers.join(',') });
+    const kafka = new Kafka({ clientId: 'bench-producer', ...kafkaClientSettings(connection), logLevel: logLevel.WARN });
     const topic = namespacedTopic(TOPICS.gradesRecorded, uniqueName('bench_raw'));
     await createTopic(kafka, topic);
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });

@@ -7,7 +7,7 @@ describe('demo options', () => {
       KAFKA_BROKERS: 'a:9092, b:9092',
       KAFKA_TOPIC_NAMESPACE: 'demo',
     });
-    expect(options).toMatchObject({ students: 40, mentors: 4, seed: 42, settleTimeoutMs: 900_000, kafkaBrokers: ['a:9092', 'b:9092'], namespace: 'demo' });
+    expect(options).toMatchObject({ students: 40, mentors: 4, seed: 42, settleTimeoutMs: 900_000, kafka: { brokers: ['a:9092', 'b:9092'], ssl: false }, namespace: 'demo' });
     expect(options.urls).toEqual({
       'grade-ingest': 'http://127.0.0.1:4001',
       'risk-scoring': 'http://127.0.0.1:3002',

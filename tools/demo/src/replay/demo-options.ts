@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { KafkaConnection, loadKafkaConnection } from '@mentoring/config';
 import { wholeNumber } from '../cli-options';
 import { Link } from './demo-summary';
 import { PLATFORM_SERVICES, PlatformService, PlatformUrls } from './platform-client';
@@ -12,7 +13,8 @@ export const DEMO_USAGE = `usage: demo [--students N] [--mentors M] [--seed S] [
   --console-url      the console's address, when it runs
   --console-database-url  the console's database: the demo creates sign-ins for its people there
 Services are found at <SERVICE>_URL (e.g. GRADE_INGEST_URL) or their default ports; Kafka at
-KAFKA_BROKERS; topics under KAFKA_TOPIC_NAMESPACE when set.`;
+KAFKA_BROKERS (TLS and SASL from the KAFKA_SSL* and KAFKA_SASL_* variables); topics under
+KAFKA_TOPIC_NAMESPACE when set.`;
 
 const DEFAULT_PORTS: Readonly<Record<PlatformService, number>> = {
   'grade-ingest': 3001,
@@ -31,7 +33,7 @@ export interface DemoOptions {
   consoleUrl?: string;
   consoleDatabaseUrl?: string;
   urls: PlatformUrls;
-  kafkaBrokers: string[];
+  kafka: KafkaConnection;
   namespace?: string;
 }
 
@@ -58,7 +60,7 @@ export function readDemoOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
     urls: Object.fromEntries(
       PLATFORM_SERVICES.map((service) => [service, env[`${service.toUpperCase().replace(/-/g, '_')}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[service]}`]),
     ) as PlatformUrls,
-    kafkaBrokers: (env.KAFKA_BROKERS ?? 'localhost:9092').split(',').map((broker) => broker.trim()).filter(Boolean),
+    kafka: loadKafkaConnection(env),
     namespace: env.KAFKA_TOPIC_NAMESPACE || undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { integrationEnv, Pipeline, PIPELINE_SERVICES } from '@mentoring/testing';
+import { Pipeline, PIPELINE_SERVICES, testKafkaConnection } from '@mentoring/testing';
 import { answered } from './channel-tally';
 import { DemoSummary } from './demo-summary';
 import { PlatformUrls } from './platform-client';
@@ -18,7 +18,7 @@ describe('the npm start demo replay', () => {
       mentors: 4,
       seed: 42,
       urls,
-      kafkaBrokers: integrationEnv().kafkaBrokers,
+      kafka: testKafkaConnection(),
       namespace: pipeline.namespace,
       feed: 'demo-registrar',
       settleTimeoutMs: 150_000,

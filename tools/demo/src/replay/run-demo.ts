@@ -1,4 +1,6 @@
+import { KafkaConnection } from '@mentoring/config';
 import { namespacedTopic, RiskLevel, TOPICS } from '@mentoring/contracts';
+import { kafkaClientSettings } from '@mentoring/messaging';
 import { sumOf } from '@mentoring/observability';
 import { Kafka, logLevel } from 'kafkajs';
 import { Cohort, FeedChannel, FeedRecord, generateCohort, summarizeCohort, toOneRosterFiles } from '../cohort';
@@ -18,7 +20,8 @@ export interface DemoSettings {
   mentors: number;
   seed: number;
   urls: PlatformUrls;
-  kafkaBrokers: string[];
+  /** Brokers, TLS and SASL, as the services read them from the environment. */
+  kafka: KafkaConnection;
   /** Topic namespace the services run under (KAFKA_TOPIC_NAMESPACE), if any. */
   namespace?: string;
   /** The registrar feed the grades are submitted as (the token subject and the Kafka `feed` header). */
@@ -58,7 +61,7 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
   const cohort = generateDemoCohort(settings);
   if (settings.dataDir) await writeCohort(cohort, settings.dataDir);
   const client = new PlatformClient(settings.urls);
-  const kafka = new Kafka({ clientId: 'demo-replay', brokers: settings.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'demo-replay', ...kafkaClientSettings(settings.kafka), logLevel: logLevel.NOTHING });
   const observer = new PipelineObserver(kafka, settings.namespace);
   await observer.start();
   try {
