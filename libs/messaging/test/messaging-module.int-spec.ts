@@ -1,14 +1,15 @@
-import { INestApplication, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { Controller, INestApplication, Module } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { AuthModule, signToken } from '@mentoring/auth';
 import { BaseServiceConfig, configModuleFor } from '@mentoring/config';
 import { createEnvelope } from '@mentoring/contracts';
-import { configureHttpApp, ObservabilityModule } from '@mentoring/observability';
+import { configureHttpApp, ObservabilityModule, startMessageTransports } from '@mentoring/observability';
 import { PersistenceModule } from '@mentoring/persistence';
 import { createTestDatabase, integrationEnv, testKafka, TestDatabase, uniqueName, waitUntil } from '@mentoring/testing';
 import request from 'supertest';
-import { MessagingModule, MessagingRuntime, TopicResolver } from '../src';
-import { COUNTER_EVENT, COUNTER_TOPIC, EffectsTable1732300000001, recordingHandler } from './support';
+import { EventContext, MessagingModule, TopicResolver } from '../src';
+import { COUNTER_EVENT, COUNTER_TOPIC, CounterEventV1, EffectsTable1732300000001, recordingHandler } from './support';
 
 class FixtureConfig extends BaseServiceConfig {
   override PORT = 3999;
@@ -16,11 +17,13 @@ class FixtureConfig extends BaseServiceConfig {
 
 let refuse = true;
 
-@Injectable()
-class CounterFeature implements OnModuleInit {
-  constructor(private readonly runtime: MessagingRuntime) {}
-  onModuleInit(): void {
-    this.runtime.subscribe({ topic: COUNTER_TOPIC, handlers: [recordingHandler('module', () => refuse)] });
+const recordCounter = recordingHandler('module', () => refuse);
+
+@Controller()
+class CounterFeature {
+  @EventPattern(COUNTER_EVENT, { topic: COUNTER_TOPIC, payload: CounterEventV1 })
+  handle(@Payload() _data: CounterEventV1, @Ctx() context: EventContext<CounterEventV1>): Promise<void> {
+    return recordCounter.handle(context);
   }
 }
 
@@ -46,13 +49,14 @@ describe('MessagingModule in a Nest service', () => {
         PersistenceModule.forRoot({ serviceName: 'fixture', migrations: [EffectsTable1732300000001] }),
         MessagingModule.forRoot({ serviceName: 'fixture', producesTo: [COUNTER_TOPIC] }),
       ],
-      providers: [CounterFeature],
+      controllers: [CounterFeature],
     })
     class FixtureModule {}
     const moduleRef = await Test.createTestingModule({ imports: [FixtureModule] }).compile();
     app = moduleRef.createNestApplication({ bufferLogs: true });
     configureHttpApp(app, { title: 'fixture', description: 'test', version: '1' });
     await app.init();
+    await startMessageTransports(app);
   });
 
   afterAll(async () => {

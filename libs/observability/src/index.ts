@@ -9,5 +9,6 @@ export * from './http/open-api';
 export * from './http/configure-http-app';
 export * from './observability.module';
 export * from './http/run-service';
+export * from './http/message-transports';
 export * from './metrics/prometheus-text';
 export * from './metrics/pipeline-health';

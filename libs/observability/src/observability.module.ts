@@ -5,6 +5,7 @@ import { IncomingMessage } from 'node:http';
 import { LoggerModule, Params } from 'nestjs-pino';
 import { Options as HttpLoggerOptions } from 'pino-http';
 import { HealthController } from './health/health.controller';
+import { MessageTransports } from './http/message-transports';
 import { ReadinessRegistry } from './health/readiness-registry';
 import { correlationIdFor, correlationMiddleware } from './logging/correlation-id';
 import { LogSettings, pinoOptions } from './logging/log-options';
@@ -68,9 +69,10 @@ export class ObservabilityModule implements NestModule {
       controllers: [HealthController, MetricsController],
       providers: [
         ReadinessRegistry,
+        MessageTransports,
         { provide: MetricsService, useFactory: () => new MetricsService(createMetricsRegistry(options.serviceName)) },
       ],
-      exports: [ReadinessRegistry, MetricsService],
+      exports: [ReadinessRegistry, MetricsService, MessageTransports],
     };
   }
 

@@ -32,6 +32,15 @@ export interface CaughtMail {
 // Feeds the test tooling names in the `feed` header (libs/testing cohort, the demo replay): grade-ingest believes only listed ones.
 const TEST_REGISTRAR_FEEDS = 'sis-e2e,demo-registrar';
 
+type PipelineRole = Parameters<typeof signToken>[0]['role'];
+
+/** Whom a call is made as; `programmes` fills a coordinator's claim. */
+export interface PipelineCaller {
+  role: PipelineRole;
+  subject?: string;
+  programmes?: string[];
+}
+
 export interface PipelineOptions {
   /** Extra environment per service, on top of what every instance gets. */
   env?: Partial<Record<PipelineService, Record<string, string>>>;
@@ -100,9 +109,13 @@ export class Pipeline {
   }
 
   /** Creates a console sign-in through the console's own accounts CLI. */
-  async addConsoleAccount(account: { username: string; displayName: string; role: 'mentor' | 'coordinator' | 'ops'; subject?: string; password: string }): Promise<void> {
+  async addConsoleAccount(account: { username: string; displayName: string; role: 'mentor' | 'coordinator' | 'ops'; subject?: string; programmes?: string[]; password: string }): Promise<void> {
     if (!this.consoleApp) throw new Error('startConsole() first');
-    const args = ['add', '--username', account.username, '--name', account.displayName, '--role', account.role, ...(account.subject ? ['--subject', account.subject] : [])];
+    const args = [
+      ...['add', '--username', account.username, '--name', account.displayName, '--role', account.role],
+      ...(account.subject ? ['--subject', account.subject] : []),
+      ...(account.programmes ? ['--programmes', account.programmes.join(',')] : []),
+    ];
     const cli = spawnTsProcess('services/console/src/accounts/cli/accounts-cli.ts', { DATABASE_URL: this.consoleApp.database.url, CONSOLE_PASSWORD: account.password, LOG_LEVEL: 'warn' }, 'console-accounts', args);
     const outcome = await cli.exited;
     if (outcome !== 0) throw new Error(`creating console account ${account.username} failed:\n${tailLog(cli)}`);
@@ -126,10 +139,14 @@ export class Pipeline {
     return namespacedTopic(contractTopic, this.namespace);
   }
 
-  /** Calls a service's REST API (the first live instance) with a token of the given role. */
-  async call<T = unknown>(service: PipelineService, method: string, route: string, role: Parameters<typeof signToken>[0]['role'], body?: unknown, subject = `${role}-e2e`): Promise<{ status: number; body: T; headers: Headers }> {
+  /**
+   * Calls a service's REST API (the first live instance) with a token of the given role, or of a
+   * caller naming its programmes (a coordinator is limited to the programmes their token names).
+   */
+  async call<T = unknown>(service: PipelineService, method: string, route: string, as: PipelineRole | PipelineCaller, body?: unknown, subject?: string): Promise<{ status: number; body: T; headers: Headers }> {
     const [instance] = this.instancesOf(service);
-    const token = await signToken({ subject, role });
+    const caller = typeof as === 'string' ? { role: as } : as;
+    const token = await signToken({ subject: subject ?? caller.subject ?? `${caller.role}-e2e`, role: caller.role, programmes: caller.programmes });
     const response = await fetch(`${instance.url}${route}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

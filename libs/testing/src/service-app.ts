@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { signToken } from '@mentoring/auth';
 import { BaseServiceConfig } from '@mentoring/config';
-import { configureHttpApp } from '@mentoring/observability';
+import { configureHttpApp, startMessageTransports } from '@mentoring/observability';
 import { createTestDatabase, integrationEnv, TestDatabase, uniqueName } from './test-infrastructure';
 
 export interface TestService<TConfig> {
@@ -28,7 +28,7 @@ export interface TestServiceOptions<TConfig> {
 
 /**
  * Boots a service in-process against its own fresh database and a private topic namespace on the
- * real broker, exactly as main.ts would (same modules, pipes and shutdown hooks).
+ * real broker, exactly as main.ts would (same modules, pipes, event handlers and shutdown hooks).
  */
 export async function startTestService<TConfig extends BaseServiceConfig>(options: TestServiceOptions<TConfig>): Promise<TestService<TConfig>> {
   const database = options.database ?? (await createTestDatabase(options.label));
@@ -44,6 +44,7 @@ export async function startTestService<TConfig extends BaseServiceConfig>(option
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureHttpApp(app, { title: options.label, description: 'test', version: 'test' });
   await app.init();
+  await startMessageTransports(app);
   return {
     app,
     config,

@@ -5,6 +5,7 @@ import { Clock, ClockModule, systemClock } from './clock';
 import { NotificationConfig, SERVICE_NAME } from './config/notification.config';
 import { DeliveryModule } from './delivery/delivery.module';
 import { InboxModule } from './inbox/inbox.module';
+import { CreateLinkGenerations1764600000000 } from './links/infrastructure/1764600000000-create-link-generations';
 import { LinksModule } from './links/links.module';
 import { CreateMessages1732500001000 } from './messages/infrastructure/1732500001000-create-messages';
 import { DeliveryEntity, DeliveryLogEntity, MessageEntity } from './messages/infrastructure/message.entity';
@@ -39,7 +40,7 @@ export class AppModule {
           // batches of several partitions at once deadlock; batches still make one partition fast.
           consumerPartitionsConcurrently: 1,
           entities: [RecipientEntity, RecipientPreferencesEntity, MessageEntity, DeliveryEntity, DeliveryLogEntity],
-          migrations: [CreateRecipients1732500000000, CreateMessages1732500001000],
+          migrations: [CreateRecipients1732500000000, CreateMessages1732500001000, CreateLinkGenerations1764600000000],
         }),
         ClockModule.forRoot(options.clock ?? systemClock),
         RecipientsModule,

@@ -1,3 +1,4 @@
+import { NO_PROGRAMMES_MESSAGE } from '@mentoring/auth';
 import { TOPICS } from '@mentoring/contracts';
 import { waitUntil } from '@mentoring/testing';
 import { DateTime } from 'luxon';
@@ -42,8 +43,8 @@ describe('risk-scoring: GET /v1/reports/flag-trend', () => {
   };
 
   /** The report's body, once it answered `status`. */
-  const trend = async (query: string, status: number, role: 'coordinator' | 'ops' | 'mentor' = 'coordinator') =>
-    (await request(service.app.getHttpServer()).get(`/v1/reports/flag-trend${query}`).set('authorization', await service.bearer(role)).expect(status)).body;
+  const trend = async (query: string, status: number, role: 'coordinator' | 'ops' | 'mentor' = 'coordinator', programmes = ['TRENDA']) =>
+    (await request(service.app.getHttpServer()).get(`/v1/reports/flag-trend${query}`).set('authorization', await service.bearer(role, `${role}-test`, programmes)).expect(status)).body;
 
   const fieldsOf = (body: { problems: Array<{ field: string }> }) => [...new Set(body.problems.map((problem) => problem.field))];
 
@@ -105,6 +106,13 @@ describe('risk-scoring: GET /v1/reports/flag-trend', () => {
     const report = await trend('?program=TRENDA&weeks=1', 200);
 
     expect(report.groups).toEqual([{ program: 'TRENDA', ...weekOf(0), flagged: 1, backToOk: 0 }]);
+  });
+
+  it("shows a coordinator only their own programmes, and refuses another programme or a token without programmes", async () => {
+    const own = await trend('', 200);
+    expect(new Set(own.groups.map((row: { program: string }) => row.program))).toEqual(new Set(['TRENDA']));
+    expect((await trend('?program=TRENDB', 403)).message).toBe('This coordinator is not responsible for programme "TRENDB"');
+    expect((await trend('', 403, 'coordinator', [])).message).toBe(NO_PROGRAMMES_MESSAGE);
   });
 
   it('answers 400 naming each invalid field, and 403 to a mentor', async () => {

@@ -37,7 +37,7 @@ describe('risk-scoring: a policy change re-scores a whole programme', () => {
 
   it('previews the change, then announces exactly the 1,250 standings that change, once each', async () => {
     const server = replicaA.app.getHttpServer();
-    const coordinator = await replicaA.bearer('coordinator', 'registrar-office');
+    const coordinator = await replicaA.bearer('coordinator', 'registrar-office', [PROGRAM]);
 
     const preview = await request(server).post(`/v1/policies/${PROGRAM}/preview`).set('authorization', coordinator).send(loweredAtRiskPolicy()).expect(200);
     expect(preview.body).toMatchObject({
@@ -58,6 +58,8 @@ describe('risk-scoring: a policy change re-scores a whole programme', () => {
       return response.body.status === 'done' && response.body;
     });
     expect(job).toMatchObject({ studentsAssessed: STUDENTS, standingsChanged: 1_250, requestedBy: 'coordinator:registrar-office' });
+    const otherCoordinator = await replicaA.bearer('coordinator', 'elsewhere', ['MBBS']);
+    await request(server).get(`/v1/rescore-jobs/${saved.body.rescoreJob.id}`).set('authorization', otherCoordinator).expect(403);
 
     await waitUntil('every announced change is read', async () => (await outboxEmpty(dataSource)) && riskEvents.caughtUp());
     const expected = studentsExpectedToChange(PROGRAM, STUDENTS);

@@ -1,3 +1,4 @@
+import { NO_PROGRAMMES_MESSAGE } from '@mentoring/auth';
 import { TOPICS } from '@mentoring/contracts';
 import { waitUntil } from '@mentoring/testing';
 import request from 'supertest';
@@ -33,7 +34,7 @@ describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
   const gradedAt = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1_000).toISOString();
 
   const riskOf = async (studentId: string) =>
-    (await request(service.app.getHttpServer()).get(`/v1/students/${studentId}/risk`).set('authorization', await service.bearer('coordinator')).expect(200)).body;
+    (await request(service.app.getHttpServer()).get(`/v1/students/${studentId}/risk`).set('authorization', await service.bearer('coordinator', 'coordinator-mbbs', ['MBBS'])).expect(200)).body;
 
   it('turns grades into a standing and announces each change, carrying the correlation id', async () => {
     const first = gradeRecorded({ studentId: 'S-flow', percentage: 50, courseCode: 'BIOC110', gradedAt: gradedAt(2) }, { correlationId: 'registrar-batch-1' });
@@ -125,7 +126,7 @@ describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
     expect(risk).toMatchObject({ level: 'watch', history: [expect.objectContaining({ trigger: expect.objectContaining({ kind: 'session-logged', changedBy: 'mentor:mentor-ada' }) })] });
   });
 
-  it('shows a standing only to coordinators, ops, services and the mentor holding the case', async () => {
+  it("shows a standing only to ops, coordinators of the student's programme and the mentor holding the case", async () => {
     const server = service.app.getHttpServer();
     await publisher.publish(TOPICS.gradesRecorded, [gradeRecorded({ studentId: 'S-auth', percentage: 45 })]);
     await eventsOf('S-auth', 1);
@@ -140,6 +141,29 @@ describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
     await request(server).get('/v1/students/S-auth/risk').set('authorization', await asMentor('mentor-other')).expect(403);
     await request(server).get('/v1/students/S-auth/risk').set('authorization', await service.bearer('student', 'S-auth')).expect(403);
     await request(server).get('/v1/students/S-auth/risk').set('authorization', await service.bearer('ops')).expect(200);
+    await request(server).get('/v1/students/S-auth/risk').set('authorization', await service.bearer('coordinator', 'c-mbbs', ['MBBS'])).expect(200);
+    const otherProgramme = await request(server).get('/v1/students/S-auth/risk').set('authorization', await service.bearer('coordinator', 'c-md', ['MD'])).expect(403);
+    expect(otherProgramme.body.message).toBe('This coordinator is not responsible for programme "MBBS"');
+    const noProgrammes = await request(server).get('/v1/students/S-auth/risk').set('authorization', await service.bearer('coordinator', 'c-none')).expect(403);
+    expect(noProgrammes.body.message).toBe(NO_PROGRAMMES_MESSAGE);
+    await request(server).get('/v1/students/S-auth/risk').set('authorization', await service.bearer('service', 'mentor-matching')).expect(403);
+
+    // An SLA expiry names the mentor who let it lapse, on a case that is open again: no longer theirs.
+    await publisher.publish(TOPICS.mentoringCaseEvents, [
+      caseEvent('escalated', { studentId: 'S-auth', caseId: 'case-auth', mentorId: 'mentor-holds', status: 'open', escalationReason: 'sla-expired' }),
+    ]);
+    await waitUntil('the lapsed mentor no longer sees the standing', async () => {
+      const response = await request(server).get('/v1/students/S-auth/risk').set('authorization', await asMentor('mentor-holds'));
+      return response.status === 403;
+    });
+    await publisher.publish(TOPICS.mentoringCaseEvents, [
+      caseEvent('matched', { studentId: 'S-auth', caseId: 'case-auth', mentorId: 'mentor-holds' }),
+      caseEvent('accepted', { studentId: 'S-auth', caseId: 'case-auth', mentorId: 'mentor-holds', status: 'active' }),
+    ]);
+    await waitUntil('the mentor matched again sees the standing', async () => {
+      const response = await request(server).get('/v1/students/S-auth/risk').set('authorization', await asMentor('mentor-holds'));
+      return response.status === 200;
+    });
 
     await publisher.publish(TOPICS.mentoringCaseEvents, [
       caseEvent('closed', { studentId: 'S-auth', caseId: 'case-auth', mentorId: 'mentor-holds', status: 'closed', outcome: 'met' }),
@@ -152,7 +176,7 @@ describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
 
   it('validates a policy with every problem by field, and reports flag rates by programme and year', async () => {
     const server = service.app.getHttpServer();
-    const coordinator = await service.bearer('coordinator');
+    const coordinator = await service.bearer('coordinator', 'coordinator-md-mbbs', ['MD', 'MBBS']);
     const policy = (await request(server).get('/v1/policies/MD').set('authorization', coordinator).expect(200)).body;
     expect(policy).toMatchObject({ program: 'MD', version: 1, thresholds: { atRisk: 70, urgent: 60 }, minSummatives: 2 });
 
@@ -171,5 +195,32 @@ describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
     expect(year2.levels.ok + year2.levels.watch + year2.levels['at-risk'] + year2.levels.urgent).toBe(year2.students);
     expect(year2.flagRate).toBeCloseTo((year2.students - year2.levels.ok) / year2.students, 4);
     await request(server).get('/v1/reports/flag-rates').set('authorization', await service.bearer('mentor')).expect(403);
+  });
+
+  it("limits a coordinator's policies and reports to their own programmes", async () => {
+    const server = service.app.getHttpServer();
+    const mbbs = await service.bearer('coordinator', 'coordinator-mbbs', ['MBBS']);
+    const policy = (await request(server).get('/v1/policies/MBBS').set('authorization', mbbs).expect(200)).body;
+    const refused = 'This coordinator is not responsible for programme "MD"';
+
+    expect((await request(server).get('/v1/policies/MD').set('authorization', mbbs).expect(403)).body.message).toBe(refused);
+    await request(server).get('/v1/policies/MD/versions').set('authorization', mbbs).expect(403);
+    expect((await request(server).put('/v1/policies/MD').set('authorization', mbbs).send(policy).expect(403)).body.message).toBe(refused);
+    await request(server).post('/v1/policies/MD/preview').set('authorization', mbbs).send(policy).expect(403);
+    await request(server).post('/v1/policies/MD/rescore').set('authorization', mbbs).expect(403);
+    await request(server).post('/v1/policies/MBBS/preview').set('authorization', mbbs).send(policy).expect(200);
+    await request(server).get('/v1/policies/MD').set('authorization', await service.bearer('ops')).expect(200);
+
+    await publisher.publish(TOPICS.gradesRecorded, [gradeRecorded({ studentId: 'S-md-report', program: 'MD', percentage: 45 })]);
+    await eventsOf('S-md-report', 1);
+    const everyProgramme = await request(server).get('/v1/reports/flag-rates').set('authorization', await service.bearer('coordinator', 'c-both', ['MBBS', 'MD'])).expect(200);
+    expect(everyProgramme.body.groups.map((group: { program: string }) => group.program)).toEqual(expect.arrayContaining(['MBBS', 'MD']));
+    const own = await request(server).get('/v1/reports/flag-rates').set('authorization', mbbs).expect(200);
+    expect(own.body.groups.length).toBeGreaterThan(0);
+    expect(own.body.groups.filter((group: { program: string }) => group.program !== 'MBBS')).toEqual([]);
+
+    const none = await service.bearer('coordinator', 'coordinator-none');
+    expect((await request(server).get('/v1/reports/flag-rates').set('authorization', none).expect(403)).body.message).toBe(NO_PROGRAMMES_MESSAGE);
+    expect((await request(server).get('/v1/policies/MBBS').set('authorization', none).expect(403)).body.message).toBe(NO_PROGRAMMES_MESSAGE);
   });
 });

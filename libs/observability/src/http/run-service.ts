@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BaseServiceConfig, ConfigClass, ConfigError, loadConfig } from '@mentoring/config';
 import { configureHttpApp } from './configure-http-app';
+import { startMessageTransports } from './message-transports';
 import { OpenApiInfo } from './open-api';
 
 export interface RunServiceOptions<TConfig extends BaseServiceConfig> {
@@ -13,7 +14,7 @@ export interface RunServiceOptions<TConfig extends BaseServiceConfig> {
 
 /**
  * A service's main(): validates configuration before anything starts (a bad variable stops the
- * process with its name), builds the app, and listens on PORT.
+ * process with its name), builds the app, starts its message transports, and listens on PORT.
  */
 export async function runService<TConfig extends BaseServiceConfig>(options: RunServiceOptions<TConfig>): Promise<void> {
   let config: TConfig;
@@ -29,6 +30,9 @@ export async function runService<TConfig extends BaseServiceConfig>(options: Run
   const app = await NestFactory.create(options.appModule(config), { bufferLogs: true });
   configureHttpApp(app, options.openApi);
   closeOnSignals(app);
+  // Hooks first (migrations, the outbox relay), then the event handlers, then HTTP traffic.
+  await app.init();
+  await startMessageTransports(app);
   await app.listen(config.PORT);
 }
 

@@ -35,8 +35,11 @@ export class NotificationConfig extends BaseServiceConfig {
   LINK_SECRET = DEV_LINK_SECRET;
 
   // @Type on numbers: an unannotated field has no design type, so nothing else converts the environment's strings.
-  /** How long a link in a message stays valid; a deferred or digested message may be read days later. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(365) LINK_TTL_DAYS = 30;
+  /**
+   * How long a link in a message stays valid. A link is a credential, so it is short-lived: every
+   * new message carries freshly signed links, and a week covers a deferred or digested message.
+   */
+  @Type(() => Number) @IsInt() @Min(1) @Max(30) LINK_TTL_DAYS = 7;
 
   /** Signs every message. */
   @IsString() @MinLength(1) TEAM_NAME = 'The Student Mentoring Team';

@@ -108,7 +108,8 @@ export class EmailScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     const { decision, recipient } = state;
     if (decision.action === 'skip' || !recipient) return this.skip(manager, held, decision.action === 'skip' ? decision.reason : 'no-address');
     if (decision.action === 'send') {
-      const context: MessageContext = { linkFor: this.links.linkFor(this.clock.now()), teamName: this.config.TEAM_NAME, localeOf: () => state.preferences.locale ?? undefined };
+      const linkFor = await this.links.linkFor(manager, this.clock.now(), [recipientId]);
+      const context: MessageContext = { linkFor, teamName: this.config.TEAM_NAME, localeOf: () => state.preferences.locale ?? undefined };
       const [digest] = this.planDigest(kind, recipient, held, context);
       await this.recorder.recordDigest(manager, digest, held.map((email) => email.delivery_id));
       return;

@@ -1,8 +1,10 @@
-import { BadRequestException, Controller, Get, GoneException, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public } from '@mentoring/auth';
+import { BadRequestException, Controller, Get, GoneException, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, ownerInParam, Principal, Public, Roles } from '@mentoring/auth';
 import { IsString, MinLength } from 'class-validator';
 import { Clock, CLOCK } from '../clock';
+import { RecipientAccess } from '../recipients/recipient-access';
+import { LinkGenerationsStore } from './infrastructure/link-generations.store';
 import { LinkSigner } from './link-signer';
 
 class VerifyLinkQuery {
@@ -22,11 +24,39 @@ export class LinksController {
   // for a student who is not signed in.
   @Get('verify')
   @Public()
-  @ApiOperation({ summary: 'The action and parameters a link from a message stands for, if it is genuine and unexpired' })
-  verify(@Query() query: VerifyLinkQuery) {
-    const verification = this.signer.verify(query.token, this.clock.now());
+  @ApiOperation({
+    summary: 'The action, parameters, id and generation a link from a message stands for, if it is genuine, unexpired and not revoked',
+    description: '410 when the link expired or its recipient revoked their links, 400 when it is not a genuine link.',
+  })
+  async verify(@Query() query: VerifyLinkQuery) {
+    const verification = await this.signer.verify(query.token, this.clock.now());
     if (verification.valid) return verification.link;
     if (verification.reason === 'expired') throw new GoneException('This link has expired');
+    if (verification.reason === 'revoked') throw new GoneException('This link was switched off');
     throw new BadRequestException(`This link is not valid (${verification.reason})`);
+  }
+}
+
+@ApiTags('links')
+@ApiBearerAuth()
+@Controller('v1/recipients')
+export class LinkRevocationController {
+  constructor(
+    private readonly generations: LinkGenerationsStore,
+    private readonly access: RecipientAccess,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':id/links/revoke')
+  @HttpCode(200)
+  @Roles('coordinator', 'ops', ownerInParam('student', 'id'))
+  @ApiOperation({
+    summary: "Switch off every link already sent to a recipient (a lost phone, a shared mailbox); messages from now on carry new ones",
+  })
+  async revoke(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    // A student token acts only for someone the directory knows as a student.
+    if (principal.role === 'student') await this.access.assert(principal, id);
+    const revocation = await this.generations.revoke(id, `${principal.role}:${principal.subject}`, this.clock.now());
+    return { recipientId: revocation.recipientId, generation: revocation.generation, revokedAt: revocation.revokedAt.toISOString() };
   }
 }

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { RecipientsModule } from '../recipients/recipients.module';
+import { LinkGenerationsStore } from './infrastructure/link-generations.store';
 import { LinkSigner } from './link-signer';
-import { LinksController } from './links.controller';
+import { LinkRevocationController, LinksController } from './links.controller';
 
-/** Signed links in messages: made for outreach, verified for the console. */
+/** Signed links in messages: made for outreach, verified for the console, revocable per recipient. */
 @Module({
-  controllers: [LinksController],
-  providers: [LinkSigner],
+  imports: [RecipientsModule],
+  controllers: [LinksController, LinkRevocationController],
+  providers: [LinkSigner, LinkGenerationsStore],
   exports: [LinkSigner],
 })
 export class LinksModule {}

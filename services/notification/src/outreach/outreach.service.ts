@@ -55,9 +55,10 @@ export class OutreachService {
   private async plan(manager: EntityManager, envelope: EventEnvelope<CaseEventV1>): Promise<PlannedMessage[]> {
     const event = envelope.data;
     const coordinators = event.kind === 'escalated' ? await this.directory.coordinatorsOf(manager, event.program) : [];
-    const preferences = await this.preferences.ofEach(manager, peopleOf(event, coordinators));
+    const people = peopleOf(event, coordinators);
+    const preferences = await this.preferences.ofEach(manager, people);
     return planOutreach(envelope, {
-      linkFor: this.links.linkFor(this.clock.now()),
+      linkFor: await this.links.linkFor(manager, this.clock.now(), people),
       teamName: this.config.TEAM_NAME,
       wellbeingUrl: this.config.WELLBEING_URL,
       coordinators,

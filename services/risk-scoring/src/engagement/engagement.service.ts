@@ -6,8 +6,11 @@ import { triggerFromEvent } from '../standings/assessment-trigger';
 import { StandingsService } from '../standings/standings.service';
 import { EngagementSignalEntity, EngagementSignalKind } from './infrastructure/engagement-signal.entity';
 
-/** Case events this service reads: the ones that move a case between mentors, and logged sessions. */
-export const HANDLED_CASE_EVENT_KINDS = ['matched', 'declined', 'reassigned', 'closed', 'session-logged'] as const satisfies readonly CaseEventKind[];
+/**
+ * Case events this service reads: the ones that move a case between mentors (an SLA expiry is an
+ * `escalated` event that takes the lapsed mentor off the case), and logged sessions.
+ */
+export const HANDLED_CASE_EVENT_KINDS = ['matched', 'accepted', 'declined', 'reassigned', 'escalated', 'closed', 'session-logged'] as const satisfies readonly CaseEventKind[];
 export type HandledCaseEventKind = (typeof HANDLED_CASE_EVENT_KINDS)[number];
 
 /**

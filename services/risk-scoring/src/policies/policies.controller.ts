@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { assertCoversProgramme, CurrentPrincipal, Principal, programmeFilter, Roles } from '@mentoring/auth';
 import { defaultPolicy, RiskPolicy } from '../scoring/domain';
 import { PoliciesService, PolicyReplacement } from './policies.service';
 import { PolicyVersionRecord } from './policy-store';
@@ -12,6 +12,7 @@ export const POLICY_BODY_DOC = { schema: { type: 'object', example: defaultPolic
 
 @ApiTags('policies')
 @ApiBearerAuth()
+/** Coordinators reach only the policies of their own programmes: a saved policy re-scores and messages a whole programme. */
 @Controller('v1/policies')
 export class PoliciesController {
   constructor(private readonly policies: PoliciesService) {}
@@ -20,14 +21,16 @@ export class PoliciesController {
   @Roles('coordinator', 'ops')
   @ApiOperation({ summary: "The programme's risk policy in force (the seed study's defaults until a coordinator changes it)" })
   @ApiOkResponse(POLICY_BODY_DOC)
-  current(@Param() { program }: ProgramParams): Promise<RiskPolicy> {
+  current(@Param() { program }: ProgramParams, @CurrentPrincipal() principal: Principal): Promise<RiskPolicy> {
+    assertCoversProgramme(principal, program);
     return this.policies.current(program);
   }
 
   @Get(':program/versions')
   @Roles('coordinator', 'ops')
   @ApiOperation({ summary: "Every version of the programme's policy, newest first, with who made it" })
-  versions(@Param() { program }: ProgramParams): Promise<PolicyVersionRecord[]> {
+  versions(@Param() { program }: ProgramParams, @CurrentPrincipal() principal: Principal): Promise<PolicyVersionRecord[]> {
+    assertCoversProgramme(principal, program);
     return this.policies.versions(program);
   }
 
@@ -40,6 +43,7 @@ export class PoliciesController {
   @ApiBody(POLICY_BODY_DOC)
   @ApiBadRequestResponse({ description: 'Every problem, each with its field path (e.g. thresholds.urgent)' })
   replace(@Param() { program }: ProgramParams, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<PolicyReplacement> {
+    assertCoversProgramme(principal, program);
     return this.policies.replace(program, body, actorOf(principal));
   }
 
@@ -49,6 +53,7 @@ export class PoliciesController {
   @ApiOperation({ summary: 'Re-score every student of the programme under the policy in force' })
   @ApiAcceptedResponse({ description: 'The queued re-score job' })
   rescore(@Param() { program }: ProgramParams, @CurrentPrincipal() principal: Principal): Promise<RescoreJobView> {
+    assertCoversProgramme(principal, program);
     return this.policies.requestRescore(program, actorOf(principal));
   }
 }
@@ -62,8 +67,11 @@ export class RescoreJobsController {
   @Get(':id')
   @Roles('coordinator', 'ops')
   @ApiOperation({ summary: 'Progress of a re-score job' })
-  job(@Param('id', ParseUUIDPipe) id: string): Promise<RescoreJobView> {
-    return this.policies.job(id);
+  async job(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<RescoreJobView> {
+    programmeFilter(principal);
+    const job = await this.policies.job(id);
+    assertCoversProgramme(principal, job.program);
+    return job;
   }
 }
 

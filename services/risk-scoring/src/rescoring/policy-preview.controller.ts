@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@mentoring/auth';
+import { assertCoversProgramme, CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
 import { POLICY_BODY_DOC } from '../policies/policies.controller';
 import { ProgramParams } from '../policies/program.params';
 import { PolicyPreview, PolicyPreviewService } from './policy-preview.service';
@@ -17,7 +17,8 @@ export class PolicyPreviewController {
   @ApiOperation({ summary: 'How many students each level would gain or lose under a proposed policy; nothing is saved' })
   @ApiBody(POLICY_BODY_DOC)
   @ApiBadRequestResponse({ description: 'Every problem, each with its field path' })
-  preview(@Param() { program }: ProgramParams, @Body() body: unknown): Promise<PolicyPreview> {
+  preview(@Param() { program }: ProgramParams, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<PolicyPreview> {
+    assertCoversProgramme(principal, program);
     return this.previews.preview(program, body);
   }
 }
