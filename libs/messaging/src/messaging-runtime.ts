@@ -57,7 +57,7 @@ export class MessagingRuntime {
   readonly consumerGroup: string;
   private readonly producer: Producer;
   private consumer?: IdempotentConsumer;
-  private started = false;
+  private publishing = false;
 
   constructor(private readonly options: MessagingRuntimeOptions) {
     this.consumerGroup = options.consumerGroup ?? namespacedTopic(options.serviceName, options.topicNamespace);
@@ -99,41 +99,63 @@ export class MessagingRuntime {
     this.deadLetters.onStored(this.topics.resolve(topic), listener);
   }
 
-  /** Registers a topic to consume; call before `start()`. */
+  /** Registers a topic to consume; call before the consumer starts. */
   subscribe(subscription: Subscription): void {
-    if (this.started) throw new Error('subscribe() must be called before start()');
+    if (this.consumer) throw new Error('subscribe() must be called before the consumer starts');
     this.pipeline.addSubscription(this.topics.resolve(subscription.topic), subscription);
   }
 
+  /** Starts publishing (producer and outbox relay) and consuming the topics subscribed so far. */
   async start(): Promise<void> {
-    if (this.started) return;
-    this.started = true;
-    const consumed = this.pipeline.brokerTopics;
+    await this.startPublishing();
+    await this.startConsuming();
+  }
+
+  /** Creates the produced topics, connects the producer and starts the outbox relay. */
+  async startPublishing(): Promise<void> {
+    if (this.publishing) return;
+    this.publishing = true;
     const produced = (this.options.producesTo ?? []).map((topic) => this.topics.resolve(topic));
-    await ensureTopics(this.kafka, [...consumed, ...produced, ...consumed.map(deadLetterTopic)], this.options.partitions ?? DEFAULT_PARTITIONS);
+    await ensureTopics(this.kafka, produced, this.options.partitions ?? DEFAULT_PARTITIONS);
     await this.producer.connect();
     this.relay.start();
-    if (consumed.length > 0) {
-      this.consumer = new IdempotentConsumer({
-        kafka: this.kafka,
-        groupId: this.consumerGroup,
-        pipeline: this.pipeline,
-        deadLetters: this.deadLetters,
-        logger: this.options.logger,
-        metrics: this.options.metrics,
-        sessionTimeoutMs: this.options.consumerSessionTimeoutMs,
-        maxRecordsPerTransaction: this.options.consumerMaxRecordsPerTransaction,
-        partitionsConsumedConcurrently: this.options.consumerPartitionsConcurrently ?? this.options.partitions ?? DEFAULT_PARTITIONS,
-      });
-      await this.consumer.start();
-    }
+  }
+
+  /**
+   * Joins the consumer group for every subscribed topic (nothing to do without subscriptions).
+   * Separate from publishing because handlers declared with `@EventPattern` are only known once
+   * the Nest transport listens, after the application's bootstrap hooks have run.
+   */
+  async startConsuming(): Promise<void> {
+    const consumed = this.pipeline.brokerTopics;
+    if (this.consumer || consumed.length === 0) return;
+    await ensureTopics(this.kafka, [...consumed, ...consumed.map(deadLetterTopic)], this.options.partitions ?? DEFAULT_PARTITIONS);
+    this.consumer = new IdempotentConsumer({
+      kafka: this.kafka,
+      groupId: this.consumerGroup,
+      pipeline: this.pipeline,
+      deadLetters: this.deadLetters,
+      logger: this.options.logger,
+      metrics: this.options.metrics,
+      sessionTimeoutMs: this.options.consumerSessionTimeoutMs,
+      maxRecordsPerTransaction: this.options.consumerMaxRecordsPerTransaction,
+      partitionsConsumedConcurrently: this.options.consumerPartitionsConcurrently ?? this.options.partitions ?? DEFAULT_PARTITIONS,
+    });
+    await this.consumer.start();
+  }
+
+  /** Stops fetching and lets in-flight work finish; committed offsets stay with the group. */
+  async stopConsuming(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.stop();
   }
 
   /** Graceful shutdown: stop fetching and finish in-flight work, flush the relay, disconnect. */
   async stop(): Promise<void> {
-    if (!this.started) return;
-    this.started = false;
-    await this.consumer?.stop();
+    await this.stopConsuming();
+    if (!this.publishing) return;
+    this.publishing = false;
     await this.relay.stop();
     await this.producer.disconnect();
   }

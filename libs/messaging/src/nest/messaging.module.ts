@@ -1,9 +1,11 @@
-import { BeforeApplicationShutdown, DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Injectable, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { BaseServiceConfig, kafkaConnectionOf, SERVICE_CONFIG } from '@mentoring/config';
-import { createLogger, MetricsService, ReadinessRegistry, runWithContext } from '@mentoring/observability';
+import { createLogger, MessageTransports, MetricsService, ReadinessRegistry, runWithContext } from '@mentoring/observability';
 import { DataSource } from 'typeorm';
 import { MessagingRuntime } from '../messaging-runtime';
 import { DeadLettersController } from './dead-letters.controller';
+import { EventTransport, PassEventErrorsThrough } from './event-transport';
 
 export interface MessagingModuleOptions {
   serviceName: string;
@@ -18,7 +20,10 @@ export interface MessagingModuleOptions {
   consumerPartitionsConcurrently?: number;
 }
 
-/** Starts the runtime once every feature module has subscribed, and drains it on shutdown. */
+/**
+ * Starts publishing at bootstrap and drains the runtime on shutdown. Consuming starts when the
+ * bootstrap starts the event transport, which subscribes every `@EventPattern` handler first.
+ */
 @Injectable()
 export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
@@ -38,10 +43,28 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   }
 }
 
+/** Offers the event transport to the bootstrap (`startMessageTransports`). */
+@Injectable()
+export class EventTransportRegistration implements OnModuleInit {
+  constructor(
+    private readonly runtime: MessagingRuntime,
+    private readonly transports: MessageTransports,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    this.transports.register({
+      strategy: new EventTransport(this.runtime, (decoder) => this.moduleRef.get(decoder, { strict: false })),
+      exceptionFilters: [new PassEventErrorsThrough()],
+    });
+  }
+}
+
 /**
  * The service's part in the event flow: outbox writer and relay, idempotent consumer with dead
- * letters, and `/v1/ops/dead-letters`. Feature modules inject MessagingRuntime, call
- * `subscribe()` in `onModuleInit`, and append events with `runtime.outbox` in their transactions.
+ * letters, the event transport, and `/v1/ops/dead-letters`. Feature modules declare handlers as
+ * `@EventPattern` methods of controllers and append events with `runtime.outbox` in their
+ * transactions.
  */
 @Module({})
 export class MessagingModule {
@@ -70,6 +93,7 @@ export class MessagingModule {
             }),
         },
         MessagingLifecycle,
+        EventTransportRegistration,
       ],
       exports: [MessagingRuntime],
     };
