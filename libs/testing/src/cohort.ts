@@ -1,5 +1,5 @@
 import { TOPICS } from '@mentoring/contracts';
-import { Pipeline } from './pipeline';
+import { Pipeline, PipelineCaller } from './pipeline';
 import { testKafka } from './test-infrastructure';
 
 /** Every day 08:00-20:00: mentors and students share plenty of time, so a match never waits for a slot. */
@@ -41,9 +41,12 @@ export function together(...cohorts: Cohort[]): Cohort {
   return { mentors: cohorts.flatMap((c) => c.mentors), students: cohorts.flatMap((c) => c.students) };
 }
 
+/** MBBS's coordinator: the one who adds MBBS's mentors and students. */
+const MBBS_COORDINATOR: PipelineCaller = { role: 'coordinator', subject: 'coordinator-mbbs-e2e', programmes: ['MBBS'] };
+
 /** Adds an MBBS mentor, free every day 08:00-20:00 in Asia/Dubai, through mentor-matching's API. */
 export async function registerMentor(pipeline: Pipeline, mentor: Person, maxOpenCases = MENTOR_CAPACITY): Promise<void> {
-  const response = await pipeline.call('mentor-matching', 'POST', '/v1/mentors', 'coordinator', {
+  const response = await pipeline.call('mentor-matching', 'POST', '/v1/mentors', MBBS_COORDINATOR, {
     mentorId: mentor.id,
     displayName: mentor.displayName,
     email: mentor.email,
@@ -58,7 +61,7 @@ export async function registerMentor(pipeline: Pipeline, mentor: Person, maxOpen
 
 /** Adds (or updates) an MBBS year-2 student with the same free time as every mentor. */
 export async function registerStudent(pipeline: Pipeline, student: Person): Promise<void> {
-  const response = await pipeline.call('mentor-matching', 'PUT', `/v1/students/${student.id}`, 'coordinator', {
+  const response = await pipeline.call('mentor-matching', 'PUT', `/v1/students/${student.id}`, MBBS_COORDINATOR, {
     displayName: student.displayName,
     email: student.email,
     program: 'MBBS',

@@ -145,7 +145,7 @@ export class Pipeline {
    */
   async call<T = unknown>(service: PipelineService, method: string, route: string, as: PipelineRole | PipelineCaller, body?: unknown, subject?: string): Promise<{ status: number; body: T; headers: Headers }> {
     const [instance] = this.instancesOf(service);
-    const caller = typeof as === 'string' ? { role: as } : as;
+    const caller: PipelineCaller = typeof as === 'string' ? { role: as } : as;
     const token = await signToken({ subject: subject ?? caller.subject ?? `${caller.role}-e2e`, role: caller.role, programmes: caller.programmes });
     const response = await fetch(`${instance.url}${route}`, {
       method,

@@ -1,5 +1,5 @@
 import { waitUntil } from '@mentoring/testing';
-import { addMentors, CaseEventLog, dataSourceOf, http, MatchingService, mentorBody, MONDAY_MORNING, MovableClock, riskEvent, RiskFeed, startMatching } from './support';
+import { addMentors, CaseEventLog, coordinatorBearer, dataSourceOf, http, MatchingService, mentorBody, MONDAY_MORNING, MovableClock, riskEvent, RiskFeed, startMatching } from './support';
 
 describe('mentor-matching: a case from the risk event to a changed mentor', () => {
   const clock = new MovableClock(MONDAY_MORNING);
@@ -178,7 +178,7 @@ describe('mentor-matching: a case from the risk event to a changed mentor', () =
     ].join('\n');
     const report = await http(service)
       .post('/v1/mentors/import')
-      .set('authorization', await service.bearer('coordinator'))
+      .set('authorization', await coordinatorBearer(service))
       .set('content-type', 'text/csv')
       .send(csv)
       .expect(200);
@@ -193,13 +193,13 @@ describe('mentor-matching: a case from the risk event to a changed mentor', () =
         ],
       },
     ]);
-    const imported = await http(service).get('/v1/mentors/M-C').set('authorization', await service.bearer('coordinator')).expect(200);
+    const imported = await http(service).get('/v1/mentors/M-C').set('authorization', await coordinatorBearer(service)).expect(200);
     expect(imported.body).toMatchObject({ programs: ['MBBS', 'BBMS'], maxOpenCases: 4, leave: [{ firstDay: '2030-04-01', lastDay: '2030-04-05' }] });
   });
 
   it('lets a coordinator hand a case to a mentor of their choice, within the hard constraints', async () => {
     const caseId = await openCaseOf('S-2');
-    const coordinator = await service.bearer('coordinator');
+    const coordinator = await coordinatorBearer(service);
     const [{ mentor_id: previous }] = await dataSourceOf(service).query(`SELECT mentor_id FROM cases WHERE id = $1`, [caseId]);
 
     await http(service).post(`/v1/cases/${caseId}/reassign`).set('authorization', coordinator).send({ mentorId: 'M-C', reason: 'Anatomy specialist' }).expect(200);

@@ -1,5 +1,5 @@
 import { createTestDatabase, uniqueName } from '@mentoring/testing';
-import { addMentors, CaseEventLog, dataSourceOf, http, MatchingService, mentorBody, MONDAY_MORNING, MovableClock, riskEvent, RiskFeed, startMatching } from './support';
+import { addMentors, CaseEventLog, coordinatorBearer, dataSourceOf, http, MatchingService, mentorBody, MONDAY_MORNING, MovableClock, riskEvent, RiskFeed, startMatching } from './support';
 
 describe('mentor-matching: unanswered offers and full mentors', () => {
   const clock = new MovableClock(MONDAY_MORNING);
@@ -52,7 +52,7 @@ describe('mentor-matching: unanswered offers and full mentors', () => {
       { id: 'M-1', open_cases: first === 'M-1' ? 0 : 1 },
       { id: 'M-2', open_cases: first === 'M-2' ? 0 : 1 },
     ]);
-    const profile = await http(service).get(`/v1/mentors/${first}`).set('authorization', await service.bearer('coordinator')).expect(200);
+    const profile = await http(service).get(`/v1/mentors/${first}`).set('authorization', await coordinatorBearer(service)).expect(200);
     expect(profile.body.responsiveness).toMatchObject({ offers: 1, expiryRate: 1 });
   });
 
@@ -63,7 +63,7 @@ describe('mentor-matching: unanswered offers and full mentors', () => {
     await log.waitFor('waitlisted', 'U-2');
     await log.waitFor('escalated', 'U-2', (event) => event.escalationReason === 'no-eligible-mentor');
 
-    const coordinator = await service.bearer('coordinator');
+    const coordinator = await coordinatorBearer(service);
     const waitlist = await http(service).get('/v1/coordinator/waitlist').set('authorization', coordinator).expect(200);
     expect(waitlist.body).toEqual([
       expect.objectContaining({ studentId: 'U-2', program: 'MD', mentors: [expect.objectContaining({ mentorId: 'M-MD', eligible: false, reasons: ['at-capacity'] })] }),
@@ -77,7 +77,7 @@ describe('mentor-matching: unanswered offers and full mentors', () => {
     await feed.send(riskEvent('U-3', { program: 'MD' }));
     await log.waitFor('waitlisted', 'U-3');
 
-    const coordinator = await service.bearer('coordinator');
+    const coordinator = await coordinatorBearer(service);
     await http(service).post(`/v1/cases/${await openCaseOf('U-1')}/close`).set('authorization', coordinator).send({ outcome: 'referred', reason: 'Referred to student counselling' }).expect(200);
 
     await log.waitFor('matched', 'U-3', (event) => event.mentor?.id === 'M-MD');

@@ -71,8 +71,16 @@ export function mentorBody(mentorId: string, overrides: Record<string, unknown> 
   };
 }
 
+/** Every programme these tests put students and mentors in. */
+export const TEST_PROGRAMMES = ['MBBS', 'MD', 'BBMS'];
+
+/** A coordinator's bearer header for these programmes (all the tests' by default). */
+export function coordinatorBearer(service: MatchingService, programmes: string[] = TEST_PROGRAMMES, subject = 'coordinator-test'): Promise<string> {
+  return service.bearer('coordinator', subject, programmes);
+}
+
 export async function addMentors(service: MatchingService, mentors: ReadonlyArray<Record<string, unknown>>): Promise<void> {
-  const coordinator = await service.bearer('coordinator');
+  const coordinator = await coordinatorBearer(service);
   for (const mentor of mentors) {
     await http(service).post('/v1/mentors').set('authorization', coordinator).send(mentor).expect(201);
   }

@@ -15,7 +15,7 @@ export interface GradeSubmission {
   sourceRecordId: string;
 }
 
-const PROGRAMS = ['MBBS', 'MD', 'BBMS', 'HDPCS'] as const;
+export const PROGRAMS = ['MBBS', 'MD', 'BBMS', 'HDPCS'] as const;
 export const COURSES = ['ANAT201', 'PHYS202', 'BIOC203', 'PATH204', 'PHAR205'] as const;
 
 /** Student ids carry a phase prefix, so each phase's events can be told apart on shared topics. */

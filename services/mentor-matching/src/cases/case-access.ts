@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import { isOwner, Principal } from '@mentoring/auth';
+import { assertCoversProgramme, coversProgramme, isOwner, Principal } from '@mentoring/auth';
 import { randomUUID } from 'node:crypto';
 import { currentContext } from '@mentoring/observability';
 import type { CaseRecord } from './case-record';
@@ -13,15 +13,26 @@ export function isStudentOf(principal: Principal, record: CaseRecord): boolean {
   return isOwner(principal, { role: 'student', id: record.studentId });
 }
 
-/** Full case details: its mentor, coordinators and ops. */
-export function canReadCase(principal: Principal, record: CaseRecord): boolean {
-  return isAssignedMentor(principal, record) || principal.role === 'coordinator' || principal.role === 'ops';
+/** A coordinator responsible for the case's programme. */
+export function isCoordinatorOf(principal: Principal, record: CaseRecord): boolean {
+  return principal.role === 'coordinator' && coversProgramme(principal, record.program);
 }
 
+/** Full case details: its mentor, the coordinators of its programme and ops. */
+export function canReadCase(principal: Principal, record: CaseRecord): boolean {
+  return isAssignedMentor(principal, record) || isCoordinatorOf(principal, record) || principal.role === 'ops';
+}
+
+/** The case's mentor, or a coordinator of its programme (a coordinator of another one gets a 403 naming the programme). */
 export function assertMentorOrCoordinator(principal: Principal, record: CaseRecord): void {
-  if (!isAssignedMentor(principal, record) && principal.role !== 'coordinator') {
-    throw new ForbiddenException('Only the case’s mentor or a coordinator may do this');
-  }
+  if (isAssignedMentor(principal, record)) return;
+  if (principal.role === 'coordinator') return assertCoversProgramme(principal, record.program);
+  throw new ForbiddenException('Only the case’s mentor or a coordinator of its programme may do this');
+}
+
+/** Coordinators act on the cases of their own programmes only. */
+export function assertCoordinatorOf(principal: Principal, record: CaseRecord): void {
+  if (principal.role === 'coordinator') assertCoversProgramme(principal, record.program);
 }
 
 export function assertStudentOf(principal: Principal, record: CaseRecord): void {

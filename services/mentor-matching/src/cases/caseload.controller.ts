@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ownerInParam, Roles } from '@mentoring/auth';
+import { CurrentPrincipal, ownerInParam, Principal, Roles } from '@mentoring/auth';
 import { CaseloadQuery } from './case-actions.dto';
 import { CasesService } from './cases.service';
 
@@ -12,8 +12,8 @@ export class CaseloadController {
 
   @Get()
   @Roles('coordinator', ownerInParam('mentor', 'mentorId'))
-  @ApiOperation({ summary: 'A mentor’s caseload (open cases; ?includeClosed=true for all)' })
-  caseload(@Param('mentorId') mentorId: string, @Query() query: CaseloadQuery) {
-    return this.cases.caseload(mentorId, query.includeClosed ?? false);
+  @ApiOperation({ summary: 'A mentor’s caseload (open cases; ?includeClosed=true for all); a coordinator sees the cases of their programmes' })
+  caseload(@CurrentPrincipal() principal: Principal, @Param('mentorId') mentorId: string, @Query() query: CaseloadQuery) {
+    return this.cases.caseload(principal, mentorId, query.includeClosed ?? false);
   }
 }

@@ -1,11 +1,12 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@mentoring/auth';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
 import { MATCHING_SETTINGS, MatchingSettings } from '../config/matching-settings';
 import { IneligibilityReason } from '../matching/domain';
 import { MatchingService } from '../matching/matching.service';
+import { programmeReach } from '../programme-reach';
 import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
 import { StudentEntity } from '../students/infrastructure/student.entity';
 import { StudentsService } from '../students/students.service';
@@ -20,7 +21,7 @@ import {
   ReassignCaseDto,
   RequestAnotherMentorDto,
 } from './case-actions.dto';
-import { assertMentorOrCoordinator, assertStudentOf, canReadCase, isStudentOf, requestOrigin } from './case-access';
+import { assertCoordinatorOf, assertMentorOrCoordinator, assertStudentOf, canReadCase, isStudentOf, requestOrigin } from './case-access';
 import type { CaseRecord } from './case-record';
 import { CaseStore } from './case-store';
 import { caseloadEntry, fullCaseView, studentCaseView } from './case-views';
@@ -40,6 +41,7 @@ import {
 import { CaseHistoryEntity } from './infrastructure/case-history.entity';
 import { CaseSessionEntity } from './infrastructure/case-session.entity';
 import { CaseEntity } from './infrastructure/case.entity';
+import { caseloadOf } from './infrastructure/case-reads.store';
 
 type CaseWork = (manager: EntityManager, record: CaseEntity, now: Date) => Promise<CaseRecord>;
 
@@ -60,8 +62,9 @@ export class CasesService {
   async view(principal: Principal, caseId: string) {
     const record = await this.store.find(this.dataSource.manager, caseId);
     if (!record) throw new NotFoundException(`No case ${caseId}`);
+    assertCoordinatorOf(principal, record);
     if (!canReadCase(principal, record) && !isStudentOf(principal, record)) {
-      throw new ForbiddenException('Only the case’s mentor, its student, coordinators and ops may read it');
+      throw new ForbiddenException('Only the case’s mentor, its student, the coordinators of its programme and ops may read it');
     }
     return this.viewFor(this.dataSource.manager, principal, record);
   }
@@ -185,6 +188,7 @@ export class CasesService {
   /** A coordinator gives the case to a mentor of their choice, within the hard constraints (capacity above all). */
   reassign(principal: Principal, caseId: string, dto: ReassignCaseDto) {
     return this.change(principal, caseId, async (manager, record, now) => {
+      assertCoordinatorOf(principal, record);
       await this.matching.lockForMatching(manager);
       const { evaluation, offer } = await this.matching.offerFrom(manager, record, dto.mentorId);
       if (!evaluation) throw new NotFoundException(`No mentor ${dto.mentorId}`);
@@ -198,12 +202,10 @@ export class CasesService {
     });
   }
 
-  async caseload(mentorId: string, includeClosed: boolean) {
+  /** The mentor's cases; a coordinator sees those of their own programmes only. */
+  async caseload(principal: Principal, mentorId: string, includeClosed: boolean) {
     const manager = this.dataSource.manager;
-    const cases = await manager.find(CaseEntity, {
-      where: { mentorId, ...(includeClosed ? {} : { status: Not('closed') }) },
-      order: { openedAt: 'ASC' },
-    });
+    const cases = await caseloadOf(manager, mentorId, { includeClosed, programmes: programmeReach(principal).filter });
     const students = await manager.find(StudentEntity, { where: { id: In(cases.map((record) => record.studentId)) } });
     const byId = new Map(students.map((student) => [student.id, student]));
     return cases.map((record) => caseloadEntry(record, byId.get(record.studentId), this.settings.casePolicy));

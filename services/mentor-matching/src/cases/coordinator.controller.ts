@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@mentoring/auth';
+import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
 import { CaseTimingQuery } from './case-actions.dto';
 import { CoordinatorService } from './coordinator.service';
 
@@ -12,14 +12,14 @@ export class CoordinatorController {
   constructor(private readonly coordinator: CoordinatorService) {}
 
   @Get('coordinator/waitlist')
-  @ApiOperation({ summary: 'Cases waiting for a mentor, with what keeps each mentor of the programme from taking them' })
-  waitlist() {
-    return this.coordinator.waitlist();
+  @ApiOperation({ summary: 'Cases waiting for a mentor (a coordinator: of their programmes), with what keeps each mentor of the programme from taking them' })
+  waitlist(@CurrentPrincipal() principal: Principal) {
+    return this.coordinator.waitlist(principal);
   }
 
   @Get('reports/case-timing')
-  @ApiOperation({ summary: 'Flag to first contact and to first meeting (median, p90), and outcomes' })
-  caseTiming(@Query() query: CaseTimingQuery) {
-    return this.coordinator.caseTiming(query);
+  @ApiOperation({ summary: 'Flag to first contact and to first meeting (median, p90), and outcomes (a coordinator: over their programmes)' })
+  caseTiming(@CurrentPrincipal() principal: Principal, @Query() query: CaseTimingQuery) {
+    return this.coordinator.caseTiming(principal, query);
   }
 }

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { assertCoversProgramme, Principal, ProgrammeFilter } from '@mentoring/auth';
 import { CASE_OUTCOMES, CASE_STATUSES } from '@mentoring/contracts';
-import { DataSource, EntityManager, FindOptionsWhere, MoreThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { MatchingService } from '../matching/matching.service';
+import { programmeReach } from '../programme-reach';
 import { CaseTimingQuery } from './case-actions.dto';
 import { flagToFirstContactHours, flagToFirstMeetingHours, summariseDurations } from './domain';
-import { CaseEntity } from './infrastructure/case.entity';
+import { caseTimings, lastWaitlisted, waitlistedCases } from './infrastructure/case-reads.store';
 
-/** What coordinators watch: who is waiting for a mentor and why, and how fast students are reached. */
+/**
+ * What coordinators watch: who is waiting for a mentor and why, and how fast students are reached;
+ * each coordinator for their own programmes, ops for all.
+ */
 @Injectable()
 export class CoordinatorService {
   constructor(
@@ -15,12 +20,12 @@ export class CoordinatorService {
   ) {}
 
   /** Waitlisted cases, oldest first, with every mentor of the programme and what keeps each from taking the case. */
-  async waitlist() {
+  async waitlist(principal: Principal) {
     const manager = this.dataSource.manager;
-    const cases = await manager.find(CaseEntity, { where: { status: 'waitlisted' }, order: { openedAt: 'ASC' } });
+    const cases = await waitlistedCases(manager, programmeReach(principal).filter);
     if (cases.length === 0) return [];
     const { evaluations, pool } = await this.matching.evaluate(manager, cases);
-    const waitlistedAt = await lastWaitlisted(manager, cases);
+    const waitlistedAt = await lastWaitlisted(manager, cases.map((record) => record.id));
     const names = new Map(pool.entities.map((mentor) => [mentor.id, mentor.displayName]));
     return cases.map((record) => {
       const candidates = (evaluations.get(record.id) ?? []).filter((candidate) => !candidate.eligibility.reasons.includes('program-not-covered'));
@@ -44,15 +49,8 @@ export class CoordinatorService {
   }
 
   /** Time from flag to first contact and to first meeting (median, 90th percentile), and how cases ended. */
-  async caseTiming(query: CaseTimingQuery) {
-    const where: FindOptionsWhere<CaseEntity> = {
-      ...(query.program ? { program: query.program } : {}),
-      ...(query.since ? { flaggedAt: MoreThanOrEqual(new Date(query.since)) } : {}),
-    };
-    const cases = await this.dataSource.manager.find(CaseEntity, {
-      where,
-      select: { id: true, status: true, outcome: true, flaggedAt: true, firstContactAt: true, firstMeetingAt: true },
-    });
+  async caseTiming(principal: Principal, query: CaseTimingQuery) {
+    const cases = await caseTimings(this.dataSource.manager, { programmes: timingProgrammes(principal, query.program), since: query.since ? new Date(query.since) : undefined });
     return {
       cases: cases.length,
       flagToFirstContact: summariseDurations(cases.map(flagToFirstContactHours)),
@@ -63,12 +61,11 @@ export class CoordinatorService {
   }
 }
 
-async function lastWaitlisted(manager: EntityManager, cases: readonly CaseEntity[]): Promise<Map<string, Date>> {
-  const rows: Array<{ case_id: string; at: Date }> = await manager.query(
-    `SELECT case_id, max(occurred_at) AS at FROM case_history WHERE kind = 'waitlisted' AND case_id = ANY($1) GROUP BY case_id`,
-    [cases.map((record) => record.id)],
-  );
-  return new Map(rows.map((row) => [row.case_id, row.at]));
+/** The programme asked for (403 for a coordinator of others), or every programme the caller reaches. */
+function timingProgrammes(principal: Principal, program: string | undefined): ProgrammeFilter {
+  if (program === undefined) return programmeReach(principal).filter;
+  assertCoversProgramme(principal, program);
+  return { all: false, programmes: [program] };
 }
 
 function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Record<K, number> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ownerInParam, Roles } from '@mentoring/auth';
+import { CurrentPrincipal, ownerInParam, Principal, Roles } from '@mentoring/auth';
 import type { IncomingMessage } from 'node:http';
 import { readImportRows } from '../bulk-import/import-body';
 import { MentorAvailabilityDto, MentorProfileDto, NewMentorDto } from './mentor.dto';
@@ -15,44 +15,45 @@ export class MentorsController {
 
   @Post()
   @Roles('coordinator')
-  @ApiOperation({ summary: 'Add a mentor (409 if the id exists)' })
-  create(@Body() dto: NewMentorDto) {
-    return this.mentors.create(dto);
+  @ApiOperation({ summary: 'Add a mentor to the coordinator’s programmes (409 if the id exists)' })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: NewMentorDto) {
+    return this.mentors.create(principal, dto);
   }
 
   @Post('import')
   @HttpCode(200)
   @Roles('coordinator')
   @ApiConsumes('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Create or update many mentors from a JSON array or a CSV file; bad rows are listed with every problem' })
-  async import(@Req() request: IncomingMessage, @Body() body: unknown) {
-    return this.mentors.import(await readImportRows(request, body, MENTOR_CSV_COLUMNS));
+  @ApiOperation({ summary: 'Create or update many mentors from a JSON array or a CSV file; bad rows, and rows beyond the coordinator’s programmes, are listed with every problem' })
+  async import(@CurrentPrincipal() principal: Principal, @Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.mentors.import(principal, await readImportRows(request, body, MENTOR_CSV_COLUMNS));
   }
 
   @Get()
   @Roles('coordinator', 'ops')
-  list() {
-    return this.mentors.list();
+  @ApiOperation({ summary: 'Every mentor (ops), or the mentors of the coordinator’s programmes' })
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.mentors.list(principal);
   }
 
   @Get(':mentorId')
   @Roles('coordinator', 'ops', ownerInParam('mentor', 'mentorId'))
-  @ApiOperation({ summary: 'A mentor’s profile, open cases and responsiveness' })
-  get(@Param('mentorId') mentorId: string) {
-    return this.mentors.get(mentorId);
+  @ApiOperation({ summary: 'A mentor’s profile, open cases and responsiveness (a coordinator: mentors of their programmes)' })
+  get(@CurrentPrincipal() principal: Principal, @Param('mentorId') mentorId: string) {
+    return this.mentors.get(principal, mentorId);
   }
 
   @Put(':mentorId')
   @Roles('coordinator')
-  @ApiOperation({ summary: 'Replace a mentor’s profile (their open cases stay)' })
-  replace(@Param('mentorId') mentorId: string, @Body() dto: MentorProfileDto) {
-    return this.mentors.replace(mentorId, dto);
+  @ApiOperation({ summary: 'Replace a mentor’s profile (their open cases stay); a coordinator adds or removes only their own programmes' })
+  replace(@CurrentPrincipal() principal: Principal, @Param('mentorId') mentorId: string, @Body() dto: MentorProfileDto) {
+    return this.mentors.replace(principal, mentorId, dto);
   }
 
   @Put(':mentorId/availability')
   @Roles('coordinator', ownerInParam('mentor', 'mentorId'))
   @ApiOperation({ summary: 'Set weekly availability, time zone, one-off blocks and leave' })
-  setAvailability(@Param('mentorId') mentorId: string, @Body() dto: MentorAvailabilityDto) {
-    return this.mentors.setAvailability(mentorId, dto);
+  setAvailability(@CurrentPrincipal() principal: Principal, @Param('mentorId') mentorId: string, @Body() dto: MentorAvailabilityDto) {
+    return this.mentors.setAvailability(principal, mentorId, dto);
   }
 }

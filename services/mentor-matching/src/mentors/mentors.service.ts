@@ -1,6 +1,8 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Principal } from '@mentoring/auth';
+import type { FieldProblem } from '@mentoring/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { ImportRow, validateImportRows } from '../bulk-import/import-rows';
+import { AcceptedRow, ImportRow, RejectedRow, validateImportRows } from '../bulk-import/import-rows';
 import { ImportReport } from '../bulk-import/import-report';
 import { Clock, CLOCK } from '../clock';
 import { CaseQueue } from '../matching/case-queue';
@@ -8,14 +10,18 @@ import { loadResponsiveness } from '../matching/matching-data';
 import { isOnLeave, NO_RESPONSIVENESS_HISTORY, ResponsivenessSummary } from '../matching/domain';
 import { mentorAvailabilityProblems } from '../validation/availability-problems';
 import { assertNoProblems } from '../validation/field-problems';
+import { CoversProgramme, programmeReach } from '../programme-reach';
+import { programmesOutOfReach, sharesProgramme } from './domain/mentor-programmes';
 import { MentorEntity } from './infrastructure/mentor.entity';
+import { listMentors, lockMentorProgrammes, lockProgrammesOfMentors } from './infrastructure/mentor.store';
 import { MentorAvailabilityDto, MentorProfileDto, NewMentorDto } from './mentor.dto';
 
 export type MentorView = ReturnType<typeof mentorView>;
 
 /**
  * Mentor profiles. Every change may free capacity or time (more cases allowed, back from leave, a
- * new mentor), so each one puts the waitlist into the next matching run.
+ * new mentor), so each one puts the waitlist into the next matching run. Coordinators see and
+ * manage the mentors of their programmes, and change a mentor's membership of those programmes only.
  */
 @Injectable()
 export class MentorsService {
@@ -25,7 +31,8 @@ export class MentorsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  create(dto: NewMentorDto): Promise<MentorView> {
+  create(principal: Principal, dto: NewMentorDto): Promise<MentorView> {
+    assertInReach(programmesOutOfReach(null, dto.programs, programmeReach(principal).covers));
     assertNoProblems(mentorAvailabilityProblems(availabilityOf(dto)));
     return this.dataSource.transaction(async (manager) => {
       const inserted = await manager
@@ -44,51 +51,72 @@ export class MentorsService {
     });
   }
 
-  replace(mentorId: string, dto: MentorProfileDto): Promise<MentorView> {
+  replace(principal: Principal, mentorId: string, dto: MentorProfileDto): Promise<MentorView> {
+    const { covers } = programmeReach(principal);
     assertNoProblems(mentorAvailabilityProblems(availabilityOf(dto)));
-    return this.change(mentorId, profileColumns(dto));
+    return this.change(mentorId, profileColumns(dto), (programs) => {
+      assertManages(mentorId, programs, covers);
+      assertInReach(programmesOutOfReach(programs, dto.programs, covers));
+    });
   }
 
-  setAvailability(mentorId: string, dto: MentorAvailabilityDto): Promise<MentorView> {
+  /** The mentor themselves, or a coordinator of one of their programmes. */
+  setAvailability(principal: Principal, mentorId: string, dto: MentorAvailabilityDto): Promise<MentorView> {
+    const covers = principal.role === 'mentor' ? null : programmeReach(principal).covers;
     const availability = availabilityOf(dto);
     assertNoProblems(mentorAvailabilityProblems(availability));
-    return this.change(mentorId, availability);
+    return this.change(mentorId, availability, (programs) => {
+      if (covers) assertManages(mentorId, programs, covers);
+    });
   }
 
-  get(mentorId: string): Promise<MentorView> {
-    return this.viewIn(this.dataSource.manager, mentorId);
+  async get(principal: Principal, mentorId: string): Promise<MentorView> {
+    const view = await this.viewIn(this.dataSource.manager, mentorId);
+    if (principal.role !== 'mentor') assertManages(mentorId, view.programs, programmeReach(principal).covers);
+    return view;
   }
 
-  async list(): Promise<MentorView[]> {
+  async list(principal: Principal): Promise<MentorView[]> {
+    const { filter } = programmeReach(principal);
     const manager = this.dataSource.manager;
     const [mentors, responsiveness] = await Promise.all([
-      manager.find(MentorEntity, { order: { id: 'ASC' } }),
+      listMentors(manager, filter),
       loadResponsiveness(manager, this.clock.now()),
     ]);
     return mentors.map((mentor) => mentorView(mentor, responsiveness.get(mentor.id) ?? NO_RESPONSIVENESS_HISTORY, this.clock.now()));
   }
 
   /** Stores every good row (created or updated) in one transaction; bad rows are reported, not stored. */
-  async import(rows: readonly ImportRow[]): Promise<ImportReport> {
+  /**
+   * Stores every good row (created or updated) in one transaction; bad rows are reported, not
+   * stored, and so is a coordinator's row for a mentor or a programme beyond their own.
+   */
+  async import(principal: Principal, rows: readonly ImportRow[]): Promise<ImportReport> {
+    const { covers } = programmeReach(principal);
     const { accepted, rejected } = validateImportRows(rows, NewMentorDto, {
       idField: 'mentorId',
       problemsOf: (row) => mentorAvailabilityProblems(availabilityOf(row)),
     });
-    const created = await this.dataSource.transaction(async (manager) => {
+    const { stored, outOfReach } = await this.dataSource.transaction(async (manager) => {
       // In id order, as matching locks mentors: concurrent imports and matching runs never deadlock.
-      const sorted = accepted.map((row) => row.value).sort((a, b) => (a.mentorId < b.mentorId ? -1 : 1));
-      let count = 0;
-      for (const row of sorted) if (await upsertMentor(manager, row)) count += 1;
-      if (sorted.length > 0) await this.queue.retryWaitlist(manager);
-      return count;
+      const sorted = [...accepted].sort((a, b) => (a.value.mentorId < b.value.mentorId ? -1 : 1));
+      const existing = await lockProgrammesOfMentors(manager, sorted.map((row) => row.value.mentorId));
+      const { inReach, refused } = splitByReach(sorted, existing, covers);
+      let created = 0;
+      for (const row of inReach) if (await upsertMentor(manager, row.value)) created += 1;
+      if (inReach.length > 0) await this.queue.retryWaitlist(manager);
+      return { stored: { created, count: inReach.length }, outOfReach: refused };
     });
-    return { received: rows.length, created, updated: accepted.length - created, rejected };
+    return { received: rows.length, created: stored.created, updated: stored.count - stored.created, rejected: [...rejected, ...outOfReach].sort((a, b) => a.row - b.row) };
   }
 
-  private change(mentorId: string, columns: Partial<MentorEntity>): Promise<MentorView> {
+  /** Runs `check` on the mentor's programmes (locked) before the change; 404 when there is no such mentor. */
+  private change(mentorId: string, columns: Partial<MentorEntity>, check: (programs: string[]) => void): Promise<MentorView> {
     return this.dataSource.transaction(async (manager) => {
-      const { affected } = await manager.update(MentorEntity, { id: mentorId }, columns);
-      if (!affected) throw new NotFoundException(`No mentor ${mentorId}`);
+      const programs = await lockMentorProgrammes(manager, mentorId);
+      if (!programs) throw new NotFoundException(`No mentor ${mentorId}`);
+      check(programs);
+      await manager.update(MentorEntity, { id: mentorId }, columns);
       await this.queue.retryWaitlist(manager);
       return this.viewIn(manager, mentorId);
     });
@@ -100,6 +128,30 @@ export class MentorsService {
     const responsiveness = await loadResponsiveness(manager, this.clock.now(), [mentorId]);
     return mentorView(mentor, responsiveness.get(mentorId) ?? NO_RESPONSIVENESS_HISTORY, this.clock.now());
   }
+}
+
+/** 403 unless the caller covers one of the mentor's programmes. */
+function assertManages(mentorId: string, programs: readonly string[], covers: CoversProgramme): void {
+  if (!sharesProgramme(programs, covers)) throw new ForbiddenException(`Mentor ${mentorId} serves none of this coordinator's programmes`);
+}
+
+function assertInReach(outOfReach: readonly string[]): void {
+  if (outOfReach.length > 0) throw new ForbiddenException(`This coordinator is not responsible for programme ${outOfReach.map((programme) => `"${programme}"`).join(', ')}`);
+}
+
+/** Rows the caller may store, and the others with the reason each is refused. */
+function splitByReach(rows: readonly AcceptedRow<NewMentorDto>[], existing: ReadonlyMap<string, string[]>, covers: CoversProgramme) {
+  const inReach: AcceptedRow<NewMentorDto>[] = [];
+  const refused: RejectedRow[] = [];
+  for (const row of rows) {
+    const before = existing.get(row.value.mentorId) ?? null;
+    const problems: FieldProblem[] = [];
+    if (before && !sharesProgramme(before, covers)) problems.push({ field: 'mentorId', problem: 'serves none of your programmes' });
+    else for (const programme of programmesOutOfReach(before, row.value.programs, covers)) problems.push({ field: 'programs', problem: `${programme} is not one of your programmes` });
+    if (problems.length > 0) refused.push({ row: row.row, id: row.value.mentorId, problems });
+    else inReach.push(row);
+  }
+  return { inReach, refused };
 }
 
 function mentorView(mentor: MentorEntity, responsiveness: ResponsivenessSummary, now: Date) {

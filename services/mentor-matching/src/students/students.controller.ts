@@ -17,20 +17,21 @@ export class StudentsController {
   @HttpCode(200)
   @Roles('coordinator', 'service', 'ops')
   @ApiConsumes('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Create or update many students from a JSON array or a CSV file; bad rows are listed with every problem' })
-  async import(@Req() request: IncomingMessage, @Body() body: unknown) {
-    return this.students.import(await readImportRows(request, body, STUDENT_CSV_COLUMNS));
+  @ApiOperation({ summary: 'Create or update many students from a JSON array or a CSV file; bad rows, and a coordinator’s rows beyond their programmes, are listed with every problem' })
+  async import(@CurrentPrincipal() principal: Principal, @Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.students.import(principal, await readImportRows(request, body, STUDENT_CSV_COLUMNS));
   }
 
   @Get(':studentId')
   @Roles('coordinator', 'service', 'ops', ownerInParam('student', 'studentId'))
-  get(@Param('studentId') studentId: string) {
-    return this.students.get(studentId);
+  @ApiOperation({ summary: 'A student’s profile (a coordinator: students of their programmes)' })
+  get(@CurrentPrincipal() principal: Principal, @Param('studentId') studentId: string) {
+    return this.students.get(principal, studentId);
   }
 
   @Put(':studentId')
   @Roles('coordinator', 'service', 'ops', ownerInParam('student', 'studentId'))
-  @ApiOperation({ summary: 'Create or update a student; fields left out stay. A student may set only timeZone and preferredTimes' })
+  @ApiOperation({ summary: 'Create or update a student; fields left out stay. A student may set only timeZone and preferredTimes, a coordinator only students of their programmes' })
   put(@CurrentPrincipal() principal: Principal, @Param('studentId') studentId: string, @Body() dto: StudentProfileDto) {
     return this.students.put(principal, studentId, dto);
   }

@@ -1,11 +1,12 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Principal } from '@mentoring/auth';
+import { assertCoversProgramme, Principal } from '@mentoring/auth';
 import type { FieldProblem, RiskAssessedV1 } from '@mentoring/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ImportReport } from '../bulk-import/import-report';
 import { ImportRow, RejectedRow, validateImportRows } from '../bulk-import/import-rows';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
+import { CoversProgramme, programmeReach } from '../programme-reach';
 import { assertNoProblems, problemsException } from '../validation/field-problems';
 import { mergeStudent, StudentChanges, StudentFields } from './domain/student-profile';
 import { StudentEntity } from './infrastructure/student.entity';
@@ -20,12 +21,18 @@ export class StudentsService {
     private readonly config: MentorMatchingConfig,
   ) {}
 
-  /** Creates or updates a student; a student may change only their own time zone and preferred times. */
+  /**
+   * Creates or updates a student; a student may change only their own time zone and preferred
+   * times, a coordinator only students of their programmes (and never moves one out of them).
+   */
   put(principal: Principal, studentId: string, dto: StudentProfileDto): Promise<StudentView> {
     if (principal.role === 'student') assertPreferencesOnly(dto);
     return this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(StudentEntity, { where: { id: studentId }, lock: { mode: 'pessimistic_write' } });
       if (!existing && principal.role === 'student') throw new NotFoundException(`No student ${studentId}`);
+      if (principal.role === 'coordinator') {
+        for (const program of new Set([existing?.program, dto.program])) if (program) assertCoversProgramme(principal, program);
+      }
       const student = await this.validStudent(manager, existing, dto);
       await manager.upsert(StudentEntity, { id: studentId, ...columnsOf(student) }, ['id']);
       return studentView(await manager.findOneOrFail(StudentEntity, { where: { id: studentId } }));
@@ -39,14 +46,19 @@ export class StudentsService {
     return merged.student;
   }
 
-  async get(studentId: string): Promise<StudentView> {
+  async get(principal: Principal, studentId: string): Promise<StudentView> {
     const student = await this.dataSource.manager.findOne(StudentEntity, { where: { id: studentId } });
     if (!student) throw new NotFoundException(`No student ${studentId}`);
+    if (principal.role === 'coordinator') assertCoversProgramme(principal, student.program);
     return studentView(student);
   }
 
-  /** Creates or updates every good row in one transaction; bad rows are reported, not stored. */
-  import(rows: readonly ImportRow[]): Promise<ImportReport> {
+  /**
+   * Creates or updates every good row in one transaction; bad rows are reported, not stored, and
+   * so is a coordinator's row for a student or a programme beyond their own.
+   */
+  import(principal: Principal, rows: readonly ImportRow[]): Promise<ImportReport> {
+    const { covers } = programmeReach(principal);
     return this.dataSource.transaction(async (manager) => {
       const mentorIds = new Set((await manager.find(MentorEntity, { select: { id: true } })).map((mentor) => mentor.id));
       const { accepted, rejected } = validateImportRows(rows, StudentImportRowDto, {
@@ -59,13 +71,18 @@ export class StudentsService {
       const stored: Array<{ id: string } & ReturnType<typeof columnsOf>> = [];
       const unfit: RejectedRow[] = [];
       for (const { row, value } of accepted) {
+        const outOfReach = programmeProblems(existing.get(value.studentId)?.program ?? null, value.program, covers);
+        if (outOfReach.length > 0) {
+          unfit.push({ row, id: value.studentId, problems: outOfReach });
+          continue;
+        }
         const merged = mergeStudent(existing.get(value.studentId) ?? null, value, this.config.DEFAULT_STUDENT_TIME_ZONE);
         if ('problems' in merged) unfit.push({ row, id: value.studentId, problems: merged.problems });
         else stored.push({ id: value.studentId, ...columnsOf(merged.student) });
       }
       if (stored.length > 0) await manager.upsert(StudentEntity, stored, ['id']);
       const created = stored.filter((student) => !existing.has(student.id)).length;
-      return { received: rows.length, created, updated: stored.length - created, rejected: [...rejected, ...unfit] };
+      return { received: rows.length, created, updated: stored.length - created, rejected: [...rejected, ...unfit].sort((a, b) => a.row - b.row) };
     });
   }
 
@@ -94,6 +111,12 @@ export class StudentsService {
       [studentId, mentorId],
     );
   }
+}
+
+/** Why a row may not be stored by this caller: the student is, or would be, in a programme they do not cover. */
+function programmeProblems(existingProgram: string | null, program: string, covers: CoversProgramme): FieldProblem[] {
+  if (existingProgram !== null && !covers(existingProgram)) return [{ field: 'studentId', problem: `belongs to ${existingProgram}, not one of your programmes` }];
+  return covers(program) ? [] : [{ field: 'program', problem: `${program} is not one of your programmes` }];
 }
 
 function assertPreferencesOnly(dto: StudentProfileDto): void {

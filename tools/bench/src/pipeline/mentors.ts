@@ -1,5 +1,5 @@
-import { Pipeline } from '@mentoring/testing';
-import { COURSES, programOf } from '../workload';
+import { Pipeline, PipelineCaller } from '@mentoring/testing';
+import { COURSES, programOf, PROGRAMS } from '../workload';
 
 interface WeeklyWindow {
   weekday: number;
@@ -27,10 +27,11 @@ function mentorProfile(index: number): Record<string, unknown> {
   };
 }
 
-/** Creates the mentors one request at a time, as a coordinator would through the API. */
+/** Creates the mentors one request at a time, as a coordinator of every programme would through the API. */
 export async function createMentors(pipeline: Pipeline, count: number): Promise<void> {
+  const coordinator: PipelineCaller = { role: 'coordinator', subject: 'bench-coordinator', programmes: [...PROGRAMS] };
   for (let index = 0; index < count; index += 1) {
-    const response = await pipeline.call('mentor-matching', 'POST', '/v1/mentors', 'coordinator', mentorProfile(index));
+    const response = await pipeline.call('mentor-matching', 'POST', '/v1/mentors', coordinator, mentorProfile(index));
     if (response.status !== 201) throw new Error(`POST /v1/mentors answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
   }
 }

@@ -7,16 +7,16 @@ describe('demo console accounts', () => {
   ];
   const accounts = demoConsoleAccounts({ mentors } as never);
 
-  it('signs each mentor in as their mentor id, each coordinator as the recipient escalations go to, and one ops person', () => {
+  it('signs each mentor in as their mentor id, each coordinator as the recipient escalations go to with their programme, and one ops person', () => {
     expect(accounts.filter((account) => account.role === 'mentor')).toEqual([
       { username: 'm001', displayName: 'Dr. Amal Haddad', role: 'mentor', subjectId: 'M001' },
       { username: 'm002', displayName: 'Prof. Lin Wei', role: 'mentor', subjectId: 'M002' },
     ]);
-    expect(accounts.filter((account) => account.role === 'coordinator').map((account) => account.username)).toEqual([
-      'coordinator-mbbs',
-      'coordinator-md',
-      'coordinator-bbms',
-      'coordinator-hdpcs',
+    expect(accounts.filter((account) => account.role === 'coordinator').map(({ username, programmes }) => [username, programmes])).toEqual([
+      ['coordinator-mbbs', ['MBBS']],
+      ['coordinator-md', ['MD']],
+      ['coordinator-bbms', ['BBMS']],
+      ['coordinator-hdpcs', ['HDPCS']],
     ]);
     expect(accounts.filter((account) => account.role === 'ops').map((account) => account.username)).toEqual(['ops']);
   });

@@ -14,6 +14,8 @@ export interface ConsoleAccount {
   displayName: string;
   role: 'mentor' | 'coordinator' | 'ops';
   subjectId?: string;
+  /** A coordinator's programmes: theirs are the only ones the console shows them. */
+  programmes?: string[];
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ConsoleAccount {
 export function demoConsoleAccounts(cohort: Pick<Cohort, 'mentors'>): ConsoleAccount[] {
   return [
     { username: DEMO_OPS_USERNAME, displayName: 'Operations', role: 'ops' },
-    ...demoCoordinators().map((coordinator) => ({ username: coordinator.id, displayName: coordinator.body.displayName, role: 'coordinator' as const })),
+    ...demoCoordinators().map((coordinator) => ({ username: coordinator.id, displayName: coordinator.body.displayName, role: 'coordinator' as const, programmes: [...coordinator.body.programmes] })),
     ...cohort.mentors.map((mentor) => ({ username: mentor.mentorId.toLowerCase(), displayName: mentor.displayName, role: 'mentor' as const, subjectId: mentor.mentorId })),
   ];
 }

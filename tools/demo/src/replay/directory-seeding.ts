@@ -1,4 +1,4 @@
-import type { Cohort } from '../cohort';
+import { type Cohort, PROGRAMS } from '../cohort';
 import { chunk, demoCoordinators, mentorImportRow, studentImportRow } from './directory';
 import { PlatformClient } from './platform-client';
 
@@ -10,7 +10,8 @@ interface ImportAnswer {
   rejected: Array<{ row: number; id: string | null; problems: Array<{ field: string; problem: string }> }>;
 }
 
-const COORDINATOR = { role: 'coordinator', subject: 'demo-coordinator' } as const;
+// Seeds every programme's people, so it coordinates them all.
+const COORDINATOR = { role: 'coordinator', subject: 'demo-coordinator', programmes: PROGRAMS } as const;
 
 /**
  * Puts the cohort's people where the platform keeps them: mentors and students in mentor-matching

@@ -11,6 +11,8 @@ export type PlatformUrls = Record<PlatformService, string>;
 export interface Caller {
   role: Role;
   subject: string;
+  /** A coordinator's programmes (the token's claim): the services limit them to these. */
+  programmes?: readonly string[];
 }
 
 interface Call {
@@ -53,11 +55,11 @@ export class PlatformClient {
   }
 
   private token(caller: Caller): Promise<string> {
-    const key = `${caller.role}|${caller.subject}`;
+    const key = `${caller.role}|${caller.subject}|${caller.programmes?.join(',') ?? ''}`;
     let token = this.tokens.get(key);
     if (!token) {
       // Long enough for the slowest replay; the demo never runs longer than its settle timeout.
-      token = signToken({ ...caller, ttlSeconds: 4 * 3600, secret: this.secret });
+      token = signToken({ ...caller, programmes: caller.programmes && [...caller.programmes], ttlSeconds: 4 * 3600, secret: this.secret });
       this.tokens.set(key, token);
     }
     return token;

@@ -3,7 +3,7 @@ import { namespacedTopic, RiskLevel, TOPICS } from '@mentoring/contracts';
 import { kafkaClientSettings } from '@mentoring/messaging';
 import { sumOf } from '@mentoring/observability';
 import { Kafka, logLevel } from 'kafkajs';
-import { Cohort, FeedChannel, FeedRecord, generateCohort, summarizeCohort, toOneRosterFiles } from '../cohort';
+import { Cohort, FeedChannel, FeedRecord, generateCohort, PROGRAMS, summarizeCohort, toOneRosterFiles } from '../cohort';
 import { defaultTermStart, writeCohort } from '../cohort-files';
 import { ChannelTallies, countFields, emptyTallies, fieldsOfDeadLetterMessage, kafkaOutcomes } from './channel-tally';
 import { DemoSummary, DurationSummary, Link } from './demo-summary';
@@ -37,7 +37,8 @@ export interface DemoSettings {
 }
 
 const POLL_MS = 1_000;
-const COORDINATOR = { role: 'coordinator', subject: 'demo-coordinator' } as const;
+// Reads the summary's reports over every programme.
+const COORDINATOR = { role: 'coordinator', subject: 'demo-coordinator', programmes: PROGRAMS } as const;
 const OPS = { role: 'ops', subject: 'demo-ops' } as const;
 // The largest page GET /v1/ops/dead-letters serves; a feed's malformed share stays well below it.
 const MAX_DEAD_LETTERS_PAGE = 500;
