@@ -1,9 +1,12 @@
 import { ConfigError, loadConfig } from '@mentoring/config';
 import { GradeIngestConfig } from './grade-ingest.config';
 
+// A developer's environment: the public development keys are accepted, so only grade-ingest's own variables are under test.
+const DEV = { MENTORING_DEV_MODE: 'true' };
+
 describe('GradeIngestConfig', () => {
   it('has working defaults', () => {
-    expect(loadConfig(GradeIngestConfig, {})).toMatchObject({
+    expect(loadConfig(GradeIngestConfig, DEV)).toMatchObject({
       PORT: 3001,
       DATABASE_URL: 'postgres://postgres@localhost:5432/grade_ingest',
       MAX_FUTURE_SKEW_SECONDS: 300,
@@ -11,11 +14,17 @@ describe('GradeIngestConfig', () => {
       KAFKA_DEFAULT_FEED: 'kafka',
       REGISTRAR_TOPIC_FEEDS: [],
       IMPORT_SWEEP_SECONDS: 10,
+      IMPORT_MAX_UNCOMPRESSED_MB: 1024,
+      IMPORT_MAX_FILE_MB: 512,
+      IMPORT_MAX_COMPRESSION_RATIO: 100,
+      IMPORT_MAX_ZIP_ENTRIES: 100,
+      IMPORT_MAX_RESULT_ROWS: 1_000_000,
+      IMPORT_MAX_REFERENCE_ROWS: 100_000,
     });
   });
 
   it('reads numbers and lists from the environment', () => {
-    const config = loadConfig(GradeIngestConfig, { IMPORT_LEASE_SECONDS: '2', IMPORT_SWEEP_SECONDS: '0', KNOWN_PROGRAMS: 'MBBS, DENT', UPLOAD_DIR: '/srv/uploads', REGISTRAR_TOPIC_FEEDS: 'sis, lms-gradebook' });
+    const config = loadConfig(GradeIngestConfig, { ...DEV, IMPORT_LEASE_SECONDS: '2', IMPORT_SWEEP_SECONDS: '0', KNOWN_PROGRAMS: 'MBBS, DENT', UPLOAD_DIR: '/srv/uploads', REGISTRAR_TOPIC_FEEDS: 'sis, lms-gradebook' });
 
     expect(config).toMatchObject({
       IMPORT_LEASE_SECONDS: 2,
@@ -27,9 +36,19 @@ describe('GradeIngestConfig', () => {
   });
 
   it('names every bad variable', () => {
-    const load = () => loadConfig(GradeIngestConfig, { MAX_FUTURE_SKEW_SECONDS: '-1', KNOWN_PROGRAMS: 'mbbs', KAFKA_DEFAULT_FEED: 'no spaces please', REGISTRAR_TOPIC_FEEDS: 'sis,bad feed' });
+    const load = () => loadConfig(GradeIngestConfig, { ...DEV, MAX_FUTURE_SKEW_SECONDS: '-1', KNOWN_PROGRAMS: 'mbbs', KAFKA_DEFAULT_FEED: 'no spaces please', REGISTRAR_TOPIC_FEEDS: 'sis,bad feed' });
 
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/MAX_FUTURE_SKEW_SECONDS.*KNOWN_PROGRAMS.*KAFKA_DEFAULT_FEED.*REGISTRAR_TOPIC_FEEDS/);
+  });
+
+  it('reads the import caps and refuses ones that would not protect anything', () => {
+    expect(loadConfig(GradeIngestConfig, { ...DEV, IMPORT_MAX_FILE_MB: '64', IMPORT_MAX_RESULT_ROWS: '200000' })).toMatchObject({
+      IMPORT_MAX_FILE_MB: 64,
+      IMPORT_MAX_RESULT_ROWS: 200_000,
+    });
+    const load = () => loadConfig(GradeIngestConfig, { ...DEV, IMPORT_MAX_COMPRESSION_RATIO: '1', IMPORT_MAX_ZIP_ENTRIES: 'many', IMPORT_MAX_REFERENCE_ROWS: '0' });
+
+    expect(load).toThrow(/IMPORT_MAX_COMPRESSION_RATIO.*IMPORT_MAX_ZIP_ENTRIES.*IMPORT_MAX_REFERENCE_ROWS/);
   });
 });

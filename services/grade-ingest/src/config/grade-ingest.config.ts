@@ -48,6 +48,25 @@ export class GradeIngestConfig extends BaseServiceConfig {
   /** Largest uploaded file, in MB. */
   @Type(() => Number) @IsInt() @Min(1) @Max(4096) MAX_UPLOAD_FILE_MB = 512;
 
+  // Caps on what one OneRoster import may make the service read and hold (imports/domain/import-limits.ts).
+  /** Bytes, in MB, all the files of an import may inflate to together. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(65_536) IMPORT_MAX_UNCOMPRESSED_MB = 1024;
+
+  /** Bytes, in MB, one file of an import (a zip entry or an uploaded CSV) may inflate to. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(65_536) IMPORT_MAX_FILE_MB = 512;
+
+  /** How many times its compressed size a zip entry larger than 1 MiB may inflate to. */
+  @Type(() => Number) @IsInt() @Min(2) @Max(10_000) IMPORT_MAX_COMPRESSION_RATIO = 100;
+
+  /** Entries a zip may list (folders and ignored files included). */
+  @Type(() => Number) @IsInt() @Min(2) @Max(100_000) IMPORT_MAX_ZIP_ENTRIES = 100;
+
+  /** Records results.csv may hold. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000_000) IMPORT_MAX_RESULT_ROWS = 1_000_000;
+
+  /** Records each reference file (lineItems.csv, users.csv, classes.csv, courses.csv, categories.csv) may hold; they are held in memory. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10_000_000) IMPORT_MAX_REFERENCE_ROWS = 100_000;
+
   /** results.csv rows persisted per transaction. */
   @Type(() => Number) @IsInt() @Min(10) @Max(10_000) IMPORT_BATCH_SIZE = 500;
 

@@ -10,6 +10,7 @@ import { GradeMetrics } from '../grades/grade-metrics';
 import { GradeRecordingService } from '../grades/grade-recording.service';
 import { GradeValidator } from '../grades/grade-validator';
 import { ImportBatch, ImportFileError, ImportTally, RowRejection, tallyBatch } from './domain';
+import { importLimitsOf } from './import-limits.config';
 import { ImportEntity, ImportFailure, ImportStatus } from './infrastructure/import.entity';
 import { ImportStore, LeaseLostError } from './infrastructure/import-store';
 import { readOneRosterImport, rejectImportedGrade } from './oneroster';
@@ -101,6 +102,7 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
         mapping: entity.mapping,
         batchSize: this.config.IMPORT_BATCH_SIZE,
         resumeAfterRow: entity.lastRow,
+        limits: importLimitsOf(this.config),
       });
       for await (const batch of batches) {
         if (this.stopping) return await this.store.release(entity.id, this.owner, 'shutdown');
@@ -164,8 +166,8 @@ function identityRejections(batch: ImportBatch, outcomes: readonly RecordingOutc
   return outcomes.flatMap((outcome, index) => (outcome.outcome === 'rejected' ? [rejectImportedGrade(batch.grades[index], outcome.problems)] : []));
 }
 
-function fileFailure({ code, file, line, row, message }: ImportFileError): ImportFailure {
-  return { code, file, ...(line !== undefined && { line }), ...(row !== undefined && { row }), message };
+function fileFailure({ code, file, line, row, message, limit }: ImportFileError): ImportFailure {
+  return { code, file, ...(line !== undefined && { line }), ...(row !== undefined && { row }), message, ...(limit !== undefined && { limit }) };
 }
 
 function tooManyAttempts(entity: ImportEntity): ImportFailure {

@@ -13,6 +13,9 @@ import { UploadStore } from './upload-store';
 const MB = 1024 * 1024;
 // A OneRoster set has at most a dozen files; anything beyond is not a file set.
 const MAX_FILES = 16;
+const MAX_FIELDS = 16;
+// assessmentTypeByCategory is the longest field: a JSON map of category titles.
+const MAX_FIELD_BYTES = 64 * 1024;
 
 /** OneRoster 1.2 CSV imports: uploads saved to disk, imported batch by batch, resumable. */
 @Module({
@@ -24,7 +27,8 @@ const MAX_FILES = 16;
       // They land under UPLOAD_DIR, so moving one into its import's folder is a rename.
       useFactory: (config: GradeIngestConfig) => ({
         storage: diskStorage({ destination: join(config.UPLOAD_DIR, 'incoming') }),
-        limits: { fileSize: config.MAX_UPLOAD_FILE_MB * MB, files: MAX_FILES },
+        // Every part of the request is bounded, not only files: the form has three short fields.
+        limits: { fileSize: config.MAX_UPLOAD_FILE_MB * MB, files: MAX_FILES, fields: MAX_FIELDS, parts: MAX_FILES + MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, fieldNameSize: 100, headerPairs: 100 },
       }),
     }),
   ],

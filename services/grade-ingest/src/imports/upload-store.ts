@@ -2,6 +2,7 @@ import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { GradeIngestConfig } from '../config/grade-ingest.config';
+import { importLimitsOf } from './import-limits.config';
 import { StoredUpload } from './infrastructure/import.entity';
 import { fileSource, OneRosterSource, openZipSource } from './oneroster';
 import { UploadedPart, UploadPlan } from './upload-plan';
@@ -50,10 +51,11 @@ export class UploadStore {
     const dir = this.dirOf(importId);
     const paths = upload.kind === 'zip' ? [join(dir, ZIP_FILE)] : upload.files.map((name) => join(dir, name));
     await Promise.all(paths.map((path) => access(path).catch(() => Promise.reject(new UploadMissingError(importId, path)))));
+    const limits = importLimitsOf(this.config);
     if (upload.kind === 'files') {
-      return { source: fileSource(Object.fromEntries(upload.files.map((name) => [name, join(dir, name)]))), close: () => undefined };
+      return { source: fileSource(Object.fromEntries(upload.files.map((name) => [name, join(dir, name)])), limits), close: () => undefined };
     }
-    const zip = await openZipSource(paths[0], upload.originalName);
+    const zip = await openZipSource(paths[0], upload.originalName, limits);
     return { source: zip, close: () => zip.close() };
   }
 

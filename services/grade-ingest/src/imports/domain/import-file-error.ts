@@ -1,3 +1,5 @@
+import type { ImportLimitExceeded } from './import-limits';
+
 export type ImportFileErrorCode =
   | 'missing-file'
   | 'duplicate-file'
@@ -6,7 +8,8 @@ export type ImportFileErrorCode =
   | 'invalid-utf8'
   | 'malformed-csv'
   | 'malformed-row'
-  | 'corrupt-zip';
+  | 'corrupt-zip'
+  | 'too-large';
 
 /** Where and why a whole import was refused, as an import report shows it. */
 export interface ImportFileProblem {
@@ -17,6 +20,8 @@ export interface ImportFileProblem {
   /** Spreadsheet row of the file, header = 1 (problems with one record of a reference file). */
   row?: number;
   message: string;
+  /** For `too-large`: the cap, its limit and what was seen. */
+  limit?: ImportLimitExceeded;
 }
 
 /** A problem with a file as a whole: the importer finds these before yielding any batch, and imports nothing. */
@@ -25,6 +30,7 @@ export class ImportFileError extends Error {
   readonly file: string;
   readonly line?: number;
   readonly row?: number;
+  readonly limit?: ImportLimitExceeded;
 
   constructor(problem: ImportFileProblem, options?: { cause?: unknown }) {
     super(problem.message, options);
@@ -33,5 +39,6 @@ export class ImportFileError extends Error {
     this.file = problem.file;
     this.line = problem.line;
     this.row = problem.row;
+    this.limit = problem.limit;
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { ImportFileErrorCode } from '../domain';
+import { ImportFileErrorCode, ImportLimitExceeded } from '../domain';
 import { OneRosterMapping } from '../oneroster';
 
 export type ImportStatus = 'processing' | 'completed' | 'failed';
@@ -11,6 +11,8 @@ export interface ImportFailure {
   line?: number;
   row?: number;
   message: string;
+  /** For `too-large`: which cap, its limit and the value seen. */
+  limit?: ImportLimitExceeded;
 }
 
 /** The uploaded file set as kept on disk under the import's own folder. */

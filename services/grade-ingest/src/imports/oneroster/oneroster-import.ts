@@ -1,5 +1,5 @@
 import { GradeValidationOptions } from '../../grades/domain';
-import { ImportBatch, ImportFileError } from '../domain';
+import { DEFAULT_IMPORT_LIMITS, ImportBatch, ImportFileError, ImportLimits, tooLarge } from '../domain';
 import { readCsvRows } from './csv-rows';
 import { LINE_ITEMS_FILE, RESULTS_FILE } from './oneroster-files';
 import { loadReferences, OneRosterReferences } from './references';
@@ -15,7 +15,11 @@ export interface OneRosterImportOptions {
   batchSize?: number;
   /** `lastRow` of the last batch an interrupted run of the same import persisted. */
   resumeAfterRow?: number;
+  /** Row caps of results.csv and of each reference file (the source enforces the byte caps). */
+  limits?: RowLimits;
 }
+
+export type RowLimits = Pick<ImportLimits, 'maxResultRows' | 'maxReferenceRows'>;
 
 /**
  * Reads a OneRoster 1.2 CSV file set as batches of validated grades and rejected rows, streaming
@@ -25,8 +29,9 @@ export interface OneRosterImportOptions {
  */
 export async function* readOneRosterImport(source: OneRosterSource, options: OneRosterImportOptions): AsyncGenerator<ImportBatch> {
   requireFiles(source);
-  const references = await loadReferences(source);
-  const totalRecords = await countResults(source);
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
+  const references = await loadReferences(source, limits.maxReferenceRows);
+  const totalRecords = await countResults(source, limits.maxResultRows);
   yield* resultBatches(source, references, options, totalRecords);
 }
 
@@ -40,9 +45,13 @@ function requireFiles(source: OneRosterSource): void {
   });
 }
 
-async function countResults(source: OneRosterSource): Promise<number> {
+// The check pass reads every record before any is imported, so a file over the cap records nothing.
+async function countResults(source: OneRosterSource, maxRows: number): Promise<number> {
   let records = 0;
-  for await (const _row of readCsvRows(await source.open(RESULTS_FILE.name), RESULTS_FILE)) records += 1;
+  for await (const _row of readCsvRows(await source.open(RESULTS_FILE.name), RESULTS_FILE)) {
+    records += 1;
+    if (records > maxRows) throw tooLarge('result-rows', RESULTS_FILE.name, maxRows, `has more than ${maxRows} records`);
+  }
   return records;
 }
 

@@ -1,4 +1,4 @@
-import { ImportFileError } from '../domain';
+import { ImportFileError, tooLarge } from '../domain';
 import { CsvRow, readCsvRows } from './csv-rows';
 import {
   CATEGORIES_FILE,
@@ -49,14 +49,22 @@ export interface OneRosterReferences {
   categories?: ReadonlyMap<string, CategoryRef>;
 }
 
-/** Loads lineItems.csv, which the caller has made sure the set has, and the optional files. */
-export async function loadReferences(source: OneRosterSource): Promise<OneRosterReferences> {
+/**
+ * Longest value kept from a reference file: ids, codes, numbers and titles are far shorter, and the
+ * tables are held in memory, so together with the row cap this bounds what an import can make the
+ * service hold.
+ */
+export const MAX_REFERENCE_VALUE_CHARS = 256;
+
+/** Loads lineItems.csv, which the caller has made sure the set has, and the optional files, each of at most `maxRows` records. */
+export async function loadReferences(source: OneRosterSource, maxRows: number): Promise<OneRosterReferences> {
+  const limits = { maxRows };
   return {
-    lineItems: await loadTable(source, LINE_ITEMS_FILE, toLineItem),
-    users: await loadOptionalTable(source, USERS_FILE, toUser),
-    classes: await loadOptionalTable(source, CLASSES_FILE, toClass),
-    courses: await loadOptionalTable(source, COURSES_FILE, (row) => ({ courseCode: row.value('courseCode') })),
-    categories: await loadOptionalTable(source, CATEGORIES_FILE, (row) => ({ title: row.value('title') })),
+    lineItems: await loadTable(source, LINE_ITEMS_FILE, toLineItem, limits),
+    users: await loadOptionalTable(source, USERS_FILE, toUser, limits),
+    classes: await loadOptionalTable(source, CLASSES_FILE, toClass, limits),
+    courses: await loadOptionalTable(source, COURSES_FILE, (row) => ({ courseCode: row.value('courseCode') }), limits),
+    categories: await loadOptionalTable(source, CATEGORIES_FILE, (row) => ({ title: row.value('title') }), limits),
   };
 }
 
@@ -89,25 +97,46 @@ function toClass(row: CsvRow): ClassRef {
 
 // Reference files are small and every result depends on them: a malformed row would silently
 // misattribute or orphan grades, so it refuses the file set instead of being skipped.
-async function loadTable<T>(source: OneRosterSource, file: OneRosterFile, toEntry: (row: CsvRow) => T): Promise<Map<string, T>> {
+async function loadTable<T extends object>(
+  source: OneRosterSource,
+  file: OneRosterFile,
+  toEntry: (row: CsvRow) => T,
+  { maxRows }: { maxRows: number },
+): Promise<Map<string, T>> {
   const input = await source.open(file.name);
   const table = new Map<string, T>();
   for await (const row of readCsvRows(input, file)) {
+    if (table.size >= maxRows) throw tooLarge('reference-rows', file.name, maxRows, `has more than ${maxRows} records`);
     const sourcedId = row.value('sourcedId');
-    const problem = row.widthProblem() ?? (sourcedId === '' ? 'has no sourcedId' : undefined);
+    const entry = toEntry(row);
+    const problem = row.widthProblem() ?? (sourcedId === '' ? 'has no sourcedId' : undefined) ?? overlongValue(sourcedId, entry);
     if (problem !== undefined) throw malformedRow(file, row.row, problem);
     if (table.has(sourcedId)) throw malformedRow(file, row.row, `repeats sourcedId ${sourcedId}`);
-    table.set(sourcedId, toEntry(row));
+    table.set(sourcedId, entry);
   }
   return table;
 }
 
-async function loadOptionalTable<T>(
+function overlongValue(sourcedId: string, entry: object): string | undefined {
+  const values: Array<[string, unknown]> = [['sourcedId', sourcedId], ...Object.entries(entry)];
+  const overlong = values.find(([, value]) => typeof value === 'string' && value.length > MAX_REFERENCE_VALUE_CHARS);
+  return overlong && `has a value longer than ${MAX_REFERENCE_VALUE_CHARS} characters in ${EXTENSION_COLUMNS[overlong[0]] ?? overlong[0]}`;
+}
+
+// Entry fields read from the binding's metadata.* extension columns, by the column they come from.
+const EXTENSION_COLUMNS: Readonly<Record<string, string>> = {
+  program: 'metadata.program',
+  yearOfStudy: 'metadata.yearOfStudy',
+  assessmentType: 'metadata.assessmentType',
+};
+
+async function loadOptionalTable<T extends object>(
   source: OneRosterSource,
   file: OneRosterFile,
   toEntry: (row: CsvRow) => T,
+  limits: { maxRows: number },
 ): Promise<Map<string, T> | undefined> {
-  return source.has(file.name) ? loadTable(source, file, toEntry) : undefined;
+  return source.has(file.name) ? loadTable(source, file, toEntry, limits) : undefined;
 }
 
 function malformedRow(file: OneRosterFile, row: number, problem: string): ImportFileError {

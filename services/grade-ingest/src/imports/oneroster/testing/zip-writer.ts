@@ -1,10 +1,21 @@
 import { writeFile } from 'node:fs/promises';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+
+/** `chunk` repeated `times` times, deflated without ever holding the whole: how a zip bomb is built. */
+export interface RepeatedData {
+  repeat: Buffer | string;
+  times: number;
+}
 
 export interface ZipEntryInput {
   name: string;
-  data: Buffer | string;
+  data: Buffer | string | RepeatedData;
+  /** Writes this uncompressed size into the headers instead of the real one. */
+  declaredSize?: number;
 }
+
+// A final, empty deflate block with fixed Huffman codes: ends a stream of flushed segments.
+const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 
 const UTF8_NAMES = 0x0800;
 const DEFLATE = 8;
@@ -20,9 +31,8 @@ export async function writeZip(zipPath: string, inputs: readonly ZipEntryInput[]
   let offset = 0;
   for (const input of inputs) {
     const name = Buffer.from(input.name, 'utf8');
-    const data = Buffer.isBuffer(input.data) ? input.data : Buffer.from(input.data, 'utf8');
-    const compressed = deflateRawSync(data);
-    const sizes = { crc: crc32(data), compressed: compressed.length, uncompressed: data.length };
+    const { compressed, crc, length } = deflated(input.data);
+    const sizes = { crc, compressed: compressed.length, uncompressed: input.declaredSize ?? length };
     const local = Buffer.concat([localHeader(name, sizes), name, compressed]);
     centrals.push(Buffer.concat([centralHeader(name, sizes, offset), name]));
     locals.push(local);
@@ -30,6 +40,21 @@ export async function writeZip(zipPath: string, inputs: readonly ZipEntryInput[]
   }
   const central = Buffer.concat(centrals);
   await writeFile(zipPath, Buffer.concat([...locals, central, endOfCentralDirectory(inputs.length, central.length, offset)]));
+}
+
+function deflated(data: ZipEntryInput['data']): { compressed: Buffer; crc: number; length: number } {
+  if (typeof data === 'string' || Buffer.isBuffer(data)) {
+    const bytes = Buffer.from(data);
+    return { compressed: deflateRawSync(bytes), crc: crc32(bytes), length: bytes.length };
+  }
+  // A full flush empties the compressor's window, so the segment decodes the same wherever it
+  // stands, and the same bytes repeated inflate to the chunk repeated.
+  const chunk = Buffer.from(data.repeat);
+  const segment = deflateRawSync(chunk, { finishFlush: constants.Z_FULL_FLUSH });
+  let crc = 0;
+  for (let i = 0; i < data.times; i += 1) crc = crc32(chunk, crc);
+  const compressed = Buffer.concat([...Array.from({ length: data.times }, () => segment), FINAL_EMPTY_BLOCK]);
+  return { compressed, crc, length: chunk.length * data.times };
 }
 
 interface Sizes {
