@@ -1,14 +1,26 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ConsoleConfig } from '../config/console.config';
 import { AccountsService } from './accounts.service';
+import { HashingQueue } from './domain/hashing-queue';
 import { AccountEntity } from './infrastructure/account.entity';
 import { SessionEntity } from './infrastructure/session.entity';
+import { SignInLimits } from './infrastructure/sign-in-limits.store';
+import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
+import { hashingQueueFor, signInLimitSettings } from './sign-in-settings';
 
 /** Who may sign in, and who is signed in. */
 @Module({
   imports: [TypeOrmModule.forFeature([AccountEntity, SessionEntity])],
-  providers: [AccountsService, SessionsService],
+  providers: [
+    AccountsService,
+    SessionsService,
+    PasswordHasher,
+    { provide: HashingQueue, inject: [ConsoleConfig], useFactory: hashingQueueFor },
+    { provide: SignInLimits, inject: [DataSource, ConsoleConfig], useFactory: (dataSource: DataSource, config: ConsoleConfig) => new SignInLimits(dataSource, signInLimitSettings(config)) },
+  ],
   exports: [AccountsService, SessionsService],
 })
 export class AccountsModule {}

@@ -1,62 +1,83 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ConsoleConfig } from '../config/console.config';
 import { AccountInput, validateAccountInput } from './domain/account-input';
-import { hashPassword, verifyPassword } from './domain/password-hash';
-import { ActiveLock, activeLock } from './domain/sign-in-lock';
+import { HashingBusyError, HashingQueue } from './domain/hashing-queue';
+import { hashPassword, needsRehash } from './domain/password-hash';
+import { SignInWait } from './domain/sign-in-lock';
 import { AccountEntity } from './infrastructure/account.entity';
+import { SignInLimits } from './infrastructure/sign-in-limits.store';
+import { PasswordHasher } from './password-hasher';
 
-/** What a sign-in attempt led to. */
-export type SignInResult = { outcome: 'signed-in'; account: AccountEntity } | { outcome: 'refused' } | ({ outcome: 'locked' } & ActiveLock);
+/**
+ * What a sign-in attempt led to. Only `signed-in` depends on whether the username exists: every
+ * refusal is reached the same way, and at the same cost, for a username nobody has.
+ */
+export type SignInResult =
+  | { outcome: 'signed-in'; account: AccountEntity }
+  | { outcome: 'refused' }
+  | ({ outcome: 'locked' | 'client-limit' } & SignInWait)
+  | { outcome: 'busy' };
 
 const REFUSED: SignInResult = { outcome: 'refused' };
-
-/** An account's lock as a counting statement left it, with the database's clock to judge it by. */
-interface LockRow {
-  locked_until: Date | null;
-  checked_at: Date;
-}
+const BUSY: SignInResult = { outcome: 'busy' };
 
 /** Local accounts of mentors, coordinators and ops. */
 @Injectable()
 export class AccountsService {
-  // Checked when the username is unknown, so a wrong username costs as long as a wrong password
+  // Checked when the username is unknown, so a wrong username costs a hash like a wrong password
   // and response times do not reveal which usernames exist.
   private readonly decoyHash = hashPassword('decoy password that matches nothing');
 
   constructor(
     @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
-    private readonly config: ConsoleConfig,
+    private readonly hasher: PasswordHasher,
+    private readonly hashing: HashingQueue,
+    private readonly limits: SignInLimits,
   ) {}
 
   /**
    * Creates the account, or updates it (and resets its password) when the username exists. A reset
-   * also lifts any sign-in lock: it is how an admin lets a locked-out person back in at once.
+   * also lifts any sign-in lock on the username: it is how an admin lets a locked-out person back in at once.
    */
   async save(input: AccountInput): Promise<AccountEntity> {
     const account = validateAccountInput(input);
-    const passwordHash = await hashPassword(account.password);
+    const passwordHash = await this.hashing.run(() => this.hasher.hash(account.password));
     await this.accounts.upsert(
-      { username: account.username, displayName: account.displayName, role: account.role, subjectId: account.subjectId, passwordHash, disabled: false, failedSignIns: 0, lockedUntil: null },
+      { username: account.username, displayName: account.displayName, role: account.role, subjectId: account.subjectId, passwordHash, disabled: false },
       ['username'],
     );
+    await this.limits.clearUsername(account.username);
     return this.accounts.findOneByOrFail({ username: account.username });
   }
 
   /**
-   * Signs in with these credentials, counting wrong passwords against the account. The lock lives
-   * in the accounts row, so every console replica sees and counts the same attempts.
+   * Signs in with these credentials from `client` (see clientKeyOf). The client's attempt budget
+   * and any lock are checked before the password, so a refused client costs no hash; the hash
+   * itself waits for a slot in the bounded queue or is refused as busy.
    */
-  async authenticate(username: string, password: string): Promise<SignInResult> {
-    const account = await this.accounts.findOneBy({ username: username.trim().toLowerCase() });
-    // The password is checked even on a locked account, so a lock does not change response times.
-    const matches = await verifyPassword(password, account?.passwordHash ?? (await this.decoyHash));
-    // An unknown username has no row to count on: it is refused like a wrong password and locks nothing.
-    if (!account) return REFUSED;
-    if (!matches) return this.countWrongPassword(account.id);
-    if (account.disabled) return REFUSED;
-    return this.countRightPassword(account);
+  async authenticate(username: string, password: string, client: string): Promise<SignInResult> {
+    const name = username.trim().toLowerCase();
+    const clientLimit = await this.limits.takeClientAttempt(client);
+    if (clientLimit) return { outcome: 'client-limit', minutesLeft: clientLimit.minutesLeft, retryAfterSeconds: clientLimit.retryAfterSeconds };
+    const barrier = await this.limits.barrierFor(name, client);
+    if (barrier) return { outcome: 'locked', minutesLeft: barrier.minutesLeft, retryAfterSeconds: barrier.retryAfterSeconds };
+    const account = await this.accounts.findOneBy({ username: name });
+    let matches: boolean;
+    try {
+      matches = await this.hashing.run(async () => this.hasher.verify(password, account?.passwordHash ?? (await this.decoyHash)));
+    } catch (error) {
+      if (error instanceof HashingBusyError) return BUSY;
+      throw error;
+    }
+    // An unknown username and a disabled account count like a wrong password, so they lock alike.
+    if (!account || account.disabled || !matches) {
+      const lock = await this.limits.recordFailure(name, client);
+      return lock ? { outcome: 'locked', minutesLeft: lock.minutesLeft, retryAfterSeconds: lock.retryAfterSeconds } : REFUSED;
+    }
+    await this.limits.recordSuccess(name, client);
+    await this.upgradeHash(account, password);
+    return { outcome: 'signed-in', account };
   }
 
   async disable(username: string): Promise<boolean> {
@@ -69,44 +90,18 @@ export class AccountsService {
   }
 
   /**
-   * One statement counts the failure and locks on reaching the limit, so attempts racing on several
-   * replicas each count once. A lock in force is kept as it is: guessing on does not extend it.
-   * After it ends the count stays at the limit, so each further wrong password locks again until a
-   * successful sign-in or a password reset.
+   * Re-hashes a password stored under older scrypt parameters while it is at hand. Skipped when the
+   * queue is busy (the next sign-in tries again), and written only if no reset replaced it meanwhile.
    */
-  private async countWrongPassword(accountId: string): Promise<SignInResult> {
-    const [[row]]: [LockRow[], number] = await this.accounts.query(
-      `UPDATE accounts
-          SET failed_sign_ins = failed_sign_ins + 1,
-              locked_until = CASE
-                WHEN locked_until > now() THEN locked_until
-                WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3)
-                ELSE locked_until
-              END
-        WHERE id = $1
-       RETURNING locked_until, now() AS checked_at`,
-      [accountId, this.config.SIGN_IN_MAX_FAILURES, this.config.SIGN_IN_LOCK_MINUTES],
-    );
-    return lockedOr(row, REFUSED);
+  private async upgradeHash(account: AccountEntity, password: string): Promise<void> {
+    if (!needsRehash(account.passwordHash)) return;
+    let passwordHash: string;
+    try {
+      passwordHash = await this.hashing.run(() => this.hasher.hash(password));
+    } catch (error) {
+      if (error instanceof HashingBusyError) return;
+      throw error;
+    }
+    await this.accounts.update({ id: account.id, passwordHash: account.passwordHash }, { passwordHash });
   }
-
-  /**
-   * Resets the count unless a lock is in force; checked in the same statement, so a lock set by a
-   * racing replica since the account was read still refuses this sign-in.
-   */
-  private async countRightPassword(account: AccountEntity): Promise<SignInResult> {
-    const [[row]]: [LockRow[], number] = await this.accounts.query(
-      `UPDATE accounts
-          SET failed_sign_ins = CASE WHEN locked_until > now() THEN failed_sign_ins ELSE 0 END
-        WHERE id = $1
-       RETURNING locked_until, now() AS checked_at`,
-      [account.id],
-    );
-    return lockedOr(row, { outcome: 'signed-in', account });
-  }
-}
-
-function lockedOr(row: LockRow, otherwise: SignInResult): SignInResult {
-  const lock = activeLock(row.locked_until, row.checked_at);
-  return lock ? { outcome: 'locked', ...lock } : otherwise;
 }

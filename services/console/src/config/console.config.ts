@@ -20,11 +20,31 @@ export class ConsoleConfig extends BaseServiceConfig {
   /** How long a sign-in lasts without activity. */
   @Type(() => Number) @IsInt() @Min(5) @Max(7 * 24 * 60) SESSION_IDLE_MINUTES = 120;
 
-  /** Wrong passwords in a row that lock an account, so passwords cannot be guessed online. */
+  /** Wrong passwords in a row for one username from one client that lock that username for that client. */
   @Type(() => Number) @IsInt() @Min(1) @Max(100) SIGN_IN_MAX_FAILURES = 5;
 
-  /** How long a locked account refuses every sign-in, even with the right password. */
+  /** How long such a lock refuses that client, even with the right password; further attempts do not extend it. */
   @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60) SIGN_IN_LOCK_MINUTES = 15;
+
+  /**
+   * Wrong passwords for one username from all clients together, within SIGN_IN_ACCOUNT_WINDOW_MINUTES,
+   * after which clients that never signed in to it are refused until the window ends (slows guessing
+   * spread over many addresses; the owner's usual clients keep signing in).
+   */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10_000) SIGN_IN_ACCOUNT_MAX_FAILURES = 20;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60) SIGN_IN_ACCOUNT_WINDOW_MINUTES = 60;
+
+  /** Sign-in attempts one client (IPv4 address or IPv6 /64) may make within SIGN_IN_CLIENT_WINDOW_MINUTES, whatever the usernames. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000) SIGN_IN_CLIENT_MAX_ATTEMPTS = 30;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60) SIGN_IN_CLIENT_WINDOW_MINUTES = 5;
+
+  /** Password hashes this process computes at once (each takes 32 MiB and a core for a moment). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(64) SIGN_IN_HASH_CONCURRENCY = 2;
+
+  /** Sign-ins that may wait for a hashing slot; beyond that they are answered 503 at once, without hashing. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(1000) SIGN_IN_HASH_QUEUE = 8;
 
   /**
    * The Secure flag of the session cookie. Browsers honour Secure cookies on http://localhost and

@@ -1,21 +1,15 @@
-import { activeLock } from './sign-in-lock';
+import { waitOf } from './sign-in-lock';
 
-const NOW = new Date('2025-03-10T09:00:00Z');
-const later = (ms: number) => new Date(NOW.getTime() + ms);
-
-describe('activeLock', () => {
-  it('leaves an account that was never locked open', () => {
-    expect(activeLock(null, NOW)).toBeUndefined();
+describe('waitOf', () => {
+  it('leaves a limit with no time left open', () => {
+    expect(waitOf(0)).toBeUndefined();
+    expect(waitOf(-1)).toBeUndefined();
+    expect(waitOf(Number.NaN)).toBeUndefined();
   });
 
-  it('opens the account the moment the lock ends', () => {
-    expect(activeLock(NOW, NOW)).toBeUndefined();
-    expect(activeLock(later(-1), NOW)).toBeUndefined();
-  });
-
-  it('rounds the wait up to whole minutes', () => {
-    expect(activeLock(later(15 * 60_000), NOW)).toEqual({ minutesLeft: 15 });
-    expect(activeLock(later(14 * 60_000 + 1), NOW)).toEqual({ minutesLeft: 15 });
-    expect(activeLock(later(1), NOW)).toEqual({ minutesLeft: 1 });
+  it('rounds the wait up to whole minutes for people and whole seconds for Retry-After', () => {
+    expect(waitOf(15 * 60_000)).toEqual({ minutesLeft: 15, retryAfterSeconds: 900 });
+    expect(waitOf(14 * 60_000 + 1)).toEqual({ minutesLeft: 15, retryAfterSeconds: 841 });
+    expect(waitOf(1)).toEqual({ minutesLeft: 1, retryAfterSeconds: 1 });
   });
 });

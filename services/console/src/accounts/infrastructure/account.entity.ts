@@ -12,10 +12,6 @@ export class AccountEntity {
   @Column({ name: 'subject_id', type: 'text' }) subjectId!: string;
   @Column({ name: 'password_hash', type: 'text' }) passwordHash!: string;
   @Column({ type: 'boolean', default: false }) disabled!: boolean;
-  /** Wrong passwords since the last successful sign-in or password reset. */
-  @Column({ name: 'failed_sign_ins', type: 'int', default: 0 }) failedSignIns!: number;
-  /** Until when sign-in is refused, even with the right password; in the past or null when open. */
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
