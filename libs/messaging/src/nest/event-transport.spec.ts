@@ -107,6 +107,23 @@ describe('EventTransport', () => {
     expect(started.runtime.subscription(TOPICS.riskAssessed).handlers.map(({ type }) => type)).toEqual([RISK_ASSESSED_V1]);
   });
 
+  it("runs the application's lifecycle hooks once, not again when the transport listens", async () => {
+    let initialised = 0;
+    @Injectable()
+    class CountsInit {
+      onModuleInit(): void {
+        initialised += 1;
+      }
+    }
+    @Controller()
+    class Handlers {
+      @EventPattern(GRADE_RECORDED_V1)
+      grade(): void {}
+    }
+    await startWith([Handlers], [CountsInit]);
+    expect(initialised).toBe(1);
+  });
+
   it('merges several types of a shared topic into one subscription that skips the types it does not handle', async () => {
     @Controller()
     class CaseEvents {

@@ -1,5 +1,5 @@
 import { ExceptionFilter, INestApplication, Injectable } from '@nestjs/common';
-import { CustomTransportStrategy, MicroserviceOptions } from '@nestjs/microservices';
+import { CustomTransportStrategy, MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 
 /** A Nest microservice transport a module contributes to the hybrid application. */
 export interface MessageTransport {
@@ -33,9 +33,11 @@ export async function startMessageTransports(app: INestApplication): Promise<voi
   for (const { strategy, exceptionFilters = [] } of app.get(MessageTransports).all) {
     // Not inheriting the app's config keeps the bearer-auth guard and the HTTP validation pipe off
     // event handlers (events carry no token; the pipeline validates payloads). Deferred so the
-    // filters are in place before Nest builds the handlers' exception zones.
+    // filters are in place before Nest builds the handlers' exception zones; the app's lifecycle
+    // hooks have run already and must not run a second time when the transport listens.
     const microservice = app.connectMicroservice<MicroserviceOptions>({ strategy }, { inheritAppConfig: false, deferInitialization: true });
     microservice.useGlobalFilters(...exceptionFilters);
+    (microservice as NestMicroservice).setIsInitHookCalled(true);
   }
   await app.startAllMicroservices();
 }
