@@ -27,7 +27,7 @@ async function signIn(service: TestService<ConsoleConfig>, username: string, pas
 
 /** An admin's password reset through the accounts CLI, as in the README. */
 async function resetPasswordWithCli(service: TestService<ConsoleConfig>, username: string, password: string): Promise<void> {
-  const args = ['add', '--username', username, '--name', username, '--role', 'coordinator'];
+  const args = ['add', '--username', username, '--name', username, '--role', 'coordinator', '--programmes', 'MBBS'];
   const cli = spawnTsProcess('services/console/src/accounts/cli/accounts-cli.ts', { DATABASE_URL: service.database.url, CONSOLE_PASSWORD: password, LOG_LEVEL: 'warn' }, 'console-accounts', args);
   if ((await cli.exited) !== 0) throw new Error(`the accounts CLI failed:\n${tailLog(cli)}`);
 }
@@ -108,7 +108,7 @@ describe('console sign-in', () => {
 
   it('ends a disabled account’s sessions at once', async () => {
     const accounts = service.app.get(AccountsService);
-    await accounts.save({ username: 'leaving', displayName: 'Leaving', role: 'coordinator', password: PASSWORD });
+    await accounts.save({ username: 'leaving', displayName: 'Leaving', role: 'coordinator', programmes: ['MBBS'], password: PASSWORD });
     const cookies = cookiesOf(await signIn(service, 'leaving', PASSWORD));
 
     await accounts.disable('leaving');
@@ -119,7 +119,7 @@ describe('console sign-in', () => {
 
   describe('locking out password guessing', () => {
     const accounts = () => service.app.get(AccountsService);
-    const addCoordinator = (username: string) => accounts().save({ username, displayName: username, role: 'coordinator', password: PASSWORD });
+    const addCoordinator = (username: string) => accounts().save({ username, displayName: username, role: 'coordinator', programmes: ['MBBS'], password: PASSWORD });
 
     it('locks an account after 5 wrong passwords on any replica, then refuses even the right one', async () => {
       await addCoordinator('guessed');

@@ -44,7 +44,7 @@ export class AccountsService {
     const account = validateAccountInput(input);
     const passwordHash = await this.hashing.run(() => this.hasher.hash(account.password));
     await this.accounts.upsert(
-      { username: account.username, displayName: account.displayName, role: account.role, subjectId: account.subjectId, passwordHash, disabled: false },
+      { username: account.username, displayName: account.displayName, role: account.role, subjectId: account.subjectId, programmes: account.programmes, passwordHash, disabled: false },
       ['username'],
     );
     await this.limits.clearUsername(account.username);

@@ -13,6 +13,8 @@ export interface SignedInUser {
   displayName: string;
   role: AccountEntity['role'];
   subjectId: string;
+  /** The programmes a coordinator is responsible for, read from the account on every request so a change applies at once. */
+  programmes: string[];
   csrfToken: string;
 }
 
@@ -50,7 +52,7 @@ export class SessionsService {
     if (!session || session.expiresAt <= now || session.account.disabled) return undefined;
     await this.slideExpiry(session, now);
     const { account } = session;
-    return { accountId: account.id, username: account.username, displayName: account.displayName, role: account.role, subjectId: account.subjectId, csrfToken: session.csrfToken };
+    return { accountId: account.id, username: account.username, displayName: account.displayName, role: account.role, subjectId: account.subjectId, programmes: account.programmes, csrfToken: session.csrfToken };
   }
 
   async end(token: string): Promise<void> {

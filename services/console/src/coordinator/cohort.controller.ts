@@ -7,11 +7,13 @@ import { ServiceApi } from '../service-api/service-api';
 import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
 import { HtmlPage } from '../web/html-page.decorator';
 import { PageRenderer } from '../web/page-renderer';
+import { coordinatorProgrammes } from './coordinator-scope';
 import { cohortByProgramme, FlagRateRow, FlagTrendRow } from './domain/cohort-report';
+import { ofProgrammes } from './domain/programme-scope';
 
 /**
  * Standings across the cohort by programme and year: where flags concentrate (the fairness audit),
- * with each programme's students flagged and back to ok week by week.
+ * with each programme's students flagged and back to ok week by week; the coordinator's programmes only.
  */
 @ApiExcludeController()
 @Roles('coordinator')
@@ -26,6 +28,7 @@ export class CohortController {
   @HtmlPage()
   async cohort(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Promise<string> {
     const caller = callerOf(request);
+    const programmes = coordinatorProgrammes(request);
     const [standings, trend] = await Promise.all([
       this.api.get<{ generatedAt: string; groups: FlagRateRow[] }>('risk-scoring', '/v1/reports/flag-rates', caller),
       this.api.get<{ weeks: number; groups: FlagTrendRow[] }>('risk-scoring', '/v1/reports/flag-trend', caller),
@@ -34,7 +37,7 @@ export class CohortController {
       title: 'Cohort',
       generatedAt: standings.generatedAt,
       trendWeeks: trend.weeks,
-      programmes: cohortByProgramme(standings.groups, trend.groups),
+      programmes: cohortByProgramme(ofProgrammes(programmes, standings.groups), ofProgrammes(programmes, trend.groups)),
     });
   }
 }

@@ -8,6 +8,8 @@ import { HtmlPage } from '../web/html-page.decorator';
 import { redirectWithNotice } from '../web/notice';
 import { PageRenderer } from '../web/page-renderer';
 import { CoordinatorDeskService } from './coordinator-desk.service';
+import { assertCoordinatorOf, coordinatorProgrammes } from './coordinator-scope';
+import { ofProgrammes } from './domain/programme-scope';
 
 const VIEWS = path.join(__dirname, 'views');
 
@@ -16,7 +18,10 @@ interface ReassignForm {
   reason?: string;
 }
 
-/** A coordinator's desk: escalations, the waitlist, and giving a case to a chosen mentor. */
+/**
+ * A coordinator's desk: escalations, the waitlist, and giving a case to a chosen mentor, for the
+ * coordinator's programmes (mentor-matching limits them too; the console never shows more).
+ */
 @ApiExcludeController()
 @Roles('coordinator')
 @Controller('coordinator')
@@ -31,7 +36,7 @@ export class EscalationsController {
   async escalationsAndWaitlist(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Promise<string> {
     const caller = callerOf(request);
     const [escalations, waitlist] = await Promise.all([this.desk.escalations(caller), this.desk.waitlist(caller)]);
-    return this.pages.render(request, response, path.join(VIEWS, 'desk.hbs'), { title: 'Escalations and waitlist', escalations, waitlist });
+    return this.pages.render(request, response, path.join(VIEWS, 'desk.hbs'), { title: 'Escalations and waitlist', escalations, waitlist: ofProgrammes(coordinatorProgrammes(request), waitlist) });
   }
 
   @Post('escalations/:messageId/read')
@@ -44,6 +49,7 @@ export class EscalationsController {
   @HtmlPage()
   async reassignPage(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Param('caseId', ParseUUIDPipe) caseId: string): Promise<string> {
     const reassignment = await this.desk.reassignment(caseId, callerOf(request));
+    assertCoordinatorOf(request, reassignment.case.student.program);
     return this.pages.render(request, response, path.join(VIEWS, 'reassign.hbs'), { title: 'Reassign a case', ...reassignment });
   }
 

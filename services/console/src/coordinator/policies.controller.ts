@@ -8,7 +8,7 @@ import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
 import { HtmlPage } from '../web/html-page.decorator';
 import { redirectWithNotice } from '../web/notice';
 import { PageRenderer } from '../web/page-renderer';
-import { FlagRateRow } from './domain/cohort-report';
+import { assertCoordinatorOf, coordinatorProgrammes } from './coordinator-scope';
 import { applyPolicyForm, PolicyForm, policyChanges, policyFields, policyFormOf, RiskPolicy, RiskPolicyBody } from './domain/policy-form';
 import { PolicyPreview, previewView } from './domain/policy-preview';
 
@@ -22,7 +22,8 @@ interface PolicyReplacement {
 
 /**
  * Programme risk policies: a change is previewed first (how many students each level would gain
- * or lose, nothing saved), then saved from the preview page as the next version.
+ * or lose, nothing saved), then saved from the preview page as the next version. A coordinator
+ * sees, previews and saves the policies of their own programmes only.
  */
 @ApiExcludeController()
 @Roles('coordinator')
@@ -35,16 +36,15 @@ export class PoliciesController {
 
   @Get()
   @HtmlPage()
-  async programmes(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Promise<string> {
-    const report = await this.api.get<{ groups: FlagRateRow[] }>('risk-scoring', '/v1/reports/flag-rates', callerOf(request));
-    const programmes = [...new Set(report.groups.map((group) => group.program))].sort();
+  programmes(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): string {
+    const programmes = [...coordinatorProgrammes(request)].sort();
     return this.pages.render(request, response, path.join(VIEWS, 'programmes.hbs'), { title: 'Programme policies', programmes });
   }
 
   @Get(':program')
   @HtmlPage()
   async policy(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Param('program') program: string): Promise<string> {
-    const policy = await this.current(checkedProgram(program), callerOf(request));
+    const policy = await this.current(checkedProgram(request, program), callerOf(request));
     return this.renderPolicy(request, response, policy, policyFields(policy));
   }
 
@@ -58,7 +58,7 @@ export class PoliciesController {
     @Body() posted: Record<string, unknown>,
   ): Promise<string> {
     const caller = callerOf(request);
-    const current = await this.current(checkedProgram(program), caller);
+    const current = await this.current(checkedProgram(request, program), caller);
     const form = policyFormOf(posted);
     const proposal = proposedPolicy(current, form);
     const preview = await this.api.post<PolicyPreview>('risk-scoring', `/v1/policies/${encodeURIComponent(current.program)}/preview`, caller, proposal);
@@ -74,7 +74,7 @@ export class PoliciesController {
   @Post(':program')
   async save(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('program') program: string, @Body() posted: Record<string, unknown>): Promise<void> {
     const caller = callerOf(request);
-    const current = await this.current(checkedProgram(program), caller);
+    const current = await this.current(checkedProgram(request, program), caller);
     const proposal = proposedPolicy(current, policyFormOf(posted));
     const saved = await this.api.put<PolicyReplacement>('risk-scoring', `/v1/policies/${encodeURIComponent(current.program)}`, caller, proposal);
     const notice = saved.rescoreJob
@@ -92,8 +92,10 @@ export class PoliciesController {
   }
 }
 
-function checkedProgram(program: string): string {
+/** A programme code the signed-in coordinator is responsible for (400 for a malformed one, 403 for another's). */
+function checkedProgram(request: ConsoleRequest, program: string): string {
   if (!PROGRAM_CODE.test(program)) throw new BadRequestException(`"${program}" is not a programme code`);
+  assertCoordinatorOf(request, program);
   return program;
 }
 

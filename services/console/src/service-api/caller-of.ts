@@ -2,10 +2,10 @@ import { ForbiddenException } from '@nestjs/common';
 import { ConsoleRequest } from '../web/console-request';
 import { Caller } from './service-api';
 
-/** The signed-in person as the services see them: their account's role and subject id. */
+/** The signed-in person as the services see them: their account's role, subject id and (coordinators) programmes. */
 export function callerOf(request: ConsoleRequest): Caller {
   const user = request.user;
   // Unreachable behind the session guard; a route marked @Public by mistake fails closed here.
   if (!user) throw new ForbiddenException('Please sign in');
-  return { role: user.role, subject: user.subjectId };
+  return { role: user.role, subject: user.subjectId, ...(user.role === 'coordinator' ? { programmes: user.programmes } : {}) };
 }

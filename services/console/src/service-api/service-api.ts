@@ -11,6 +11,8 @@ export type BackendService = (typeof BACKEND_SERVICES)[number];
 export interface Caller {
   role: Role;
   subject: string;
+  /** A coordinator's programmes, sent as the token's `programmes` claim: the services limit them to these. */
+  programmes?: string[];
 }
 
 /** A service answered with an error, or could not be reached (status 502/504). */
@@ -67,7 +69,7 @@ export class ServiceApi {
   }
 
   async request<T>(service: BackendService, method: string, path: string, caller: Caller, body?: unknown): Promise<T> {
-    const token = await signToken({ subject: caller.subject, role: caller.role, ttlSeconds: TOKEN_TTL_SECONDS, secret: this.config.AUTH_JWT_SECRET, issuer: this.config.AUTH_ISSUER });
+    const token = await signToken({ subject: caller.subject, role: caller.role, programmes: caller.programmes, ttlSeconds: TOKEN_TTL_SECONDS, secret: this.config.AUTH_JWT_SECRET, issuer: this.config.AUTH_ISSUER });
     const headers = { ...this.baseHeaders(), authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     const response = await this.send(service, path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();

@@ -4,6 +4,7 @@ import {
   lowSummatives,
   PATIENTLY,
   Pipeline,
+  PipelineCaller,
   postGrades,
   screenshot,
   waitUntil,
@@ -23,6 +24,8 @@ const OPS = 'ops.kim';
 const PASSWORD = 'a long console password';
 const STUDENT = 'hd-student-1';
 const MENTOR = 'hd-mentor-1';
+// HDPCS's coordinator as the services know them: their token names their programme.
+const AS_COORDINATOR = { role: 'coordinator', subject: COORDINATOR, programmes: [PROGRAM] } satisfies PipelineCaller;
 
 interface DeadLetter {
   id: string;
@@ -38,7 +41,7 @@ describe('console pages for coordinators and ops', () => {
     await pipeline.start(1);
     await pipeline.startConsole();
     await pipeline.addConsoleAccount({ username: OPS, displayName: 'Kim (ops)', role: 'ops', password: PASSWORD });
-    await pipeline.addConsoleAccount({ username: COORDINATOR, displayName: 'Dr Hale', role: 'coordinator', password: PASSWORD });
+    await pipeline.addConsoleAccount({ username: COORDINATOR, displayName: 'Dr Hale', role: 'coordinator', programmes: [PROGRAM], password: PASSWORD });
     browser = await launchBrowser();
     await waitlistAStudent();
   }, 300_000);
@@ -50,7 +53,7 @@ describe('console pages for coordinators and ops', () => {
 
   async function waitlistAStudent(): Promise<void> {
     await expectOk(
-      pipeline.call('mentor-matching', 'POST', '/v1/mentors', 'coordinator', {
+      pipeline.call('mentor-matching', 'POST', '/v1/mentors', AS_COORDINATOR, {
         mentorId: MENTOR,
         displayName: 'Dr Inactive',
         email: 'inactive@faculty.example.edu',
@@ -62,7 +65,7 @@ describe('console pages for coordinators and ops', () => {
       }),
     );
     await expectOk(
-      pipeline.call('mentor-matching', 'PUT', `/v1/students/${STUDENT}`, 'coordinator', {
+      pipeline.call('mentor-matching', 'PUT', `/v1/students/${STUDENT}`, AS_COORDINATOR, {
         displayName: 'Student HD',
         email: 'hd-student-1@students.example.edu',
         program: PROGRAM,
@@ -151,7 +154,7 @@ describe('console pages for coordinators and ops', () => {
     await page.getByRole('button', { name: 'Preview the change' }).click();
 
     const proposal = { ...(await currentPolicy()), thresholds: { watch: null, atRisk: 50, urgent: 40 } };
-    const expected = await pipeline.call<{ studentsAssessed: number; wouldChange: number }>('risk-scoring', 'POST', `/v1/policies/${PROGRAM}/preview`, 'coordinator', proposal);
+    const expected = await pipeline.call<{ studentsAssessed: number; wouldChange: number }>('risk-scoring', 'POST', `/v1/policies/${PROGRAM}/preview`, AS_COORDINATOR, proposal);
     await expect(page.locator('#preview-summary').textContent()).resolves.toBe(`${expected.body.wouldChange} of ${expected.body.studentsAssessed} students' standings would change.`);
     expect(expected.body.studentsAssessed).toBe(1);
     await screenshot(page, 'coordinator-policy-preview');
@@ -176,13 +179,20 @@ describe('console pages for coordinators and ops', () => {
     expect(forbidden?.status()).toBe(403);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('This is not available to you');
     await screenshot(page, 'coordinator-forbidden-ops');
-    // The browser reports the refused page itself, and nothing else.
-    expect(errors).toEqual([expect.stringContaining('status of 403 (Forbidden)')]);
+
+    // Another programme's policy, typed into the address bar, is refused too.
+    await page.goto(`${pipeline.consoleUrl}/coordinator/policies`);
+    await expect(page.getByRole('main').getByRole('link').allTextContents()).resolves.toEqual([PROGRAM]);
+    const otherProgramme = await page.goto(`${pipeline.consoleUrl}/coordinator/policies/MBBS`);
+    expect(otherProgramme?.status()).toBe(403);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('This is not available to you');
+    // The browser reports the refused pages themselves, and nothing else.
+    expect(errors).toEqual([expect.stringContaining('status of 403 (Forbidden)'), expect.stringContaining('status of 403 (Forbidden)')]);
   });
 
   /** The policy in force, as GET answers it (a body PUT and preview accept as is). */
   async function currentPolicy(): Promise<Record<string, unknown>> {
-    return (await pipeline.call<Record<string, unknown>>('risk-scoring', 'GET', `/v1/policies/${PROGRAM}`, 'coordinator')).body;
+    return (await pipeline.call<Record<string, unknown>>('risk-scoring', 'GET', `/v1/policies/${PROGRAM}`, AS_COORDINATOR)).body;
   }
 });
 

@@ -3,6 +3,7 @@ import {
   launchBrowser,
   lowSummatives,
   Pipeline,
+  PipelineCaller,
   postGrades,
   recordTopics,
   registerMentor,
@@ -25,6 +26,8 @@ const OTHER_MENTOR = { id: 'M-CONSOLE-2', displayName: 'Dr Ben Okafor', email: '
 const STUDENT = { id: 'S-CONSOLE-1', displayName: 'Zoë Haddad', email: 'zoe.haddad@students.example.edu' };
 // Words a student page must never use (DESIGN.md section 5).
 const PUNITIVE = /\b(fail|failing|poor|weak|at-risk|at risk|probation|warning|underperform\w*|score)\b/i;
+// The registered people are MBBS's (libs/testing's cohort), so MBBS's coordinator reads their cases.
+const MBBS_COORDINATOR: PipelineCaller = { role: 'coordinator', subject: 'coordinator-mbbs-e2e', programmes: ['MBBS'] };
 // notification's LINK_SECRET when it is unset (the pipeline leaves it unset).
 const DEV_LINK_SECRET = 'mentoring-platform-local-link-signing-key-do-not-use-in-production';
 
@@ -49,7 +52,7 @@ describe('console pages for mentors and students, in a real browser', () => {
     await postGrades(pipeline, lowSummatives(STUDENT.id));
     caseId = await waitUntil(
       'the student is matched with the mentor',
-      async () => (await pipeline.call<Array<{ caseId: string; status: string }>>('mentor-matching', 'GET', `/v1/mentors/${MENTOR.id}/cases`, 'coordinator')).body.find((c) => c.status === 'matched')?.caseId,
+      async () => (await pipeline.call<Array<{ caseId: string; status: string }>>('mentor-matching', 'GET', `/v1/mentors/${MENTOR.id}/cases`, MBBS_COORDINATOR)).body.find((c) => c.status === 'matched')?.caseId,
       { timeoutMs: 180_000, intervalMs: 500 },
     );
     // Registered after the match, so the case can only have gone to the first mentor.
@@ -105,7 +108,7 @@ describe('console pages for mentors and students, in a real browser', () => {
   }
 
   async function caseAsCoordinator(): Promise<CaseView> {
-    return (await pipeline.call<CaseView>('mentor-matching', 'GET', `/v1/cases/${caseId}`, 'coordinator')).body;
+    return (await pipeline.call<CaseView>('mentor-matching', 'GET', `/v1/cases/${caseId}`, MBBS_COORDINATOR)).body;
   }
 
   it('takes the mentor from the emailed link through sign-in to the case, and through accepting, booking, logging and moving it on', async () => {
@@ -167,7 +170,7 @@ describe('console pages for mentors and students, in a real browser', () => {
     await submitAndSee(page, 'Save availability', 'Availability saved');
     await expect(page.getByLabel('Monday').inputValue()).resolves.toBe('09:00-11:00, 14:00-16:00');
     await screenshot(page, 'mentor-availability');
-    const profile = (await pipeline.call<{ timeZone: string; leave: unknown[] }>('mentor-matching', 'GET', `/v1/mentors/${OTHER_MENTOR.id}`, 'coordinator')).body;
+    const profile = (await pipeline.call<{ timeZone: string; leave: unknown[] }>('mentor-matching', 'GET', `/v1/mentors/${OTHER_MENTOR.id}`, MBBS_COORDINATOR)).body;
     expect(profile).toMatchObject({ timeZone: 'Europe/London', leave: [{ firstDay: '2030-04-01', lastDay: '2030-04-05' }] });
     expect(problems).toEqual([]);
 

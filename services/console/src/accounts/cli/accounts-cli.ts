@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConsoleConfig, SERVICE_NAME } from '../../config/console.config';
 import { AccountsService } from '../accounts.service';
-import { AccountInput } from '../domain/account-input';
+import { AccountInput, programmesFromList } from '../domain/account-input';
 import { ACCOUNT_ENTITIES, ACCOUNT_MIGRATIONS } from '../infrastructure';
 import { AccountEntity } from '../infrastructure/account.entity';
 import { SignInLimits } from '../infrastructure/sign-in-limits.store';
@@ -13,10 +13,11 @@ import { hashingQueueFor, signInLimitSettings } from '../sign-in-settings';
 
 const USAGE = `Console accounts (mentors, coordinators, ops) in the console's database (DATABASE_URL).
 
-  npm run console:accounts -- add --username U --name "Display Name" --role mentor|coordinator|ops [--subject MENTOR_ID]
-      password from CONSOLE_PASSWORD, or typed on stdin; an existing username gets the new details and password, and any sign-in lock is lifted
+  npm run console:accounts -- add --username U --name "Display Name" --role mentor|coordinator|ops [--subject MENTOR_ID] [--programmes MBBS,MD]
+      password from CONSOLE_PASSWORD, or typed on stdin; an existing username gets the new details and password, and any sign-in lock is lifted;
+      --programmes is required for a coordinator: the programmes whose data they see and change (and only for a coordinator)
   npm run console:accounts -- import --file accounts.json
-      many at once: a JSON array of { "username", "displayName", "role", "subjectId"? }, each with the
+      many at once: a JSON array of { "username", "displayName", "role", "subjectId"?, "programmes"? }, each with the
       password from CONSOLE_PASSWORD (a demo's or a test's accounts)
   npm run console:accounts -- disable --username U
   npm run console:accounts -- list`;
@@ -24,7 +25,7 @@ const USAGE = `Console accounts (mentors, coordinators, ops) in the console's da
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, subject: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean' } },
+    options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, subject: { type: 'string' }, programmes: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean' } },
   });
   const [command] = positionals;
   if (values.help || !command) return void process.stdout.write(`${USAGE}\n`);
@@ -35,8 +36,8 @@ async function main(): Promise<void> {
   try {
     if (command === 'add') {
       const password = process.env.CONSOLE_PASSWORD ?? (await readStdin());
-      const account = await accounts.save({ username: values.username ?? '', displayName: values.name ?? values.username ?? '', role: values.role ?? '', subjectId: values.subject, password });
-      process.stdout.write(`saved ${account.role} ${account.username} (acts as ${account.subjectId})\n`);
+      const account = await accounts.save({ username: values.username ?? '', displayName: values.name ?? values.username ?? '', role: values.role ?? '', subjectId: values.subject, programmes: programmesFromList(values.programmes), password });
+      process.stdout.write(`saved ${account.role} ${account.username} (acts as ${account.subjectId}${account.programmes.length > 0 ? ` for ${account.programmes.join(', ')}` : ''})\n`);
     } else if (command === 'import') {
       const password = process.env.CONSOLE_PASSWORD ?? (await readStdin());
       const rows = JSON.parse(await readFile(values.file ?? '', 'utf8')) as Array<Omit<AccountInput, 'password'>>;
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
       process.stdout.write(found ? `disabled ${values.username}\n` : `no account named ${values.username}\n`);
       if (!found) process.exitCode = 1;
     } else if (command === 'list') {
-      for (const account of await accounts.list()) process.stdout.write(`${account.role}\t${account.username}\t${account.subjectId}\t${account.disabled ? 'disabled' : 'active'}\t${account.displayName}\n`);
+      for (const account of await accounts.list()) process.stdout.write(`${account.role}\t${account.username}\t${account.subjectId}\t${account.programmes.join(',') || '-'}\t${account.disabled ? 'disabled' : 'active'}\t${account.displayName}\n`);
     } else {
       throw new Error(`unknown command "${command}"\n\n${USAGE}`);
     }

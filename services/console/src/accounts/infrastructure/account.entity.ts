@@ -10,6 +10,8 @@ export class AccountEntity {
   @Column({ type: 'text' }) role!: AccountRole;
   /** Who the account acts as in the services' APIs: the mentor id for a mentor. */
   @Column({ name: 'subject_id', type: 'text' }) subjectId!: string;
+  /** The programmes a coordinator is responsible for (the `programmes` claim of their tokens); empty for other roles. */
+  @Column({ type: 'text', array: true, default: () => `'{}'` }) programmes!: string[];
   @Column({ name: 'password_hash', type: 'text' }) passwordHash!: string;
   @Column({ type: 'boolean', default: false }) disabled!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
