@@ -168,14 +168,14 @@ describe('outreach from case events', () => {
 
     await http()
       .put(`/v1/recipients/${coordinator.id}`)
-      .set('authorization', await service.bearer('coordinator', 'c-admin'))
+      .set('authorization', await service.bearer('coordinator', 'c-admin', [program]))
       .send({ displayName: coordinator.displayName, email: coordinator.email, timeZone: coordinator.timeZone, programmes: [program] })
       .expect(200);
     await http().post(`/v1/ops/dead-letters/${deadLetter.id}/replay`).set('authorization', ops).expect(200);
 
     const [{ parsed }] = await mail.waitFor(coordinator.email as string);
     expect(parsed.text).toContain(escalation.data.student.displayName);
-    expect((await inboxOf(service, coordinator, 'coordinator')).items).toMatchObject([{ template: 'coordinator-escalation-no-eligible-mentor' }]);
+    expect((await inboxOf(service, coordinator, 'coordinator', [program])).items).toMatchObject([{ template: 'coordinator-escalation-no-eligible-mentor' }]);
   });
 });
 

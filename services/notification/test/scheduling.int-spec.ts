@@ -111,7 +111,7 @@ describe('email scheduling: quiet hours, frequency cap, daily digest', () => {
     await producer.send(...students.map((student) => caseEnvelope({ kind: 'escalated', status: 'waitlisted', program, escalationReason: 'no-eligible-mentor', student, mentor: null })));
 
     await dispatched.waitFor(coordinator.id, { channel: 'email', status: 'digested' }, 2);
-    expect((await inboxOf(service, coordinator, 'coordinator')).items).toHaveLength(2);
+    expect((await inboxOf(service, coordinator, 'coordinator', [program])).items).toHaveLength(2);
     expect(mail.to(coordinator.email as string)).toEqual([]);
 
     clock.advanceTo(new Date(nextDailyDigestAt(clock.now(), 'Asia/Dubai', service.config.COORDINATOR_DIGEST_TIME).getTime() + 1_000));

@@ -205,8 +205,15 @@ export interface InboxBody {
   items: { messageId: string; template: string; subject: string; text: string; html: string; caseId: string | null; readAt: string | null }[];
 }
 
-export async function inboxOf(service: Notification, recipient: Pick<CaseParticipantV1, 'id'>, role: 'student' | 'mentor' | 'coordinator'): Promise<InboxBody> {
-  const response = await request(service.app.getHttpServer()).get(`/v1/recipients/${recipient.id}/inbox`).set('authorization', await service.bearer(role, recipient.id)).expect(200);
+/** The recipient's own inbox; a coordinator's token names `programmes`. */
+export async function inboxOf(
+  service: Notification,
+  recipient: Pick<CaseParticipantV1, 'id'>,
+  role: 'student' | 'mentor' | 'coordinator',
+  programmes?: string[],
+): Promise<InboxBody> {
+  const token = await service.bearer(role, recipient.id, programmes);
+  const response = await request(service.app.getHttpServer()).get(`/v1/recipients/${recipient.id}/inbox`).set('authorization', token).expect(200);
   return response.body as InboxBody;
 }
 

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { CurrentPrincipal, Principal, programmeFilter, Roles } from '@mentoring/auth';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { assertMaySeeMessage } from '../recipients/coordinator-scope';
 import { RECIPIENT_OR_OPS, RecipientAccess } from '../recipients/recipient-access';
 import { InboxService } from './inbox.service';
 
@@ -28,10 +29,14 @@ export class InboxController {
 
   @Get('recipients/:id/inbox')
   @Roles(...RECIPIENT_OR_OPS)
-  @ApiOperation({ summary: "A recipient's in-app inbox, newest first, with the number unread" })
+  @ApiOperation({
+    summary: "A recipient's in-app inbox, newest first, with the number unread",
+    description: "A coordinator's inbox shows the messages about cases of the programmes their token names.",
+  })
   async list(@Param('id') id: string, @Query() query: InboxQueryParams, @CurrentPrincipal() principal: Principal) {
     await this.access.assert(principal, id);
-    return this.inbox.list(id, query);
+    const filter = programmeFilter(principal);
+    return this.inbox.list(id, { ...query, programmes: filter.all ? undefined : filter.programmes });
   }
 
   @Post('recipients/:id/inbox/:messageId/read')
@@ -45,8 +50,12 @@ export class InboxController {
 
   @Get('messages/:id/deliveries')
   @Roles('ops', 'coordinator')
-  @ApiOperation({ summary: "A message's delivery per channel with its log: decisions, SMTP attempts and responses" })
-  deliveries(@Param('id', ParseUUIDPipe) id: string) {
-    return this.inbox.deliveriesOf(id);
+  @ApiOperation({
+    summary: "A message's delivery per channel with its log: decisions, SMTP attempts and responses",
+    description: "A coordinator: messages about cases of their own programmes, and their own messages.",
+  })
+  async deliveries(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal) {
+    programmeFilter(principal);
+    return this.inbox.deliveriesOf(id, (message) => assertMaySeeMessage(principal, message));
   }
 }

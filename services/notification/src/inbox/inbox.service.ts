@@ -8,6 +8,8 @@ export interface InboxQuery {
   limit?: number;
   /** Items received before this moment: the next page after the last item shown. */
   before?: Date;
+  /** Only messages about cases of these programmes, and messages about no case's programme (digests). */
+  programmes?: readonly string[];
 }
 
 export interface InboxItem {
@@ -38,14 +40,15 @@ export class InboxService {
         WHERE m.recipient_id = $1
           AND ($2::boolean IS NOT TRUE OR d.read_at IS NULL)
           AND ($3::timestamptz IS NULL OR m.created_at < $3)
+          AND ($5::text[] IS NULL OR m.program IS NULL OR m.program = ANY ($5))
         ORDER BY m.created_at DESC, m.id
         LIMIT $4`,
-      [recipientId, query.unreadOnly ?? false, query.before ?? null, query.limit ?? DEFAULT_PAGE],
+      [recipientId, query.unreadOnly ?? false, query.before ?? null, query.limit ?? DEFAULT_PAGE, query.programmes ?? null],
     );
     const [{ unread }]: { unread: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS unread FROM messages m JOIN deliveries d ON d.message_id = m.id AND d.channel = 'inbox'
-        WHERE m.recipient_id = $1 AND d.read_at IS NULL`,
-      [recipientId],
+        WHERE m.recipient_id = $1 AND d.read_at IS NULL AND ($2::text[] IS NULL OR m.program IS NULL OR m.program = ANY ($2))`,
+      [recipientId, query.programmes ?? null],
     );
     return { unread, items: rows.map(toInboxItem) };
   }
@@ -63,10 +66,11 @@ export class InboxService {
     return { messageId, readAt: updated[0].read_at };
   }
 
-  /** A message with each channel's delivery and its log, oldest entry first. */
-  async deliveriesOf(messageId: string) {
+  /** A message with each channel's delivery and its log, oldest entry first; `allow` throws to refuse the message. */
+  async deliveriesOf(messageId: string, allow: (message: MessageEntity) => void) {
     const message = await this.dataSource.getRepository(MessageEntity).findOneBy({ id: messageId });
     if (!message) throw new NotFoundException(`No message ${messageId}`);
+    allow(message);
     const deliveries = await this.dataSource.getRepository(DeliveryEntity).find({ where: { messageId }, order: { channel: 'ASC' } });
     const log = await this.dataSource
       .getRepository(DeliveryLogEntity)
@@ -82,6 +86,7 @@ export class InboxService {
       subject: message.subject,
       triggeringEventId: message.triggeringEventId,
       caseId: message.caseId,
+      program: message.program,
       createdAt: message.createdAt,
       deliveries: deliveries.map((delivery) => ({
         channel: delivery.channel,

@@ -15,6 +15,8 @@ export interface MessageOrigin {
   /** Kafka key of the dispatched events (the student of the case). */
   eventSubject: string;
   escalation: EscalationAwaitingAction | null;
+  /** The programme of the case the message is about; null for a digest. */
+  program: string | null;
 }
 
 const DISPATCHED_BY_PLAN = { queued: 'queued', deferred: 'deferred', held: 'digested', skipped: null } as const;
@@ -40,7 +42,7 @@ export class MessageRecorder {
 
   /** A digest email, queued now, carrying held emails (whose full text already waits in the inbox). */
   async recordDigest(manager: EntityManager, planned: PlannedMessage, carriedDeliveryIds: readonly string[]): Promise<void> {
-    const origin = { correlationId: planned.triggeringEventId, eventSubject: planned.recipient.id, escalation: null };
+    const origin = { correlationId: planned.triggeringEventId, eventSubject: planned.recipient.id, escalation: null, program: null };
     const digest = await this.insert(manager, planned, origin);
     if (!digest) return;
     const now = this.clock.now();
@@ -84,6 +86,7 @@ export class MessageRecorder {
       bodyHtml: composed.html,
       calendar: composed.calendar,
       escalation: origin.escalation,
+      program: origin.program,
       createdAt: this.clock.now(),
     });
   }

@@ -30,8 +30,8 @@ export class MessageStore {
     const id = randomUUID();
     const inserted: unknown[] = await manager.query(
       `INSERT INTO messages (id, triggering_event_id, correlation_id, event_subject, case_id, recipient_id, recipient_role,
-         template, locale, subject, body_text, body_html, calendar, escalation, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         template, locale, subject, body_text, body_html, calendar, escalation, created_at, program)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT ON CONSTRAINT messages_event_recipient_uq DO NOTHING RETURNING id`,
       [
         id,
@@ -49,6 +49,7 @@ export class MessageStore {
         message.calendar === null ? null : JSON.stringify(message.calendar),
         message.escalation === null ? null : JSON.stringify(message.escalation),
         message.createdAt,
+        message.program,
       ],
     );
     return inserted.length === 0 ? undefined : { id, ...message };

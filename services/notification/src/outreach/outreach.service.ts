@@ -43,7 +43,12 @@ export class OutreachService {
     await this.directory.recordParticipants(manager, event);
     try {
       const planned = await this.plan(manager, envelope);
-      const origin: MessageOrigin = { correlationId: envelope.correlationId, eventSubject: envelope.subject, escalation: escalationOf(event) };
+      const origin: MessageOrigin = {
+        correlationId: envelope.correlationId,
+        eventSubject: envelope.subject,
+        escalation: escalationOf(event),
+        program: event.program,
+      };
       for (const message of planned) await this.recorder.recordOutreach(manager, message, origin);
     } catch (error) {
       // Retrying cannot fix an incomplete event or a missing coordinator: dead-letter it for a replay.

@@ -72,20 +72,29 @@ export class RecipientDirectory {
     return this.dataSource.getRepository(RecipientEntity).findOneBy({ id });
   }
 
-  /** Creates or replaces a coordinator's record (a mentor who also coordinates keeps both roles). */
-  async putCoordinator(id: string, record: CoordinatorRecord): Promise<RecipientEntity> {
-    await this.dataSource.query(
-      `INSERT INTO recipients (id, roles, display_name, email, time_zone, programmes)
-       VALUES ($1, ARRAY['coordinator'], $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET
-         roles = CASE WHEN 'coordinator' = ANY (recipients.roles) THEN recipients.roles ELSE array_append(recipients.roles, 'coordinator') END,
-         display_name = EXCLUDED.display_name,
-         email = EXCLUDED.email,
-         time_zone = EXCLUDED.time_zone,
-         programmes = EXCLUDED.programmes,
-         updated_at = now()`,
-      [id, record.displayName, record.email, record.timeZone, record.programmes],
-    );
-    return this.dataSource.getRepository(RecipientEntity).findOneByOrFail({ id });
+  /**
+   * Creates or replaces a coordinator's record. `allow` sees the record as it stands (locked) and
+   * throws to refuse; a student or mentor row that appears meanwhile is never overwritten.
+   */
+  async putCoordinator(id: string, record: CoordinatorRecord, allow: (existing: RecipientEntity | null) => void): Promise<RecipientEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      allow(await this.lock(manager, id));
+      const written: unknown[] = await manager.query(
+        `INSERT INTO recipients (id, roles, display_name, email, time_zone, programmes)
+         VALUES ($1, ARRAY['coordinator'], $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET
+           display_name = EXCLUDED.display_name,
+           email = EXCLUDED.email,
+           time_zone = EXCLUDED.time_zone,
+           programmes = EXCLUDED.programmes,
+           updated_at = now()
+         WHERE recipients.roles <@ ARRAY['coordinator']::text[]
+         RETURNING id`,
+        [id, record.displayName, record.email, record.timeZone, record.programmes],
+      );
+      const stored = await manager.findOneByOrFail(RecipientEntity, { id });
+      if (written.length === 0) allow(stored);
+      return stored;
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { assertMayPutCoordinator, assertMayReadRecipient } from './coordinator-scope';
 import { RecipientEntity } from './infrastructure/recipient.entity';
 import { PreferencesService } from './preferences.service';
 import { RECIPIENT_OR_OPS, RecipientAccess } from './recipient-access';
@@ -32,16 +33,23 @@ export class RecipientsController {
 
   @Put(':id')
   @Roles('coordinator', 'ops')
-  @ApiOperation({ summary: "Create or replace a coordinator's record: escalations of their programmes reach them" })
-  async putCoordinator(@Param('id') id: string, @Body() request: PutCoordinatorRequest) {
-    return present(await this.directory.putCoordinator(id, { ...request, email: request.email ?? null }));
+  @ApiOperation({
+    summary: "Create or replace a coordinator's record: escalations of their programmes reach them",
+    description:
+      "Coordinator records only: a student's or mentor's record is refused (their details come from the student and mentor directory). " +
+      'A coordinator manages records of their own programmes only.',
+  })
+  async putCoordinator(@Param('id') id: string, @Body() request: PutCoordinatorRequest, @CurrentPrincipal() principal: Principal) {
+    const record = { ...request, email: request.email ?? null };
+    return present(await this.directory.putCoordinator(id, record, (existing) => assertMayPutCoordinator(principal, id, existing, request.programmes)));
   }
 
   @Get(':id')
   @Roles(...RECIPIENT_OR_OPS, 'coordinator')
-  @ApiOperation({ summary: 'A recipient as the directory knows them' })
-  async get(@Param('id') id: string) {
+  @ApiOperation({ summary: 'A recipient as the directory knows them (a coordinator: their own record and coordinators of their programmes)' })
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     const recipient = await this.directory.find(id);
+    assertMayReadRecipient(principal, id, recipient);
     if (!recipient) throw new NotFoundException(`No recipient ${id}`);
     return present(recipient);
   }

@@ -22,6 +22,10 @@ export class MessageEntity {
   @Column({ type: 'text', name: 'case_id', nullable: true })
   caseId: string | null;
 
+  /** The programme of the case; null for a digest, which gathers messages of its own. */
+  @Column({ type: 'text', nullable: true })
+  program: string | null;
+
   @Column({ type: 'text', name: 'recipient_id' })
   recipientId: string;
 
