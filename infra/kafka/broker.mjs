@@ -56,17 +56,22 @@ export function cacheDir() {
   return process.env.MENTORING_CACHE_DIR || path.join(os.homedir(), '.cache', 'mentoring-platform');
 }
 
-// Read at call time, not import time, so a test can set the env before calling.
-function config() {
-  const port = portFromEnv('KAFKA_PORT', 9092);
-  const controllerPort = portFromEnv('KAFKA_CONTROLLER_PORT', 9093);
+/**
+ * Read at call time, not import time, so a test can set the env before calling. Options override
+ * the environment: `port`, `controllerPort`, `stateDir` (for a throw-away broker) and `security`
+ * (see secureListenerProperties) for a broker that only speaks SASL and checks ACLs.
+ */
+function config(options = {}) {
+  const port = options.port ?? portFromEnv('KAFKA_PORT', 9092);
+  const controllerPort = options.controllerPort ?? portFromEnv('KAFKA_CONTROLLER_PORT', 9093);
   if (port === controllerPort) throw new Error('KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ');
   const home = path.join(cacheDir(), `kafka-${KAFKA_VERSION}`);
   // Broker state is per port, so two brokers on different ports never share data or pid files.
-  const stateDir = path.join(home, `broker-${port}`);
+  const stateDir = options.stateDir ?? path.join(home, `broker-${port}`);
   return {
     port,
     controllerPort,
+    security: options.security,
     brokers: `127.0.0.1:${port}`,
     home,
     libsDir: path.join(home, 'libs'),
@@ -340,7 +345,57 @@ function renderServerProperties(cfg) {
       return values[key];
     });
   fs.mkdirSync(cfg.stateDir, { recursive: true });
-  fs.writeFileSync(cfg.propsFile, `# Generated from ${SERVER_PROPERTIES_TEMPLATE}; edits here are overwritten.\n${text}`);
+  const secured = cfg.security ? `\n${secureListenerProperties(cfg)}` : '';
+  fs.writeFileSync(cfg.propsFile, `# Generated from ${SERVER_PROPERTIES_TEMPLATE}; edits here are overwritten.\n${text}${secured}`);
+}
+
+const SCRAM_MECHANISMS = ['SCRAM-SHA-256', 'SCRAM-SHA-512'];
+
+function jaasQuote(value) {
+  if (/["\\\n]/.test(value)) throw new Error('SASL user names and passwords for the local broker may not contain quotes, backslashes or newlines');
+  return `"${value}"`;
+}
+
+/**
+ * A broker whose client and inter-broker listener is SASL_PLAINTEXT with SCRAM, whose controller
+ * listener takes PLAIN from the super user only (KRaft controllers cannot check SCRAM: the
+ * credentials live in the metadata they serve), and where the StandardAuthorizer refuses
+ * everything no ACL allows. Later keys override the template's, as java.util.Properties reads them.
+ *
+ * security: { superUser: { name, password }, users: [{ name, password }] } - every user, the super
+ * user included, gets SCRAM-SHA-256 and SCRAM-SHA-512 credentials when the storage is formatted.
+ */
+function secureListenerProperties(cfg) {
+  const { name, password } = cfg.security.superUser;
+  return [
+    '############################# SASL (SCRAM) and ACLs #############################',
+    `listeners=SASL_PLAINTEXT://127.0.0.1:${cfg.port},CONTROLLER://127.0.0.1:${cfg.controllerPort}`,
+    `advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${cfg.port}`,
+    'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+    'inter.broker.listener.name=SASL_PLAINTEXT',
+    `sasl.enabled.mechanisms=${SCRAM_MECHANISMS.join(',')}`,
+    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+    // Every mechanism a listener enables needs its own login entry; the super user's is also the broker's own login.
+    ...SCRAM_MECHANISMS.map(
+      (mechanism) =>
+        `listener.name.sasl_plaintext.${mechanism.toLowerCase()}.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(name)} password=${jaasQuote(password)};`,
+    ),
+    'sasl.mechanism.controller.protocol=PLAIN',
+    'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+    `listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=${jaasQuote(name)} password=${jaasQuote(password)} user_${name}=${jaasQuote(password)};`,
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    `super.users=User:${name}`,
+    'allow.everyone.if.no.acl.found=false',
+    '',
+  ].join('\n');
+}
+
+function scramArguments(security) {
+  if (!security) return [];
+  const users = [security.superUser, ...(security.users ?? [])];
+  return users.flatMap(({ name, password }) =>
+    SCRAM_MECHANISMS.flatMap((mechanism) => ['--add-scram', `${mechanism}=[name=${name},password=${password}]`]),
+  );
 }
 
 function clusterId(cfg) {
@@ -375,7 +430,7 @@ function formatStorage(cfg, log) {
   log(`Formatting KRaft storage in ${cfg.dataDir} (cluster id ${id})...`);
   const result = spawnSync(
     javaBin(),
-    [...javaBaseArgs(cfg), 'kafka.tools.StorageTool', 'format', '-t', id, '-c', cfg.propsFile, '--ignore-formatted'],
+    [...javaBaseArgs(cfg), 'kafka.tools.StorageTool', 'format', '-t', id, '-c', cfg.propsFile, '--ignore-formatted', ...scramArguments(cfg.security)],
     { encoding: 'utf8', timeout: 120_000 },
   );
   if (result.error || result.status !== 0) {
@@ -388,8 +443,9 @@ function formatStorage(cfg, log) {
 
 // ---------------------------------------------------------------- probes
 
-function probeClient(brokers, timeoutMs) {
+function probeClient(brokers, timeoutMs, security) {
   return new Kafka({
+    ...(security && { sasl: { mechanism: 'scram-sha-512', username: security.superUser.name, password: security.superUser.password } }),
     clientId: 'mentoring-dev-broker-probe',
     brokers: String(brokers)
       .split(',')
@@ -403,8 +459,8 @@ function probeClient(brokers, timeoutMs) {
 }
 
 /** True when a Kafka broker answers a metadata request at `brokers` ("host:port[,host:port]"). */
-export async function kafkaAnswers(brokers = config().brokers, { timeoutMs = 3000 } = {}) {
-  const admin = probeClient(brokers, timeoutMs).admin();
+export async function kafkaAnswers(brokers = config().brokers, { timeoutMs = 3000, security } = {}) {
+  const admin = probeClient(brokers, timeoutMs, security).admin();
   try {
     await withTimeout(
       admin.connect().then(() => admin.describeCluster()),
@@ -421,8 +477,8 @@ export async function kafkaAnswers(brokers = config().brokers, { timeoutMs = 300
 
 // A broker can answer metadata before its controller accepts writes; creating a
 // topic proves clients will actually be able to use it.
-async function brokerUsable(brokers) {
-  const admin = probeClient(brokers, 10_000).admin();
+async function brokerUsable(brokers, security) {
+  const admin = probeClient(brokers, 10_000, security).admin();
   const topic = `mentoring-dev-probe-${process.pid}-${Date.now()}`;
   try {
     await withTimeout(
@@ -529,7 +585,7 @@ async function waitUntilUsable(cfg, { pid, child, timeoutMs, logOffset }) {
           : 'exited';
       throw new Error(`The Kafka broker (pid ${pid}) stopped during startup (${how}).\n${startupLogTail(cfg, logOffset)}`);
     }
-    if (await brokerUsable(cfg.brokers)) return;
+    if (await brokerUsable(cfg.brokers, cfg.security)) return;
     await sleep(500);
   }
   throw new Error(
@@ -542,15 +598,15 @@ async function waitUntilUsable(cfg, { pid, child, timeoutMs, logOffset }) {
  * Makes sure a Kafka broker answers on 127.0.0.1:$KAFKA_PORT, starting one if needed.
  * Safe to call from several processes at once: only one starts a broker.
  */
-export async function ensureKafkaBroker({ log = console.error, timeoutMs = DEFAULT_START_TIMEOUT_MS } = {}) {
-  const cfg = config();
+export async function ensureKafkaBroker({ log = console.error, timeoutMs = DEFAULT_START_TIMEOUT_MS, ...options } = {}) {
+  const cfg = config(options);
   const result = (started, pid = readPid(cfg.pidFile)) => ({
     brokers: cfg.brokers,
     logFile: cfg.logFile,
     started,
     pid: isOurBroker(pid, cfg) ? pid : null,
   });
-  if (await kafkaAnswers(cfg.brokers)) return result(false);
+  if (await kafkaAnswers(cfg.brokers, { security: cfg.security })) return result(false);
 
   // Fail in seconds, before any lock or download, when the machine cannot run a broker.
   checkJava();
@@ -558,7 +614,7 @@ export async function ensureKafkaBroker({ log = console.error, timeoutMs = DEFAU
 
   return withLock(cfg.lockDir, timeoutMs + 60_000, log, `starting the Kafka broker on ${cfg.brokers}`, async () => {
     // Whoever held the lock before us may have started it.
-    if (await kafkaAnswers(cfg.brokers)) return result(false);
+    if (await kafkaAnswers(cfg.brokers, { security: cfg.security })) return result(false);
 
     const existing = readPid(cfg.pidFile);
     if (isOurBroker(existing, cfg)) {
@@ -626,12 +682,12 @@ async function terminate(pid, graceMs) {
  * Stops the broker these scripts started (SIGTERM, then SIGKILL after `graceMs`).
  * A broker started some other way is left alone.
  */
-export async function stopKafkaBroker({ graceMs = 30_000 } = {}) {
-  const cfg = config();
+export async function stopKafkaBroker({ graceMs = 30_000, ...options } = {}) {
+  const cfg = config(options);
   const pid = readPid(cfg.pidFile);
   if (!isOurBroker(pid, cfg)) {
     fs.rmSync(cfg.pidFile, { force: true });
-    return { stopped: false, pid: null, brokers: cfg.brokers, stillAnswering: await kafkaAnswers(cfg.brokers) };
+    return { stopped: false, pid: null, brokers: cfg.brokers, stillAnswering: await kafkaAnswers(cfg.brokers, { security: cfg.security }) };
   }
   await terminate(pid, graceMs);
   fs.rmSync(cfg.pidFile, { force: true });
