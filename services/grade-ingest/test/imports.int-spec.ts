@@ -193,7 +193,7 @@ describe('OneRoster imports', () => {
     expect(await readdir(join(service.config.UPLOAD_DIR, 'incoming'))).toEqual([]);
   });
 
-  it('shows a report only to its feed and to staff, and resumes only unfinished imports', async () => {
+  it('shows a report only to its feed and to ops, and resumes only unfinished imports', async () => {
     const id = await startImport({ 'results.csv': fixture.files['results.csv'] });
     await finished(id);
     const reportOf = (token?: string) => {
@@ -204,7 +204,8 @@ describe('OneRoster imports', () => {
     await reportOf().expect(401);
     await reportOf(await service.bearer('registrar-feed', 'another-feed')).expect(403);
     await reportOf(await service.bearer('mentor')).expect(403);
-    await reportOf(await service.bearer('coordinator')).expect(200);
+    await reportOf(await service.bearer('coordinator', 'coordinator-mbbs', ['MBBS'])).expect(403);
+    await reportOf(await service.bearer('ops')).expect(200);
     await request(server()).get('/v1/imports/00000000-0000-4000-8000-000000000000').set('authorization', feed).expect(404);
     await request(server()).post(`/v1/imports/${id}/resume`).set('authorization', feed).expect(409);
     await upload({ 'results.csv': fixture.files['results.csv'] }, '').expect(401);

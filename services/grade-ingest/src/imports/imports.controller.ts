@@ -48,7 +48,8 @@ export class ImportsController {
   }
 
   @Get(':id')
-  @Roles('registrar-feed', 'coordinator', 'ops')
+  // Not coordinators: one import spans every programme of the feed, and its rejected rows name students of all of them.
+  @Roles('registrar-feed', 'ops')
   @ApiOperation({ summary: 'Import report: status, counts, file-level error, rejected rows (paginated by row)' })
   report(@Param('id', ParseUUIDPipe) id: string, @Query() query: ImportReportQuery, @CurrentPrincipal() principal: Principal) {
     return this.imports.report(id, principal, query);

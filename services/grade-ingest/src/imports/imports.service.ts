@@ -56,7 +56,7 @@ export class ImportsService {
   private async visibleImport(id: string, principal: Principal): Promise<ImportEntity> {
     const entity = await this.store.find(id);
     if (entity === null) throw new NotFoundException(`no import ${id}`);
-    assertOwnerOrRoles(principal, { role: 'registrar-feed', id: entity.feed }, 'coordinator', 'ops');
+    assertOwnerOrRoles(principal, { role: 'registrar-feed', id: entity.feed }, 'ops');
     return entity;
   }
 }
