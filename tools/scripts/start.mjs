@@ -19,6 +19,10 @@ const DEMO_DATABASE_SUFFIX = '_demo';
 
 const { demo, demoArgs } = readOptions(process.argv.slice(2));
 
+// A laptop run: the services, the console and the demo accept the published development keys.
+// Only this explicit switch allows them; a deployment without it refuses to start with them.
+process.env.MENTORING_DEV_MODE ??= 'true';
+
 function readOptions(args) {
   try {
     const { values } = parseArgs({

@@ -6,7 +6,8 @@ installDependenciesIfNeeded();
 const infrastructure = await ensureInfrastructure();
 say(`Kafka at ${process.env.KAFKA_BROKERS}, PostgreSQL at ${process.env.DATABASE_URL}`);
 
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+// Tests run services with the published development keys, which only development mode accepts.
+const env = { ...process.env, MENTORING_DEV_MODE: process.env.MENTORING_DEV_MODE ?? 'true', NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 const extra = process.argv.slice(2);
 const steps = [
   ['type checks', ['run-many', '-t', 'typecheck', '--outputStyle=stream', ...extra]],

@@ -1,15 +1,8 @@
 // Decorator metadata (design:type) drives implicit conversion, so the polyfill loads first.
 import 'reflect-metadata';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
-import { IsPostgresUrl } from './config-rules';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBindHost, IsPostgresUrl } from './config-rules';
 import { KafkaClientConfig } from './kafka-client-config';
-
-/**
- * The HS256 key that `npm start`, tests and the token CLI share when AUTH_JWT_SECRET is unset.
- * It is public by design: any deployment outside a developer's machine must set its own secret
- * (or AUTH_JWKS_URL).
- */
-export const DEV_JWT_SECRET = 'mentoring-platform-local-development-key-do-not-use-in-production';
 
 /** The `iss` claim services expect unless AUTH_ISSUER says otherwise. */
 export const DEFAULT_AUTH_ISSUER = 'mentoring-platform';
@@ -21,15 +14,20 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const PORT_PROBLEM = 'must be an integer port between 1 and 65535';
 
 /**
- * Settings every service reads. A service extends it, adds its own variables (each needs at least
- * one class-validator rule, or it is not read from the environment) and sets its defaults, e.g.
- * `override PORT = 3001` and `override DATABASE_URL = 'postgres://postgres@localhost:5432/grade_ingest'`.
+ * Settings every process with a port reads (the services through BaseServiceConfig, the console
+ * directly). A subclass adds its own variables (each needs at least one class-validator rule, or it
+ * is not read from the environment) and sets its defaults, e.g. `override PORT = 3001` and
+ * `override DATABASE_URL = 'postgres://postgres@localhost:5432/grade_ingest'`.
  */
-export abstract class BaseServiceConfig extends KafkaClientConfig {
+export abstract class BaseAppConfig extends KafkaClientConfig {
   @IsInt({ message: PORT_PROBLEM })
   @Min(1, { message: PORT_PROBLEM })
   @Max(65535, { message: PORT_PROBLEM })
   PORT!: number;
+
+  /** The address to listen on: loopback unless a container (or a deployer) says otherwise. */
+  @IsBindHost()
+  HOST: string = '127.0.0.1';
 
   @IsPostgresUrl()
   DATABASE_URL!: string;
@@ -42,15 +40,10 @@ export abstract class BaseServiceConfig extends KafkaClientConfig {
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
-  @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters (HS256 needs a 256-bit key)' })
-  AUTH_JWT_SECRET: string = DEV_JWT_SECRET;
-
-  /** When set, tokens are verified against this key set instead of AUTH_JWT_SECRET. */
-  @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
-  AUTH_JWKS_URL?: string;
-
-  @IsString()
-  AUTH_ISSUER: string = DEFAULT_AUTH_ISSUER;
+  /**
+   * Development made explicit: only then are the published development keys accepted (they are
+   * the defaults, so without it a process whose keys are not set refuses to start).
+   */
+  @IsBoolean({ message: 'must be true or false' })
+  MENTORING_DEV_MODE: boolean = false;
 }

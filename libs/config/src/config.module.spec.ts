@@ -1,7 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { BaseServiceConfig } from './base-service-config';
+import { BaseServiceConfig } from './service-config';
 import { configModuleFor, SERVICE_CONFIG } from './config.module';
 import { ConfigError, loadConfig } from './load-config';
 
@@ -23,7 +23,7 @@ async function createContext(configModule: ReturnType<typeof configModuleFor>) {
 
 describe('configModuleFor', () => {
   it('provides the typed config by token, by class and through ConfigService', async () => {
-    const app = await createContext(configModuleFor(ExampleServiceConfig, { PORT: '4200' }));
+    const app = await createContext(configModuleFor(ExampleServiceConfig, { MENTORING_DEV_MODE: 'true', PORT: '4200' }));
 
     expect(app.get(SERVICE_CONFIG)).toBeInstanceOf(ExampleServiceConfig);
     expect(app.get(NeedsConfig).config.PORT).toBe(4200);
@@ -32,7 +32,7 @@ describe('configModuleFor', () => {
   });
 
   it('accepts a config already loaded', async () => {
-    const config = loadConfig(ExampleServiceConfig, { LOG_LEVEL: 'warn' });
+    const config = loadConfig(ExampleServiceConfig, { MENTORING_DEV_MODE: 'true', LOG_LEVEL: 'warn' });
     const app = await createContext(configModuleFor(config));
 
     expect(app.get(SERVICE_CONFIG)).toBe(config);
@@ -40,12 +40,12 @@ describe('configModuleFor', () => {
   });
 
   it('fails before the app starts, naming the variable', () => {
-    expect(() => configModuleFor(ExampleServiceConfig, { KAFKA_BROKERS: 'x' })).toThrow(ConfigError);
+    expect(() => configModuleFor(ExampleServiceConfig, { MENTORING_DEV_MODE: 'true', KAFKA_BROKERS: 'x' })).toThrow(ConfigError);
   });
 
   it('leaves process.env untouched', async () => {
     const before = { ...process.env };
-    const app = await createContext(configModuleFor(ExampleServiceConfig, {}));
+    const app = await createContext(configModuleFor(ExampleServiceConfig, { MENTORING_DEV_MODE: 'true' }));
 
     expect(process.env).toEqual(before);
     await app.close();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BaseServiceConfig } from './base-service-config';
+import { BaseServiceConfig } from './service-config';
 import { KafkaClientConfig, kafkaConnectionOf, loadKafkaConnection } from './kafka-client-config';
 import { ConfigError, loadConfig } from './load-config';
 
@@ -77,10 +77,10 @@ describe('Kafka client settings', () => {
   });
 
   it('is part of every service configuration', () => {
-    const config = loadConfig(ExampleServiceConfig, { KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' });
+    const config = loadConfig(ExampleServiceConfig, { MENTORING_DEV_MODE: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' });
 
     expect(kafkaConnectionOf(config).sasl).toMatchObject({ mechanism: 'scram-sha-256', username: 'u' });
-    expect(() => loadConfig(ExampleServiceConfig, { KAFKA_SASL_MECHANISM: 'scram-sha-256' })).toThrow(/KAFKA_SASL_USERNAME must be set/);
+    expect(() => loadConfig(ExampleServiceConfig, { MENTORING_DEV_MODE: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-256' })).toThrow(/KAFKA_SASL_USERNAME must be set/);
   });
 
   it('refuses a mechanism without username and password, naming both', () => {

@@ -1,6 +1,11 @@
 import { IsBoolean, IsOptional } from 'class-validator';
-import { BaseServiceConfig, DEV_JWT_SECRET } from './base-service-config';
+import { BaseServiceConfig } from './service-config';
+import { DEV_JWT_SECRET } from './development-keys';
 import { ConfigError, loadConfig } from './load-config';
+
+// These tests are about reading the environment; the published development keys are the defaults,
+// which only development mode accepts (development-keys.spec.ts covers the refusal).
+const DEV = { MENTORING_DEV_MODE: 'true' };
 
 class ExampleServiceConfig extends BaseServiceConfig {
   override PORT = 3999;
@@ -13,7 +18,7 @@ class ExampleServiceConfig extends BaseServiceConfig {
 
 function loadErrorMessage(env: NodeJS.ProcessEnv): string {
   try {
-    loadConfig(ExampleServiceConfig, env);
+    loadConfig(ExampleServiceConfig, { ...DEV, ...env });
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as ConfigError).message;
@@ -23,7 +28,7 @@ function loadErrorMessage(env: NodeJS.ProcessEnv): string {
 
 describe('loadConfig', () => {
   it('applies the defaults when the environment is empty', () => {
-    const config = loadConfig(ExampleServiceConfig, {});
+    const config = loadConfig(ExampleServiceConfig, DEV);
 
     expect(config).toBeInstanceOf(ExampleServiceConfig);
     expect(config).toMatchObject({
@@ -33,6 +38,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       AUTH_JWT_SECRET: DEV_JWT_SECRET,
       AUTH_ISSUER: 'mentoring-platform',
+      HOST: '127.0.0.1',
+      MENTORING_DEV_MODE: true,
     });
     expect(config.KAFKA_TOPIC_NAMESPACE).toBeUndefined();
     expect(config.AUTH_JWKS_URL).toBeUndefined();
@@ -40,6 +47,7 @@ describe('loadConfig', () => {
 
   it('converts environment strings to typed values', () => {
     const config = loadConfig(ExampleServiceConfig, {
+      ...DEV,
       PORT: '4100',
       KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9093',
       FEATURE_ENABLED: 'false',
@@ -53,14 +61,14 @@ describe('loadConfig', () => {
   });
 
   it('reads only the variables the class declares', () => {
-    const config = loadConfig(ExampleServiceConfig, { PATH: '/usr/bin', HOME: '/root' });
+    const config = loadConfig(ExampleServiceConfig, { ...DEV, PATH: '/usr/bin', HOME: '/root' });
 
     expect(config).not.toHaveProperty('PATH');
     expect(config).not.toHaveProperty('HOME');
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadConfig(ExampleServiceConfig, { KAFKA_BROKERS: '  ' }).KAFKA_BROKERS).toEqual(['localhost:9092']);
+    expect(loadConfig(ExampleServiceConfig, { ...DEV, KAFKA_BROKERS: '  ' }).KAFKA_BROKERS).toEqual(['localhost:9092']);
   });
 
   it('names a bad KAFKA_BROKERS with its value', () => {
@@ -96,7 +104,7 @@ describe('loadConfig', () => {
   it('says when a required variable is not set', () => {
     class NoDefaultsConfig extends BaseServiceConfig {}
 
-    expect(() => loadConfig(NoDefaultsConfig, {})).toThrow(
+    expect(() => loadConfig(NoDefaultsConfig, DEV)).toThrow(
       'Invalid configuration: PORT must be an integer port between 1 and 65535 (not set); ' +
         'DATABASE_URL must be a postgres:// URL with a host and a database name (not set)',
     );

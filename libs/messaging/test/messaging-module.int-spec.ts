@@ -1,7 +1,7 @@
 import { Controller, INestApplication, Module } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { AuthModule, signToken } from '@mentoring/auth';
+import { AuthModule, developmentKeyFor, signToken } from '@mentoring/auth';
 import { BaseServiceConfig, configModuleFor } from '@mentoring/config';
 import { createEnvelope } from '@mentoring/contracts';
 import { configureHttpApp, ObservabilityModule, startMessageTransports } from '@mentoring/observability';
@@ -45,7 +45,7 @@ describe('MessagingModule in a Nest service', () => {
       imports: [
         configModuleFor(config),
         ObservabilityModule.forRoot({ serviceName: 'fixture', logLevel: 'warn' }),
-        AuthModule.forRoot({ secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_ISSUER }),
+        AuthModule.forRoot(AuthModule.optionsFrom(config, 'fixture')),
         PersistenceModule.forRoot({ serviceName: 'fixture', migrations: [EffectsTable1732300000001] }),
         MessagingModule.forRoot({ serviceName: 'fixture', producesTo: [COUNTER_TOPIC] }),
       ],
@@ -64,7 +64,7 @@ describe('MessagingModule in a Nest service', () => {
     await database?.drop();
   });
 
-  const token = (role: 'ops' | 'mentor') => signToken({ subject: `${role}-1`, role });
+  const token = (role: 'ops' | 'mentor') => signToken({ subject: `${role}-1`, role, audience: 'fixture', key: developmentKeyFor(role, { MENTORING_DEV_MODE: 'true' }) });
 
   it('is ready once the database is migrated and the broker answers, and serves metrics and docs openly', async () => {
     await request(app.getHttpServer()).get('/health/live').expect(200);

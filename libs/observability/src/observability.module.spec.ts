@@ -1,7 +1,7 @@
 import { Body, Controller, Get, INestApplication, Injectable, Logger, Module, OnModuleInit, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuthModule, signToken } from '@mentoring/auth';
-import { DEFAULT_AUTH_ISSUER, DEV_JWT_SECRET } from '@mentoring/config';
+import { DEFAULT_AUTH_ISSUER, DEV_CONSOLE_PUBLIC_KEY, DEV_JWT_SECRET } from '@mentoring/config';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import { Writable } from 'node:stream';
 import request from 'supertest';
@@ -63,7 +63,12 @@ class GradesController {
 @Module({
   imports: [
     ObservabilityModule.forRoot({ serviceName: 'grade-ingest', logLevel: 'info', logDestination }),
-    AuthModule.forRoot({ secret: DEV_JWT_SECRET, issuer: DEFAULT_AUTH_ISSUER }),
+    AuthModule.forRoot({
+      audience: 'grade-ingest',
+      maxLifetimeSeconds: 3600,
+      machine: { secret: DEV_JWT_SECRET, issuer: DEFAULT_AUTH_ISSUER },
+      console: { publicKey: DEV_CONSOLE_PUBLIC_KEY },
+    }),
   ],
   controllers: [GradesController],
   providers: [FakeDependencies],
@@ -78,7 +83,7 @@ describe('ObservabilityModule in a service', () => {
     app = await NestFactory.create(TestAppModule, { bufferLogs: true });
     configureHttpApp(app, { title: 'Grade ingest', description: 'Registrar feeds in', version: '1.0.0' });
     await app.init();
-    bearer = `Bearer ${await signToken({ role: 'registrar-feed', subject: 'sis-main' })}`;
+    bearer = `Bearer ${await signToken({ role: 'registrar-feed', subject: 'sis-main', audience: 'grade-ingest', key: DEV_JWT_SECRET })}`;
   });
 
   afterAll(() => app.close());

@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
 import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
-import { signToken } from '@mentoring/auth';
+import { developmentKeyFor, signToken } from '@mentoring/auth';
 import { namespacedTopic } from '@mentoring/contracts';
 import { killHard, spawnTsProcess, stopGracefully, tailLog, TestProcess } from './processes';
 import { createTestDatabase, integrationEnv, TestDatabase, uniqueName, waitUntil } from './test-infrastructure';
 
 const repoRoot = path.resolve(__dirname, '../../..');
+// The pipeline is development by construction: its processes get MENTORING_DEV_MODE from spawnTsProcess.
+const DEVELOPMENT_MODE = { MENTORING_DEV_MODE: 'true' };
 
 export const PIPELINE_SERVICES = ['grade-ingest', 'risk-scoring', 'mentor-matching', 'notification'] as const;
 export type PipelineService = (typeof PIPELINE_SERVICES)[number];
@@ -146,7 +148,13 @@ export class Pipeline {
   async call<T = unknown>(service: PipelineService, method: string, route: string, as: PipelineRole | PipelineCaller, body?: unknown, subject?: string): Promise<{ status: number; body: T; headers: Headers }> {
     const [instance] = this.instancesOf(service);
     const caller: PipelineCaller = typeof as === 'string' ? { role: as } : as;
-    const token = await signToken({ subject: subject ?? caller.subject ?? `${caller.role}-e2e`, role: caller.role, programmes: caller.programmes });
+    const token = await signToken({
+      subject: subject ?? caller.subject ?? `${caller.role}-e2e`,
+      role: caller.role,
+      programmes: caller.programmes,
+      audience: service,
+      key: developmentKeyFor(caller.role, DEVELOPMENT_MODE),
+    });
     const response = await fetch(`${instance.url}${route}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -13,7 +13,9 @@ export interface TestProcess {
 
 /**
  * Starts a TypeScript entry point in its own Node process (compiled on the fly by SWC with the
- * workspace's path aliases), logging to a file under tmp/test-logs.
+ * workspace's path aliases), logging to a file under tmp/test-logs. Test processes run in
+ * development mode (the published development keys are accepted) unless `env` sets
+ * MENTORING_DEV_MODE itself, e.g. to '' for a test of the production refusal.
  */
 export function spawnTsProcess(entry: string, env: Record<string, string>, label = path.basename(entry, '.ts'), args: string[] = []): TestProcess {
   const logDir = path.join(repoRoot, 'tmp', 'test-logs');
@@ -22,7 +24,7 @@ export function spawnTsProcess(entry: string, env: Record<string, string>, label
   const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, ['-r', '@swc-node/register', path.resolve(repoRoot, entry), ...args], {
     cwd: repoRoot,
-    env: { ...process.env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.base.json'), ...env },
+    env: { ...process.env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.base.json'), MENTORING_DEV_MODE: 'true', ...env },
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);

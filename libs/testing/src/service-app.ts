@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { signToken } from '@mentoring/auth';
-import { BaseServiceConfig } from '@mentoring/config';
+import { developmentKeyFor, isPersonRole, signToken, TokenVerifier } from '@mentoring/auth';
+import { BaseAppConfig, DEV_MODE_VARIABLE } from '@mentoring/config';
 import { configureHttpApp, startMessageTransports } from '@mentoring/observability';
 import { createTestDatabase, integrationEnv, TestDatabase, uniqueName } from './test-infrastructure';
 
@@ -11,7 +11,11 @@ export interface TestService<TConfig> {
   database: TestDatabase;
   /** The topic namespace this service instance uses (share it to wire several services together). */
   namespace: string;
-  /** A bearer header for the given role and subject; `programmes` fills a coordinator's claim. */
+  /**
+   * A bearer header for the given role and subject, for this service (its audience), signed as in
+   * development: person roles by the console's development key, machine roles with AUTH_JWT_SECRET.
+   * `programmes` fills a coordinator's claim.
+   */
   bearer(role: Parameters<typeof signToken>[0]['role'], subject?: string, programmes?: string[]): Promise<string>;
   close(): Promise<void>;
 }
@@ -30,7 +34,7 @@ export interface TestServiceOptions<TConfig> {
  * Boots a service in-process against its own fresh database and a private topic namespace on the
  * real broker, exactly as main.ts would (same modules, pipes, event handlers and shutdown hooks).
  */
-export async function startTestService<TConfig extends BaseServiceConfig>(options: TestServiceOptions<TConfig>): Promise<TestService<TConfig>> {
+export async function startTestService<TConfig extends BaseAppConfig>(options: TestServiceOptions<TConfig>): Promise<TestService<TConfig>> {
   const database = options.database ?? (await createTestDatabase(options.label));
   const namespace = options.namespace ?? uniqueName(options.label);
   const config = Object.assign(new options.configClass(), {
@@ -38,6 +42,8 @@ export async function startTestService<TConfig extends BaseServiceConfig>(option
     KAFKA_BROKERS: integrationEnv().kafkaBrokers,
     KAFKA_TOPIC_NAMESPACE: namespace,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    // Tests run in development mode: the published development keys are the configuration's defaults.
+    MENTORING_DEV_MODE: true,
     ...options.overrides,
   });
   const moduleRef = await Test.createTestingModule({ imports: [options.appModule(config)] }).compile();
@@ -50,11 +56,28 @@ export async function startTestService<TConfig extends BaseServiceConfig>(option
     config,
     database,
     namespace,
-    bearer: async (role, subject = `${role}-test`, programmes?: string[]) =>
-      `Bearer ${await signToken({ subject, role, programmes, secret: config.AUTH_JWT_SECRET })}`,
+    bearer: async (role, subject = `${role}-test`, programmes?: string[]) => {
+      const audience = tokenAudienceOf(app, options.label);
+      const key = isPersonRole(role) ? developmentKeyFor(role, { [DEV_MODE_VARIABLE]: 'true' }) : machineSecretOf(config, role);
+      return `Bearer ${await signToken({ subject, role, programmes, audience, key })}`;
+    },
     close: async () => {
       await app.close();
       if (!options.database) await database.drop();
     },
   };
+}
+
+function tokenAudienceOf(app: INestApplication, label: string): string {
+  try {
+    return app.get(TokenVerifier, { strict: false }).audience;
+  } catch {
+    throw new Error(`${label} verifies no bearer tokens, so the test has no use for one`);
+  }
+}
+
+/** The service's own AUTH_JWT_SECRET (a test may override it), else the development key. */
+function machineSecretOf(config: BaseAppConfig, role: Parameters<typeof developmentKeyFor>[0]): string {
+  const secret = (config as BaseAppConfig & { AUTH_JWT_SECRET?: string }).AUTH_JWT_SECRET;
+  return secret ?? developmentKeyFor(role, { [DEV_MODE_VARIABLE]: 'true' });
 }

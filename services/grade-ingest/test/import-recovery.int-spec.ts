@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signToken } from '@mentoring/auth';
+import { developmentKeyFor, signToken } from '@mentoring/auth';
 import { TOPICS } from '@mentoring/contracts';
 import { createTestDatabase, integrationEnv, killHard, spawnTsProcess, stopGracefully, tailLog, TestDatabase, TestProcess, uniqueName, waitUntil } from '@mentoring/testing';
 import { Client } from 'pg';
@@ -133,7 +133,7 @@ describe('interrupted imports', () => {
 
     it('resumes on restart and records every grade exactly once', async () => {
       const fixture = await writeOneRosterFixture(join(dir, 'crash-set'), { results: 30_000, malformedEvery: 1000 });
-      const token = `Bearer ${await signToken({ subject: 'sis-crash', role: 'registrar-feed' })}`;
+      const token = `Bearer ${await signToken({ subject: 'sis-crash', role: 'registrar-feed', audience: 'grade-ingest', key: developmentKeyFor('registrar-feed', { MENTORING_DEV_MODE: 'true' }) })}`;
       let api = await startProcess('grade-ingest-crash-1');
       reader = await TopicReader.start([topicOf({ namespace }, TOPICS.gradesRecorded)]);
       const post = api.post('/v1/imports/oneroster').set('authorization', token);

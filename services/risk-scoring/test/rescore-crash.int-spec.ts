@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { signToken } from '@mentoring/auth';
+import { developmentKeyFor, signToken } from '@mentoring/auth';
 import {
   createTestDatabase,
   integrationEnv,
@@ -85,7 +85,7 @@ describe('risk-scoring: a re-score killed with SIGKILL midway', () => {
 
     const response = await fetch(`${baseUrl}/v1/policies/${PROGRAM}`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${await signToken({ subject: 'coordinator-1', role: 'coordinator', programmes: [PROGRAM] })}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await signToken({ subject: 'coordinator-1', role: 'coordinator', programmes: [PROGRAM], audience: 'risk-scoring', key: developmentKeyFor('coordinator', { MENTORING_DEV_MODE: 'true' }) })}`, 'content-type': 'application/json' },
       body: JSON.stringify(loweredAtRiskPolicy()),
     });
     expect(response.status).toBe(200);

@@ -1,5 +1,4 @@
-import { signToken } from '@mentoring/auth';
-import { DEV_JWT_SECRET } from '@mentoring/config';
+import { signingKeyFromEnvironment, signToken } from '@mentoring/auth';
 import { parsePrometheusText, Readiness, readinessOf, Sample, UNREACHABLE } from '@mentoring/observability';
 
 /** A running service the CLI talks to; URLs can be overridden per service (e.g. RISK_SCORING_URL). */
@@ -23,23 +22,31 @@ export function serviceEndpoints(env: NodeJS.ProcessEnv = process.env): ServiceE
   }));
 }
 
-/** HTTP calls with an ops token: OPS_TOKEN if given, else one signed with AUTH_JWT_SECRET (dev key by default). */
+/**
+ * HTTP calls with an ops token per service (its `aud`), signed with AUTH_JWT_SECRET (the public
+ * development key only when MENTORING_DEV_MODE=true). OPS_TOKEN, when given, is sent as is: a token
+ * from an identity provider names one service, so it only opens that one.
+ */
 export class OpsClient {
-  private token?: Promise<string>;
+  private readonly tokens = new Map<string, Promise<string>>();
 
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
-  private bearer(): Promise<string> {
-    this.token ??= this.env.OPS_TOKEN
-      ? Promise.resolve(this.env.OPS_TOKEN)
-      : signToken({ subject: this.env.USER ?? 'ops-cli', role: 'ops', secret: this.env.AUTH_JWT_SECRET ?? DEV_JWT_SECRET });
-    return this.token;
+  private bearer(service: ServiceEndpoint): Promise<string> {
+    const given = this.env.OPS_TOKEN;
+    if (given) return Promise.resolve(given);
+    let token = this.tokens.get(service.name);
+    if (!token) {
+      token = signToken({ subject: this.env.USER ?? 'ops-cli', role: 'ops', audience: service.name, key: signingKeyFromEnvironment('ops', this.env), issuer: this.env.AUTH_ISSUER || undefined });
+      this.tokens.set(service.name, token);
+    }
+    return token;
   }
 
   async json<T>(service: ServiceEndpoint, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
     const response = await fetch(`${service.url}${path}`, {
       method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${await this.bearer()}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await this.bearer(service)}`, 'content-type': 'application/json' },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();

@@ -1,18 +1,25 @@
-// Prints a bearer token for local use (SWC_NODE_PROJECT lets @swc-node resolve the @mentoring/* paths):
+// Prints a bearer token for one service (SWC_NODE_PROJECT lets @swc-node resolve the @mentoring/* paths):
 //   SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register libs/auth/src/cli/issue-token.ts \
-//     --role ops --subject alice [--ttl 3600]
-// Signs with AUTH_JWT_SECRET and AUTH_ISSUER when set, else the local development defaults.
+//     --role ops --subject alice --audience grade-ingest [--ttl 3600] [--programmes MBBS,MD]
+// Machine roles are signed with AUTH_JWT_SECRET (and AUTH_ISSUER), person roles with
+// CONSOLE_SIGNING_KEY; the public development keys only when MENTORING_DEV_MODE=true.
 import { parseArgs } from 'node:util';
 import { isRole, ROLES } from '../roles';
-import { signToken } from '../token/sign-token';
+import { signingKeyFromEnvironment, signToken } from '../token/sign-token';
 
-const USAGE = `usage: issue-token --role <${ROLES.join('|')}> --subject <id> [--ttl <seconds>]`;
+const USAGE = `usage: issue-token --role <${ROLES.join('|')}> --subject <id> --audience <service> [--ttl <seconds>] [--programmes <A,B>]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { role: { type: 'string' }, subject: { type: 'string' }, ttl: { type: 'string', default: '3600' } },
+    options: {
+      role: { type: 'string' },
+      subject: { type: 'string' },
+      audience: { type: 'string' },
+      ttl: { type: 'string', default: '3600' },
+      programmes: { type: 'string' },
+    },
   });
-  if (!isRole(values.role) || !values.subject) {
+  if (!isRole(values.role) || !values.subject || !values.audience) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -20,8 +27,10 @@ async function main(): Promise<void> {
   const token = await signToken({
     role: values.role,
     subject: values.subject,
+    audience: values.audience,
     ttlSeconds: Number(values.ttl),
-    secret: process.env['AUTH_JWT_SECRET'] || undefined,
+    programmes: values.programmes?.split(',').map((programme) => programme.trim()).filter(Boolean),
+    key: signingKeyFromEnvironment(values.role),
     issuer: process.env['AUTH_ISSUER'] || undefined,
   });
   console.log(token);

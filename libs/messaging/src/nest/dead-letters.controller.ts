@@ -37,7 +37,7 @@ function present(deadLetter: DeadLetterEntity) {
 
 @ApiTags('ops')
 @ApiBearerAuth()
-@Roles('ops')
+@Roles('ops', 'operator')
 @Controller('v1/ops/dead-letters')
 export class DeadLettersController {
   constructor(private readonly runtime: MessagingRuntime) {}

@@ -18,7 +18,7 @@ export function platformModules(config: BaseServiceConfig, options: PlatformOpti
   return [
     configModuleFor(config),
     ObservabilityModule.forRoot({ serviceName: options.serviceName, logLevel: config.LOG_LEVEL }),
-    AuthModule.forRoot({ secret: config.AUTH_JWT_SECRET, jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER }),
+    AuthModule.forRoot(AuthModule.optionsFrom(config, options.serviceName)),
     PersistenceModule.forRoot({ serviceName: options.serviceName, entities: options.entities, migrations: options.migrations }),
     MessagingModule.forRoot(options),
   ];

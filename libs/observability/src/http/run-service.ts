@@ -1,11 +1,11 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { BaseServiceConfig, ConfigClass, ConfigError, loadConfig } from '@mentoring/config';
+import { BaseAppConfig, ConfigClass, ConfigError, loadConfig } from '@mentoring/config';
 import { configureHttpApp } from './configure-http-app';
 import { startMessageTransports } from './message-transports';
 import { OpenApiInfo } from './open-api';
 
-export interface RunServiceOptions<TConfig extends BaseServiceConfig> {
+export interface RunServiceOptions<TConfig extends BaseAppConfig> {
   configClass: ConfigClass<TConfig>;
   /** Builds the root module from the validated configuration. */
   appModule: (config: TConfig) => Type | DynamicModule;
@@ -14,9 +14,9 @@ export interface RunServiceOptions<TConfig extends BaseServiceConfig> {
 
 /**
  * A service's main(): validates configuration before anything starts (a bad variable stops the
- * process with its name), builds the app, starts its message transports, and listens on PORT.
+ * process with its name), builds the app, starts its message transports, and listens on HOST:PORT.
  */
-export async function runService<TConfig extends BaseServiceConfig>(options: RunServiceOptions<TConfig>): Promise<void> {
+export async function runService<TConfig extends BaseAppConfig>(options: RunServiceOptions<TConfig>): Promise<void> {
   let config: TConfig;
   try {
     config = loadConfig(options.configClass);
@@ -33,7 +33,12 @@ export async function runService<TConfig extends BaseServiceConfig>(options: Run
   // Hooks first (migrations, the outbox relay), then the event handlers, then HTTP traffic.
   await app.init();
   await startMessageTransports(app);
-  await app.listen(config.PORT);
+  await listenOn(app, config);
+}
+
+/** Listens on HOST:PORT; HOST is loopback unless configured (containers set 0.0.0.0). */
+export async function listenOn(app: INestApplication, config: Pick<BaseAppConfig, 'HOST' | 'PORT'>): Promise<void> {
+  await app.listen(config.PORT, config.HOST);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { BaseServiceConfig } from '@mentoring/config';
+import { Transform, Type } from 'class-transformer';
+import { BaseAppConfig, DEV_CONSOLE_SIGNING_KEY, IsEd25519Pem, OwnKeyOutsideDevelopment, pemFromEnvironment } from '@mentoring/config';
 import { IsBoolean, IsInt, IsUrl, Max, Min } from 'class-validator';
 
 export const SERVICE_NAME = 'console';
@@ -8,7 +8,7 @@ const SERVICE_URL = { require_tld: false, require_protocol: true, protocols: ['h
 const SERVICE_URL_PROBLEM = { message: 'must be an http(s) URL' };
 
 /** console's settings; each variable is named like the environment variable it reads. */
-export class ConsoleConfig extends BaseServiceConfig {
+export class ConsoleConfig extends BaseAppConfig {
   override PORT = 3000;
   override DATABASE_URL = 'postgres://postgres@localhost:5432/console';
 
@@ -16,6 +16,16 @@ export class ConsoleConfig extends BaseServiceConfig {
   @IsUrl(SERVICE_URL, SERVICE_URL_PROBLEM) RISK_SCORING_URL = 'http://127.0.0.1:3002';
   @IsUrl(SERVICE_URL, SERVICE_URL_PROBLEM) MENTOR_MATCHING_URL = 'http://127.0.0.1:3003';
   @IsUrl(SERVICE_URL, SERVICE_URL_PROBLEM) NOTIFICATION_URL = 'http://127.0.0.1:3004';
+
+  /**
+   * The console's Ed25519 private key (PKCS#8 PEM) that signs the short-lived token of every service
+   * call; services trust its public half (AUTH_CONSOLE_PUBLIC_KEY) for person roles only. The
+   * console holds no AUTH_JWT_SECRET, so it cannot mint ops, service or registrar-feed tokens.
+   */
+  @Transform(({ value }) => pemFromEnvironment(value))
+  @IsEd25519Pem('private')
+  @OwnKeyOutsideDevelopment()
+  CONSOLE_SIGNING_KEY: string = DEV_CONSOLE_SIGNING_KEY;
 
   /** How long a sign-in lasts without activity. */
   @Type(() => Number) @IsInt() @Min(5) @Max(7 * 24 * 60) SESSION_IDLE_MINUTES = 120;

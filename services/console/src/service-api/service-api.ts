@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Role, signToken } from '@mentoring/auth';
+import { isPersonRole, PersonRole, Role, signToken } from '@mentoring/auth';
 import { FieldProblem } from '@mentoring/contracts';
 import { CORRELATION_ID_HEADER, currentContext } from '@mentoring/observability';
 import { ConsoleConfig } from '../config/console.config';
@@ -35,6 +35,9 @@ const TOKEN_TTL_SECONDS = 60;
  * The services' REST APIs, called as the person using the console: each call carries a short-lived
  * token with that person's role and id, so every service applies its own access rules (a mentor's
  * token opens only that mentor's cases) and the console holds no privileged identity of its own.
+ * Tokens are signed with the console's own Ed25519 key (CONSOLE_SIGNING_KEY) for one service
+ * each (`aud`); services accept that key for person roles only, so the console cannot mint `ops`,
+ * `service` or `registrar-feed`.
  */
 @Injectable()
 export class ServiceApi {
@@ -69,7 +72,7 @@ export class ServiceApi {
   }
 
   async request<T>(service: BackendService, method: string, path: string, caller: Caller, body?: unknown): Promise<T> {
-    const token = await signToken({ subject: caller.subject, role: caller.role, programmes: caller.programmes, ttlSeconds: TOKEN_TTL_SECONDS, secret: this.config.AUTH_JWT_SECRET, issuer: this.config.AUTH_ISSUER });
+    const token = await signToken({ subject: caller.subject, role: tokenRoleOf(caller.role), programmes: caller.programmes, ttlSeconds: TOKEN_TTL_SECONDS, audience: service, key: this.config.CONSOLE_SIGNING_KEY });
     const headers = { ...this.baseHeaders(), authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     const response = await this.send(service, path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
@@ -108,4 +111,14 @@ function errorFrom(service: BackendService, status: number, body: unknown): Serv
   const problems = Array.isArray(record.problems) ? record.problems : [];
   const message = Array.isArray(record.message) ? record.message.join('; ') : typeof record.message === 'string' ? record.message : problems.length > 0 ? 'Some fields need attention' : `${service} answered ${status}`;
   return new ServiceCallError(service, status, message, problems);
+}
+
+/**
+ * The role a token from the console carries. An ops account acts as `operator`: the services let
+ * it handle dead letters, and nothing else `ops` (a machine role the console may not sign) can do.
+ */
+export function tokenRoleOf(role: Role): PersonRole {
+  if (role === 'ops') return 'operator';
+  if (isPersonRole(role)) return role;
+  throw new Error(`The console signs tokens for people only, not for the role "${role}"`);
 }

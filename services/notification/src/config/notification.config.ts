@@ -1,4 +1,4 @@
-import { BaseServiceConfig } from '@mentoring/config';
+import { BaseServiceConfig, DEV_LINK_SECRET, OwnKeyOutsideDevelopment } from '@mentoring/config';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
@@ -6,9 +6,9 @@ export const SERVICE_NAME = 'notification';
 
 /**
  * The HMAC key of student links when LINK_SECRET is unset. Public by design, like the development
- * JWT key: every deployment outside a laptop sets its own.
+ * JWT key: outside development mode (MENTORING_DEV_MODE) notification refuses to start with it.
  */
-export const DEV_LINK_SECRET = 'mentoring-platform-local-link-signing-key-do-not-use-in-production';
+export { DEV_LINK_SECRET };
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const QUIET_HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
@@ -32,6 +32,7 @@ export class NotificationConfig extends BaseServiceConfig {
 
   /** HMAC key of the signed links in messages (the link is the student's credential). */
   @IsString() @MinLength(32, { message: 'must be at least 32 characters (HMAC-SHA256 needs a 256-bit key)' })
+  @OwnKeyOutsideDevelopment()
   LINK_SECRET = DEV_LINK_SECRET;
 
   // @Type on numbers: an unannotated field has no design type, so nothing else converts the environment's strings.

@@ -1,4 +1,4 @@
-import { Role, signToken } from '@mentoring/auth';
+import { Role, signingKeyFromEnvironment, signToken } from '@mentoring/auth';
 import { parsePrometheusText, Sample } from '@mentoring/observability';
 
 export const PLATFORM_SERVICES = ['grade-ingest', 'risk-scoring', 'mentor-matching', 'notification'] as const;
@@ -23,13 +23,17 @@ interface Call {
   headers?: Record<string, string>;
 }
 
-/** The platform's REST APIs, called with development bearer tokens (AUTH_JWT_SECRET when set). */
+/**
+ * The platform's REST APIs, called with bearer tokens for each service: machine roles signed with
+ * AUTH_JWT_SECRET, person roles with CONSOLE_SIGNING_KEY, the development keys when
+ * MENTORING_DEV_MODE=true (as `npm start` runs the demo).
+ */
 export class PlatformClient {
   private readonly tokens = new Map<string, Promise<string>>();
 
   constructor(
     readonly urls: PlatformUrls,
-    private readonly secret: string | undefined = process.env.AUTH_JWT_SECRET || undefined,
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
   /** Calls a route and returns its JSON answer; any status other than 2xx is an error naming the route. */
@@ -38,7 +42,7 @@ export class PlatformClient {
     const response = await fetch(`${this.urls[service]}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${await this.token(caller)}`,
+        authorization: `Bearer ${await this.token(service, caller)}`,
         ...(call.form ? {} : { 'content-type': 'application/json' }),
         ...call.headers,
       },
@@ -54,12 +58,18 @@ export class PlatformClient {
     return parsePrometheusText(await response.text());
   }
 
-  private token(caller: Caller): Promise<string> {
-    const key = `${caller.role}|${caller.subject}|${caller.programmes?.join(',') ?? ''}`;
+  private token(service: PlatformService, caller: Caller): Promise<string> {
+    const key = `${service}|${caller.role}|${caller.subject}|${caller.programmes?.join(',') ?? ''}`;
     let token = this.tokens.get(key);
     if (!token) {
       // Long enough for the slowest replay; the demo never runs longer than its settle timeout.
-      token = signToken({ ...caller, programmes: caller.programmes && [...caller.programmes], ttlSeconds: 4 * 3600, secret: this.secret });
+      token = signToken({
+        ...caller,
+        programmes: caller.programmes && [...caller.programmes],
+        audience: service,
+        ttlSeconds: 4 * 3600,
+        key: signingKeyFromEnvironment(caller.role, this.env),
+      });
       this.tokens.set(key, token);
     }
     return token;
