@@ -83,6 +83,8 @@ function contextFor<T extends object>(envelope: EventEnvelope<T>): HandlerContex
 const recorded = createEnvelope({ type: GRADE_RECORDED_V1, source: 'test', subject: 'student-1', data: { studentId: 'student-1' } as GradeRecordedV1 });
 
 let app: INestApplication | undefined;
+/** Methods of handlers whose calls the test does not look at. */
+const invoked: string[] = [];
 
 describe('EventTransport', () => {
   afterEach(async () => {
@@ -94,9 +96,13 @@ describe('EventTransport', () => {
     @Controller()
     class Handlers {
       @EventPattern(GRADE_RECORDED_V1)
-      grade(): void {}
+      grade(): void {
+        invoked.push('grade');
+      }
       @EventPattern(RISK_ASSESSED_V1)
-      risk(): void {}
+      risk(): void {
+        invoked.push('risk');
+      }
     }
     const started = await startWith([Handlers]);
     expect(started.runtime.consuming).toBe(true);
@@ -118,7 +124,9 @@ describe('EventTransport', () => {
     @Controller()
     class Handlers {
       @EventPattern(GRADE_RECORDED_V1)
-      grade(): void {}
+      grade(): void {
+        invoked.push('grade');
+      }
     }
     await startWith([Handlers], [CountsInit]);
     expect(initialised).toBe(1);
@@ -128,7 +136,9 @@ describe('EventTransport', () => {
     @Controller()
     class CaseEvents {
       @EventPattern([caseEventType('matched'), caseEventType('closed')])
-      onCase(): void {}
+      onCase(): void {
+        invoked.push('onCase');
+      }
     }
     const started = await startWith([CaseEvents]);
     expect(started.runtime.subscriptions).toHaveLength(1);
@@ -212,7 +222,9 @@ describe('EventTransport', () => {
     @Controller()
     class Bare {
       @EventPattern('testing.bare.v1', { topic: 'testing.bare-records.v1', payload: TestPayload, decoder: BareRecordDecoder })
-      bare(): void {}
+      bare(): void {
+        invoked.push('bare');
+      }
     }
     const started = await startWith([Bare], [BareRecordDecoder]);
     const subscription = started.runtime.subscription('testing.bare-records.v1');
@@ -228,7 +240,9 @@ describe('EventTransport', () => {
         @Controller()
         class Unknown {
           @EventPattern('testing.unknown.v1')
-          handle(): void {}
+          handle(): void {
+            invoked.push('handle');
+          }
         }
         return Unknown;
       },
@@ -240,9 +254,13 @@ describe('EventTransport', () => {
         @Controller()
         class Twice {
           @EventPattern(GRADE_RECORDED_V1)
-          first(): void {}
+          first(): void {
+            invoked.push('first');
+          }
           @EventPattern(GRADE_RECORDED_V1)
-          second(): void {}
+          second(): void {
+            invoked.push('second');
+          }
         }
         return Twice;
       },
@@ -254,7 +272,9 @@ describe('EventTransport', () => {
         @Controller()
         class Reply {
           @MessagePattern(GRADE_RECORDED_V1)
-          handle(): void {}
+          handle(): void {
+            invoked.push('handle');
+          }
         }
         return Reply;
       },

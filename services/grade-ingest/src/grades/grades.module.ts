@@ -4,7 +4,7 @@ import { CLOCK, systemClock } from '../clock';
 import { GradeMetrics } from './grade-metrics';
 import { GradeRecordingService } from './grade-recording.service';
 import { GradeSubmissionService } from './grade-submission.service';
-import { GradeSubmittedHandler } from './grade-submitted.handler';
+import { GradeSubmittedHandler, RegistrarRecordDecoder } from './grade-submitted.handler';
 import { GradeValidator } from './grade-validator';
 import { GradesController } from './grades.controller';
 import { StudentGradesService } from './student-grades.service';
@@ -12,14 +12,14 @@ import { StudentGradesService } from './student-grades.service';
 /** Grades in by REST and Kafka, recorded once per identity; a student's grades out. */
 @Module({
   imports: [CaseloadsModule],
-  controllers: [GradesController],
+  controllers: [GradesController, GradeSubmittedHandler],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     GradeValidator,
     GradeMetrics,
     GradeRecordingService,
     GradeSubmissionService,
-    GradeSubmittedHandler,
+    RegistrarRecordDecoder,
     StudentGradesService,
   ],
   exports: [GradeValidator, GradeMetrics, GradeRecordingService],

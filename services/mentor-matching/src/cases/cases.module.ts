@@ -12,7 +12,7 @@ import { RiskAssessedHandler } from './risk-assessed.handler';
 
 @Module({
   imports: [CaseCoreModule, MatchingModule, StudentsModule],
-  controllers: [CasesController, CaseloadController, CoordinatorController],
-  providers: [CasesService, CoordinatorService, CaseIntakeService, RiskAssessedHandler],
+  controllers: [CasesController, CaseloadController, CoordinatorController, RiskAssessedHandler],
+  providers: [CasesService, CoordinatorService, CaseIntakeService],
 })
 export class CasesModule {}

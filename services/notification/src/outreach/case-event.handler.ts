@@ -1,25 +1,19 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CASE_EVENT_KINDS, caseEventType, CaseEventV1, TOPICS } from '@mentoring/contracts';
-import { EventHandler, HandlerContext, MessagingRuntime } from '@mentoring/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { CASE_EVENT_KINDS, caseEventType, CaseEventV1 } from '@mentoring/contracts';
+import { EventContext } from '@mentoring/messaging';
 import { OutreachService } from './outreach.service';
 
 /**
  * Every kind of case event: even kinds that message nobody (opened, declined) keep the recipient
  * directory current. Other types on the shared topic are not ours.
  */
-@Injectable()
-export class CaseEventHandler implements OnModuleInit {
-  constructor(
-    private readonly runtime: MessagingRuntime,
-    private readonly outreach: OutreachService,
-  ) {}
+@Controller()
+export class CaseEventHandler {
+  constructor(private readonly outreach: OutreachService) {}
 
-  onModuleInit(): void {
-    const handlers: EventHandler<CaseEventV1>[] = CASE_EVENT_KINDS.map((kind) => ({
-      type: caseEventType(kind),
-      payload: CaseEventV1,
-      handle: (context: HandlerContext<CaseEventV1>) => this.outreach.handleCaseEvent(context),
-    }));
-    this.runtime.subscribe({ topic: TOPICS.mentoringCaseEvents, handlers: handlers as EventHandler[], ignoreOtherTypes: true });
+  @EventPattern(CASE_EVENT_KINDS.map(caseEventType))
+  handle(@Payload() _event: CaseEventV1, @Ctx() context: EventContext<CaseEventV1>): Promise<void> {
+    return this.outreach.handleCaseEvent(context);
   }
 }

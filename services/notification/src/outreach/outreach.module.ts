@@ -8,6 +8,7 @@ import { OutreachService } from './outreach.service';
 /** Supportive outreach from mentoring case events: students, mentors, coordinators. */
 @Module({
   imports: [RecipientsModule, MessagesModule, LinksModule],
-  providers: [OutreachService, CaseEventHandler],
+  controllers: [CaseEventHandler],
+  providers: [OutreachService],
 })
 export class OutreachModule {}

@@ -1,29 +1,23 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { caseEventType, CaseEventV1, TOPICS } from '@mentoring/contracts';
-import { EventHandler, MessagingRuntime } from '@mentoring/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { caseEventType, CaseEventV1 } from '@mentoring/contracts';
+import { EventContext, PermanentError } from '@mentoring/messaging';
 import { EngagementService, HANDLED_CASE_EVENT_KINDS, HandledCaseEventKind } from './engagement.service';
 
-/** Subscribes to the shared case-event topic for the kinds this service needs; the others are skipped. */
-@Injectable()
-export class CaseEventHandlers implements OnModuleInit {
-  constructor(
-    private readonly runtime: MessagingRuntime,
-    private readonly engagement: EngagementService,
-  ) {}
+/** The kinds of the shared case-event topic this service needs; the others are skipped. */
+@Controller()
+export class CaseEventHandlers {
+  constructor(private readonly engagement: EngagementService) {}
 
-  onModuleInit(): void {
-    this.runtime.subscribe({
-      topic: TOPICS.mentoringCaseEvents,
-      ignoreOtherTypes: true,
-      handlers: HANDLED_CASE_EVENT_KINDS.map((kind) => this.handlerFor(kind)),
-    });
+  @EventPattern(HANDLED_CASE_EVENT_KINDS.map(caseEventType))
+  handle(@Payload() event: CaseEventV1, @Ctx() { manager, envelope }: EventContext<CaseEventV1>): Promise<void> {
+    return this.engagement.recordCaseEvent(manager, kindOf(envelope.type), event, envelope);
   }
+}
 
-  private handlerFor(kind: HandledCaseEventKind): EventHandler<CaseEventV1> {
-    return {
-      type: caseEventType(kind),
-      payload: CaseEventV1,
-      handle: (context) => this.engagement.recordCaseEvent(context.manager, kind, context.data, context.envelope),
-    };
-  }
+/** The kind the envelope's type names (routing only delivers the handled ones). */
+function kindOf(type: string): HandledCaseEventKind {
+  const kind = HANDLED_CASE_EVENT_KINDS.find((candidate) => caseEventType(candidate) === type);
+  if (!kind) throw new PermanentError('unknown-type', `no handler for event type ${type}`);
+  return kind;
 }

@@ -6,6 +6,7 @@ import { EngagementService } from './engagement.service';
 /** mentoring.case-events.v1 in: caseloads, sessions attended or missed, cases declined by students. */
 @Module({
   imports: [StandingsModule],
-  providers: [EngagementService, CaseEventHandlers],
+  controllers: [CaseEventHandlers],
+  providers: [EngagementService],
 })
 export class EngagementModule {}

@@ -1,23 +1,15 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { GRADE_RECORDED_V1, GradeRecordedV1, TOPICS } from '@mentoring/contracts';
-import { EventHandler, HandlerContext, MessagingRuntime } from '@mentoring/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { GRADE_RECORDED_V1, GradeRecordedV1 } from '@mentoring/contracts';
+import { EventContext } from '@mentoring/messaging';
 import { GradesService } from './grades.service';
 
-@Injectable()
-export class GradeRecordedHandler implements OnModuleInit, EventHandler<GradeRecordedV1> {
-  readonly type = GRADE_RECORDED_V1;
-  readonly payload = GradeRecordedV1;
+@Controller()
+export class GradeRecordedHandler {
+  constructor(private readonly grades: GradesService) {}
 
-  constructor(
-    private readonly runtime: MessagingRuntime,
-    private readonly grades: GradesService,
-  ) {}
-
-  onModuleInit(): void {
-    this.runtime.subscribe({ topic: TOPICS.gradesRecorded, handlers: [this] });
-  }
-
-  handle(context: HandlerContext<GradeRecordedV1>): Promise<void> {
-    return this.grades.recordGrade(context.manager, context.data, context.envelope);
+  @EventPattern(GRADE_RECORDED_V1)
+  handle(@Payload() grade: GradeRecordedV1, @Ctx() { manager, envelope }: EventContext<GradeRecordedV1>): Promise<void> {
+    return this.grades.recordGrade(manager, grade, envelope);
   }
 }

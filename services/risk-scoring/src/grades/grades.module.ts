@@ -6,6 +6,7 @@ import { GradesService } from './grades.service';
 /** grades.recorded.v1 in: the current value of every grade, and a re-score of its student. */
 @Module({
   imports: [StandingsModule],
-  providers: [GradesService, GradeRecordedHandler],
+  controllers: [GradeRecordedHandler],
+  providers: [GradesService],
 })
 export class GradesModule {}
