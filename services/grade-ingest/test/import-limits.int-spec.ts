@@ -172,7 +172,8 @@ describe('OneRoster import caps', () => {
   it('refuses an upload larger than MAX_UPLOAD_FILE_MB, or with more form fields than an import has, keeping none of it', async () => {
     const big = join(dir, 'big.csv');
     await writeFile(big, Buffer.alloc(2 * MB + 1, 'a'));
-    await upload({ 'results.csv': big }).expect(413);
+    const tooBig = await upload({ 'results.csv': big }).expect(413);
+    expect(tooBig.body).toMatchObject({ code: 'too-large', problems: [{ field: 'files', problem: expect.stringContaining('larger than 2 MB') }] });
 
     const { files } = await writeOneRosterFixture(join(dir, 'fields'), { results: 10 });
     const post = upload(files);

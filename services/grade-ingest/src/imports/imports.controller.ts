@@ -5,6 +5,7 @@ import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
 import { Response } from 'express';
 import { ImportReportQuery } from './import-report';
 import { ImportsService } from './imports.service';
+import { UploadTooLargeInterceptor } from './upload-too-large.interceptor';
 
 const UPLOAD_SCHEMA = {
   type: 'object',
@@ -28,7 +29,8 @@ export class ImportsController {
   @Post('oneroster')
   @HttpCode(202)
   @Roles('registrar-feed')
-  @UseInterceptors(AnyFilesInterceptor())
+  // Outermost first: it sees what the file interceptor refuses.
+  @UseInterceptors(UploadTooLargeInterceptor, AnyFilesInterceptor())
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_SCHEMA })
   @ApiOperation({ summary: 'Import a OneRoster 1.2 CSV file set for the calling feed' })
