@@ -40,7 +40,7 @@ export class OutreachService {
   ) {}
 
   async handleCaseEvent({ envelope, data: event, manager }: HandlerContext<CaseEventV1>): Promise<void> {
-    await this.directory.recordParticipants(manager, event);
+    await this.directory.recordParticipants(manager, event, envelope.id);
     try {
       const planned = await this.plan(manager, envelope);
       const origin: MessageOrigin = {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { CaseEventV1, CaseParticipantV1, RecipientRole } from '@mentoring/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Recipient } from '../outreach/domain';
@@ -23,33 +23,46 @@ export function recipientOf(entity: RecipientEntity, role: RecipientRole): Recip
  */
 @Injectable()
 export class RecipientDirectory {
+  private readonly logger = new Logger(RecipientDirectory.name);
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Records the people a case event names. In id order, so concurrent events naming the same
    * people lock their rows in one order and never deadlock.
    */
-  async recordParticipants(manager: EntityManager, event: CaseEventV1): Promise<void> {
+  async recordParticipants(manager: EntityManager, event: CaseEventV1, eventId: string): Promise<void> {
     const participants: [CaseParticipantV1, RecipientRole][] = [[event.student, 'student']];
     if (event.mentor) participants.push([event.mentor, 'mentor']);
     if (event.previousMentor) participants.push([event.previousMentor, 'mentor']);
     participants.sort(([a], [b]) => a.id.localeCompare(b.id));
-    for (const [participant, role] of participants) await this.upsertParticipant(manager, participant, role);
+    for (const [participant, role] of participants) await this.upsertParticipant(manager, participant, role, eventId);
   }
 
-  // An event without an address never erases one we know: mentor-matching may not always have it.
-  private async upsertParticipant(manager: EntityManager, participant: CaseParticipantV1, role: RecipientRole): Promise<void> {
-    await manager.query(
+  /**
+   * An event without an address never erases one we know: mentor-matching may not always have it.
+   * A student's address is where their link credentials go, so a case event may give one the
+   * directory lacks but never replace a known one: anyone able to write the topic could otherwise
+   * redirect a student's links with a single forged event.
+   */
+  private async upsertParticipant(manager: EntityManager, participant: CaseParticipantV1, role: RecipientRole, eventId: string): Promise<void> {
+    const offered = participant.email ?? null;
+    const rows: Array<{ email: string | null }> = await manager.query(
       `INSERT INTO recipients (id, roles, display_name, email, time_zone)
        VALUES ($1, ARRAY[$2::text], $3, $4, $5)
        ON CONFLICT (id) DO UPDATE SET
          roles = CASE WHEN $2::text = ANY (recipients.roles) THEN recipients.roles ELSE array_append(recipients.roles, $2::text) END,
          display_name = EXCLUDED.display_name,
-         email = COALESCE(EXCLUDED.email, recipients.email),
+         email = CASE WHEN $2::text = 'student' THEN COALESCE(recipients.email, EXCLUDED.email) ELSE COALESCE(EXCLUDED.email, recipients.email) END,
          time_zone = EXCLUDED.time_zone,
-         updated_at = now()`,
-      [participant.id, role, participant.displayName, participant.email ?? null, participant.timeZone],
+         updated_at = now()
+       RETURNING email`,
+      [participant.id, role, participant.displayName, offered, participant.timeZone],
     );
+    if (offered !== null && rows[0]?.email !== offered) {
+      // Neither address is logged: both are personal data, and one may be an attacker's.
+      this.logger.warn({ recipientId: participant.id, eventId }, 'a case event names another email address for a student; the known one is kept');
+    }
   }
 
   /** The coordinators who look after a programme: escalations go to each of them. */
