@@ -9,6 +9,7 @@ import { CoordinatorModule } from './coordinator/coordinator.module';
 import { OpsModule } from './ops/ops.module';
 import { ServiceApiModule } from './service-api/service-api.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { STUDENT_LINK_MIGRATIONS } from './student-links/infrastructure';
 import { StudentLinksModule } from './student-links/student-links.module';
 import { webMiddleware } from './web/security-headers';
 import { WebModule } from './web/web.module';
@@ -25,7 +26,7 @@ export class AppModule implements NestModule {
       imports: [
         configModuleFor(config),
         ObservabilityModule.forRoot({ serviceName: SERVICE_NAME, logLevel: config.LOG_LEVEL }),
-        PersistenceModule.forRoot({ serviceName: SERVICE_NAME, entities: ACCOUNT_ENTITIES, migrations: ACCOUNT_MIGRATIONS }),
+        PersistenceModule.forRoot({ serviceName: SERVICE_NAME, entities: ACCOUNT_ENTITIES, migrations: [...ACCOUNT_MIGRATIONS, ...STUDENT_LINK_MIGRATIONS] }),
         ServiceApiModule,
         WebModule,
         SignInModule,

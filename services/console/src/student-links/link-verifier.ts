@@ -2,10 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { ServiceApi, ServiceCallError } from '../service-api/service-api';
 import type { VerifiedLink } from './domain/link-destination';
 
-/** A link that cannot be used: `invalid` (altered, cut short, not ours) or `expired`. */
+/**
+ * Why a link cannot be used: `invalid` (altered, cut short, not ours), `no-longer-works` (expired,
+ * or switched off by the student or their coordinator), `not-for-this` (a genuine link used for
+ * another action than it was sent for) or `used` (its one-time action is done).
+ */
+export type UnusableLinkReason = 'invalid' | 'no-longer-works' | 'not-for-this' | 'used';
+
+const MESSAGES: Record<UnusableLinkReason, string> = {
+  invalid: 'This link is not valid',
+  'no-longer-works': 'This link no longer works',
+  'not-for-this': 'This link is for something else',
+  used: 'This link has already been used',
+};
+
 export class UnusableLinkError extends Error {
-  constructor(readonly reason: 'invalid' | 'expired') {
-    super(reason === 'expired' ? 'This link has expired' : 'This link is not valid');
+  constructor(readonly reason: UnusableLinkReason) {
+    super(MESSAGES[reason]);
     this.name = 'UnusableLinkError';
   }
 }
@@ -25,7 +38,8 @@ export class LinkVerifier {
     if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new UnusableLinkError('invalid');
     const { status, text } = await this.api.fetchPublic('notification', `/v1/links/verify?token=${encodeURIComponent(token)}`);
     if (status === 200) return JSON.parse(text) as VerifiedLink;
-    if (status === 410) throw new UnusableLinkError('expired');
+    // Expired and revoked look the same to the student: the link no longer works, and here is how to get a new one.
+    if (status === 410) throw new UnusableLinkError('no-longer-works');
     if (status === 400) throw new UnusableLinkError('invalid');
     throw new ServiceCallError('notification', status >= 500 ? status : 502, 'The link could not be checked right now');
   }

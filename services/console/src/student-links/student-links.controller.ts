@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@mentoring/auth';
 import path from 'node:path';
@@ -8,7 +8,9 @@ import { HtmlPage } from '../web/html-page.decorator';
 import { redirectWithNotice } from '../web/notice';
 import { PageRenderer } from '../web/page-renderer';
 import { destinationOf, StudentCaseFocus, VerifiedLink } from './domain/link-destination';
+import { isOneTime, LinkOperation, permits } from './domain/link-permissions';
 import { studentPageOf } from './domain/student-page';
+import { UsedLinksStore } from './infrastructure/used-links.store';
 import { recipientOf, studentOf } from './link-caller';
 import { LinkVerifier, UnusableLinkError } from './link-verifier';
 import type { Inbox, Preferences, StudentCase, StudentProfile } from './domain/student-views';
@@ -39,7 +41,8 @@ interface PreferencesForm extends LinkForm {
 /**
  * Where the links in messages land: GET /v1/links/<action>?token=... Students have no account;
  * the signed token is their credential, so every page and every form post verifies it again and
- * acts only for the student it names. GET only shows; each change is a form post carrying the token.
+ * acts only for the student it names, and only as far as the action it was sent for allows.
+ * GET only shows; each change is a form post carrying the token.
  */
 @ApiExcludeController()
 @Public()
@@ -50,12 +53,20 @@ export class StudentLinksController {
     private readonly links: LinkVerifier,
     private readonly api: ServiceApi,
     private readonly pages: PageRenderer,
+    private readonly usedLinks: UsedLinksStore,
   ) {}
 
   @Get(':action')
   @HtmlPage()
-  async open(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Query('token') token: string): Promise<string | void> {
+  async open(
+    @Req() request: ConsoleRequest,
+    @Res({ passthrough: true }) response: ConsoleResponse,
+    @Param('action') action: string,
+    @Query('token') token: string,
+  ): Promise<string | void> {
     const link = await this.links.verify(token);
+    // A genuine link opens only the page it was sent for, whatever path it is pasted under.
+    if (link.action !== action) throw new UnusableLinkError('not-for-this');
     const destination = destinationOf(link, request.user?.role);
     switch (destination.kind) {
       case 'student-case':
@@ -75,33 +86,46 @@ export class StudentLinksController {
 
   @Post('slot')
   async pickSlot(@Res() response: ConsoleResponse, @Body() form: SlotForm): Promise<void> {
-    const { link, caseId } = await this.caseLink(form.token);
-    await this.api.post('mentor-matching', `/v1/cases/${caseId}/slots/confirm`, studentOf(link), { start: form.start, end: form.end });
+    const { link, caseId } = await this.caseLink(form.token, 'book-slot');
+    await this.once(link, 'book-slot', () =>
+      this.api.post('mentor-matching', `/v1/cases/${caseId}/slots/confirm`, studentOf(link), { start: form.start, end: form.end }),
+    );
     redirectWithNotice(response, linkPage(link, form.token), 'You are booked in. We have let your mentor know, and a calendar invitation is on its way.');
   }
 
   @Post('more-times')
   async askForOtherTimes(@Res() response: ConsoleResponse, @Body() form: LinkForm): Promise<void> {
-    const { link, caseId } = await this.caseLink(form.token);
+    const { link, caseId } = await this.caseLink(form.token, 'ask-for-other-times');
     await this.api.post('mentor-matching', `/v1/cases/${caseId}/slots/propose`, studentOf(link), {});
     redirectWithNotice(response, linkPage(link, form.token), 'Here are some new times. If none of them suit you either, ask again or reply to your mentor.');
   }
 
   @Post('another-mentor')
   async askForAnotherMentor(@Res() response: ConsoleResponse, @Body() form: AnotherMentorForm): Promise<void> {
-    const { link, caseId } = await this.caseLink(form.token);
+    const { link, caseId } = await this.caseLink(form.token, 'request-another-mentor');
     const reason = String(form.reason ?? '').trim();
-    await this.api.post('mentor-matching', `/v1/cases/${caseId}/request-another-mentor`, studentOf(link), reason ? { reason } : {});
+    await this.once(link, 'request-another-mentor', () =>
+      this.api.post('mentor-matching', `/v1/cases/${caseId}/request-another-mentor`, studentOf(link), reason ? { reason } : {}),
+    );
     redirectWithNotice(response, linkPage(link, form.token), 'Thank you for telling us. We are finding someone else for you and will write as soon as they are ready.');
   }
 
   @Post('preferences')
   async savePreferences(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Body() form: PreferencesForm): Promise<void> {
-    const link = await this.links.verify(form.token);
+    const link = await this.linkFor(form.token, 'save-preferences');
     const quietHours = form.quietStart && form.quietEnd ? { start: form.quietStart, end: form.quietEnd } : null;
     const preferences = { channel: form.channel, emailOptOut: form.emailOptOut === 'yes', quietHours };
     await this.api.put('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/preferences`, recipientOf(link, request.user), preferences);
     redirectWithNotice(response, linkPage(link, form.token), 'Your choices are saved.');
+  }
+
+  /** Switches off every link the student was sent, this one included; the next message brings new ones. */
+  @Post('switch-off')
+  async switchOffLinks(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Body() form: LinkForm): Promise<void> {
+    const link = await this.linkFor(form.token, 'switch-off-links');
+    await this.api.post('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/links/revoke`, studentOf(link), {});
+    const html = this.pages.render(request, response, views('links-switched-off.hbs'), { title: 'Your links are switched off' });
+    response.status(200).type('html').setHeader('Cache-Control', 'no-store').send(html);
   }
 
   private async casePage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLink, token: string, caseId: string, focus: StudentCaseFocus): Promise<string> {
@@ -109,13 +133,22 @@ export class StudentLinksController {
     const mentoringCase = await this.api.get<StudentCase>('mentor-matching', `/v1/cases/${encodeURIComponent(caseId)}`, student);
     const profile = await this.api.get<StudentProfile>('mentor-matching', `/v1/students/${encodeURIComponent(student.subject)}`, student);
     const page = studentPageOf(mentoringCase, { slotStart: link.slotStart });
-    return this.pages.render(request, response, views('student-case.hbs'), { ...page, zone: profile.timeZone, token, focus });
+    const used = await this.usedLinks.isUsed(link.tokenId);
+    // The page offers only what this link may still do.
+    const can = {
+      bookSlot: permits(link.action, 'book-slot') && !used,
+      askForOtherTimes: permits(link.action, 'ask-for-other-times'),
+      requestAnotherMentor: permits(link.action, 'request-another-mentor') && !used,
+    };
+    return this.pages.render(request, response, views('student-case.hbs'), { ...page, zone: profile.timeZone, token, focus, can, used });
   }
 
   private async preferencesPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLink, token: string): Promise<string> {
     const caller = recipientOf(link, request.user);
     const preferences = await this.api.get<Preferences>('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/preferences`, caller);
-    return this.pages.render(request, response, views('preferences.hbs'), { title: 'How we keep in touch', preferences, token });
+    // Staff sign in to act; switching links off is for the student the link names.
+    const canSwitchOff = caller.role === 'student';
+    return this.pages.render(request, response, views('preferences.hbs'), { title: 'How we keep in touch', preferences, token, canSwitchOff });
   }
 
   private async inboxPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLink): Promise<string> {
@@ -124,12 +157,34 @@ export class StudentLinksController {
     return this.pages.render(request, response, views('inbox.hbs'), { title: 'Your messages', inbox });
   }
 
-  /** A posted token that names a case: the case id comes from the token, never from the form. */
-  private async caseLink(token: unknown): Promise<{ link: VerifiedLink; caseId: string }> {
+  /** A posted token, verified and allowed to do `operation`. */
+  private async linkFor(token: unknown, operation: LinkOperation): Promise<VerifiedLink> {
     const link = await this.links.verify(token);
+    if (!permits(link.action, operation)) throw new UnusableLinkError('not-for-this');
+    return link;
+  }
+
+  /** A posted token that names a case: the case id comes from the token, never from the form. */
+  private async caseLink(token: unknown, operation: LinkOperation): Promise<{ link: VerifiedLink; caseId: string }> {
+    const link = await this.linkFor(token, operation);
     const destination = destinationOf(link);
     if (destination.kind !== 'student-case') throw new UnusableLinkError('invalid');
     return { link, caseId: encodeURIComponent(destination.caseId) };
+  }
+
+  /**
+   * Does a one-time operation at most once per link, across replicas: the link is recorded as used
+   * first, and the record is undone only when the operation itself did not happen.
+   */
+  private async once<T>(link: VerifiedLink, operation: LinkOperation, act: () => Promise<T>): Promise<T> {
+    if (!isOneTime(operation)) return act();
+    if (!(await this.usedLinks.claim(link, operation, new Date()))) throw new UnusableLinkError('used');
+    try {
+      return await act();
+    } catch (error) {
+      await this.usedLinks.release(link.tokenId);
+      throw error;
+    }
   }
 }
 

@@ -1,10 +1,16 @@
-/** What notification's GET /v1/links/verify answers for a genuine, unexpired link. */
+/** What notification's GET /v1/links/verify answers for a genuine, unexpired, unrevoked link. */
 export interface VerifiedLink {
   action: string;
   recipientId: string;
   caseId?: string;
   slotStart?: string;
+  /** Unique per link: what a one-time operation records as used. */
+  tokenId: string;
+  expiresAt: string;
 }
+
+/** What a link points at, without what makes it a credential. */
+export type LinkTarget = Omit<VerifiedLink, 'tokenId' | 'expiresAt'>;
 
 /** Which part of the student's page a link from a message asks for. */
 export type StudentCaseFocus = 'pick-slot' | 'more-times' | 'change-mentor';
@@ -30,7 +36,7 @@ const STAFF_ACTIONS = ['accept-case', 'decline-case', 'open-case', 'escalations'
  * Where a verified link leads. Students have no account, so the link itself opens their page;
  * staff links only lead to the signed-in pages (never acting on GET), after sign-in when needed.
  */
-export function destinationOf(link: VerifiedLink, signedInRole?: string): LinkDestination {
+export function destinationOf(link: LinkTarget, signedInRole?: string): LinkDestination {
   const focus = STUDENT_CASE_ACTIONS[link.action];
   if (focus) return link.caseId ? { kind: 'student-case', caseId: link.caseId, focus, slotStart: link.slotStart } : { kind: 'unknown' };
   if (link.action === 'preferences' || link.action === 'inbox') return { kind: link.action };
@@ -39,7 +45,7 @@ export function destinationOf(link: VerifiedLink, signedInRole?: string): LinkDe
   return { kind: 'redirect', location: staffPage(link, signedInRole) };
 }
 
-function staffPage(link: VerifiedLink, role: string): string {
+function staffPage(link: LinkTarget, role: string): string {
   const caseId = link.caseId ? encodeURIComponent(link.caseId) : undefined;
   if (role === 'mentor' && caseId) {
     // Accept and decline land on the case's answer form: the mentor reads the context first, then decides.
