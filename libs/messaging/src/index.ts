@@ -8,6 +8,7 @@ export * from './outbox/outbox-relay';
 export * from './consumer/event-handler';
 export * from './consumer/message-decoding';
 export * from './consumer/event-pipeline';
+export * from './consumer/batch-processor';
 export * from './consumer/idempotent-consumer';
 export * from './dead-letters/dead-letter-store';
 export * from './messaging-runtime';
