@@ -74,10 +74,12 @@ for principal in $(principals); do
     exit 1
   fi
   check_password "$variable" "$password"
-  echo "kafka-init: SCRAM credentials for $principal"
-  "$KAFKA_BIN/kafka-configs.sh" --bootstrap-server "$KAFKA_BOOTSTRAP" --command-config "$ADMIN_CONFIG" --alter \
-    --add-config "SCRAM-SHA-256=[password=$password],SCRAM-SHA-512=[password=$password]" \
-    --entity-type users --entity-name "$principal" > /dev/null
+  # One mechanism per request: the broker refuses two changes to one user's credentials in one.
+  for mechanism in SCRAM-SHA-256 SCRAM-SHA-512; do
+    echo "kafka-init: $mechanism credentials for $principal"
+    "$KAFKA_BIN/kafka-configs.sh" --bootstrap-server "$KAFKA_BOOTSTRAP" --command-config "$ADMIN_CONFIG" --alter \
+      --add-config "$mechanism=[password=$password]" --entity-type users --entity-name "$principal" > /dev/null
+  done
 done
 
 rows | while read -r topic _owner consumers; do
