@@ -123,6 +123,11 @@ export class Pipeline {
     if (outcome !== 0) throw new Error(`creating console account ${account.username} failed:\n${tailLog(cli)}`);
   }
 
+  /** The log file of every process this pipeline started (services, replicas, restarts and the console), for tests that read what was logged. */
+  logFiles(): string[] {
+    return [...this.instances.map((instance) => instance.process.logFile), ...(this.consoleApp ? [this.consoleApp.process.logFile] : [])];
+  }
+
   instancesOf(service: PipelineService): RunningInstance[] {
     return this.instances.filter((instance) => instance.service === service && isRunning(instance));
   }
