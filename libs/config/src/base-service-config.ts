@@ -27,7 +27,7 @@ export abstract class BaseAppConfig extends KafkaClientConfig {
 
   /** The address to listen on: loopback unless a container (or a deployer) says otherwise. */
   @IsBindHost()
-  HOST: string = '127.0.0.1';
+  HOST = '127.0.0.1';
 
   @IsPostgresUrl()
   DATABASE_URL!: string;
@@ -44,6 +44,8 @@ export abstract class BaseAppConfig extends KafkaClientConfig {
    * Development made explicit: only then are the published development keys accepted (they are
    * the defaults, so without it a process whose keys are not set refuses to start).
    */
+  // The annotation emits design:type Boolean, which makes loadConfig read "true"/"false" as words.
+  // eslint-disable-next-line @typescript-eslint/no-inferrable-types
   @IsBoolean({ message: 'must be true or false' })
   MENTORING_DEV_MODE: boolean = false;
 }

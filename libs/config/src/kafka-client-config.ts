@@ -86,9 +86,9 @@ export class KafkaClientConfig {
   @IsHostPortList()
   KAFKA_BROKERS: string[] = ['localhost:9092'];
 
-  @IsBoolean({ message: 'must be true or false' })
   // The annotation is what emits design:type Boolean, which makes loadConfig read "true"/"false" as words.
   // eslint-disable-next-line @typescript-eslint/no-inferrable-types
+  @IsBoolean({ message: 'must be true or false' })
   KAFKA_SSL: boolean = false;
 
   /** The CA that signed the brokers' certificates; Node's default CAs when unset. */
