@@ -81,7 +81,7 @@ describe('readOneRosterImport', () => {
     const grades = batches.flatMap((b) => b.grades.map((g) => g.grade));
     expect(new Set(grades.map((g) => g.assessmentType))).toEqual(new Set(['summative', 'formative']));
     expect(grades.filter((g) => g.scoreStatus === 'not submitted').every((g) => g.score === 0)).toBe(true);
-  });
+  }, 30_000);
 
   it('rejects exactly the malformed rows, each at its row and column, and imports the rest', async () => {
     const fixture = await writeOneRosterFixture(dir, { results: 1000, malformedEvery: 100 });
