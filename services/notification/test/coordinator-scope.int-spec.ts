@@ -87,6 +87,16 @@ describe('notification: what a coordinator may see and change', () => {
     expect(none.body.message).toBe(NO_PROGRAMMES_MESSAGE);
   });
 
+  it("lets a coordinator switch off the links of their own programme's students only", async () => {
+    const { student } = await studentWithAMessage('MD');
+    expect((await http().get(`/v1/recipients/${student.id}`).set('authorization', ops).expect(200)).body.programmes).toEqual(['MD']);
+
+    const refused = await http().post(`/v1/recipients/${student.id}/links/revoke`).set('authorization', mbbsCoordinator).expect(403);
+    expect(refused.body.message).toBe(`${student.id} is not known as a student of a programme this coordinator is responsible for`);
+    await http().post(`/v1/recipients/${student.id}/links/revoke`).set('authorization', await service.bearer('coordinator', 'coord-md', ['MD'])).expect(200);
+    await http().post(`/v1/recipients/${student.id}/links/revoke`).set('authorization', await service.bearer('coordinator', 'coord-none')).expect(403);
+  });
+
   it("shows a coordinator's inbox only the escalations of the programmes their token names", async () => {
     const desk = 'coord-desk-both';
     await http().put(`/v1/recipients/${desk}`).set('authorization', ops).send(coordinatorBody(['MBBS', 'MD'], 'both.desk@example.edu')).expect(200);

@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { CurrentPrincipal, ownerInParam, Principal, Public, Roles } from '@mentoring/auth';
 import { IsString, MinLength } from 'class-validator';
 import { Clock, CLOCK } from '../clock';
+import { assertMayActForStudent } from '../recipients/coordinator-scope';
 import { RecipientAccess } from '../recipients/recipient-access';
+import { RecipientDirectory } from '../recipients/recipient-directory.service';
 import { LinkGenerationsStore } from './infrastructure/link-generations.store';
 import { LinkSigner } from './link-signer';
 
@@ -44,6 +46,7 @@ export class LinkRevocationController {
   constructor(
     private readonly generations: LinkGenerationsStore,
     private readonly access: RecipientAccess,
+    private readonly directory: RecipientDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -52,10 +55,12 @@ export class LinkRevocationController {
   @Roles('coordinator', 'ops', ownerInParam('student', 'id'))
   @ApiOperation({
     summary: "Switch off every link already sent to a recipient (a lost phone, a shared mailbox); messages from now on carry new ones",
+    description: 'The student themself, ops, or a coordinator of the student\'s programme.',
   })
   async revoke(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     // A student token acts only for someone the directory knows as a student.
     if (principal.role === 'student') await this.access.assert(principal, id);
+    if (principal.role === 'coordinator') assertMayActForStudent(principal, id, await this.directory.find(id));
     const revocation = await this.generations.revoke(id, `${principal.role}:${principal.subject}`, this.clock.now());
     return { recipientId: revocation.recipientId, generation: revocation.generation, revokedAt: revocation.revokedAt.toISOString() };
   }

@@ -1,6 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
 import { NO_PROGRAMMES_MESSAGE, Principal } from '@mentoring/auth';
-import { assertMayPutCoordinator, assertMayReadRecipient, assertMaySeeMessage } from './coordinator-scope';
+import { assertMayActForStudent, assertMayPutCoordinator, assertMayReadRecipient, assertMaySeeMessage } from './coordinator-scope';
 
 function coordinator(programmes: string[], subject = 'coord-mbbs'): Principal {
   return { subject, role: 'coordinator', programmes, claims: {} };
@@ -59,5 +59,21 @@ describe('GET /v1/messages/:id/deliveries rules', () => {
     expect(() => assertMaySeeMessage(mbbs, { recipientId: 'coord-md', recipientRole: 'coordinator', program: null })).toThrow(ForbiddenException);
     expect(() => assertMaySeeMessage(coordinator([]), { recipientId: 'S1', recipientRole: 'student', program: 'MBBS' })).toThrow(NO_PROGRAMMES_MESSAGE);
     expect(() => assertMaySeeMessage(OPS, { recipientId: 'S2', recipientRole: 'student', program: null })).not.toThrow();
+  });
+});
+
+describe("POST /v1/recipients/:id/links/revoke rules", () => {
+  it("lets a coordinator act only for students of their programmes", () => {
+    const mbbs = coordinator(['MBBS']);
+
+    expect(() => assertMayActForStudent(mbbs, 'S1', { roles: ['student'], programmes: ['MBBS'] })).not.toThrow();
+    expect(() => assertMayActForStudent(mbbs, 'S2', { roles: ['student'], programmes: ['MD'] })).toThrow(
+      'S2 is not known as a student of a programme this coordinator is responsible for',
+    );
+    expect(() => assertMayActForStudent(mbbs, 'S3', { roles: ['student'], programmes: [] })).toThrow(ForbiddenException);
+    expect(() => assertMayActForStudent(mbbs, 'M1', { roles: ['mentor'], programmes: ['MBBS'] })).toThrow(ForbiddenException);
+    expect(() => assertMayActForStudent(mbbs, 'S-unknown', null)).toThrow(ForbiddenException);
+    expect(() => assertMayActForStudent(coordinator([]), 'S1', { roles: ['student'], programmes: ['MBBS'] })).toThrow(NO_PROGRAMMES_MESSAGE);
+    expect(() => assertMayActForStudent(OPS, 'S2', { roles: ['student'], programmes: ['MD'] })).not.toThrow();
   });
 });

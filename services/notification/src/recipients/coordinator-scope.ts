@@ -55,3 +55,15 @@ export function assertMaySeeMessage(principal: Principal, message: MessageFacts)
   if (message.program !== null && coversProgramme(principal, message.program)) return;
   throw new ForbiddenException('A coordinator may see only messages about cases of their own programmes');
 }
+
+/**
+ * A coordinator acts on a student's links only for students of their programmes (the programme of
+ * the student's latest case, as case events told it); anyone else's links are for themselves and ops.
+ */
+export function assertMayActForStudent(principal: Principal, id: string, recipient: RecipientFacts | null): void {
+  if (principal.role !== 'coordinator') return;
+  programmeFilter(principal);
+  const ownStudent =
+    recipient !== null && recipient.roles.includes('student') && recipient.programmes.some((programme) => coversProgramme(principal, programme));
+  if (!ownStudent) throw new ForbiddenException(`${id} is not known as a student of a programme this coordinator is responsible for`);
+}

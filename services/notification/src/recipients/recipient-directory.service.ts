@@ -36,28 +36,38 @@ export class RecipientDirectory {
     if (event.mentor) participants.push([event.mentor, 'mentor']);
     if (event.previousMentor) participants.push([event.previousMentor, 'mentor']);
     participants.sort(([a], [b]) => a.id.localeCompare(b.id));
-    for (const [participant, role] of participants) await this.upsertParticipant(manager, participant, role, eventId);
+    for (const [participant, role] of participants) {
+      await this.upsertParticipant(manager, participant, role, eventId, role === 'student' ? event.program : null);
+    }
   }
 
   /**
    * An event without an address never erases one we know: mentor-matching may not always have it.
    * A student's address is where their link credentials go, so a case event may give one the
    * directory lacks but never replace a known one: anyone able to write the topic could otherwise
-   * redirect a student's links with a single forged event.
+   * redirect a student's links with a single forged event. A student's programme (their latest
+   * case's) is kept so a coordinator acts only on students of their own programmes.
    */
-  private async upsertParticipant(manager: EntityManager, participant: CaseParticipantV1, role: RecipientRole, eventId: string): Promise<void> {
+  private async upsertParticipant(
+    manager: EntityManager,
+    participant: CaseParticipantV1,
+    role: RecipientRole,
+    eventId: string,
+    program: string | null,
+  ): Promise<void> {
     const offered = participant.email ?? null;
     const rows: Array<{ email: string | null }> = await manager.query(
-      `INSERT INTO recipients (id, roles, display_name, email, time_zone)
-       VALUES ($1, ARRAY[$2::text], $3, $4, $5)
+      `INSERT INTO recipients (id, roles, display_name, email, time_zone, programmes)
+       VALUES ($1, ARRAY[$2::text], $3, $4, $5, CASE WHEN $6::text IS NULL THEN '{}'::text[] ELSE ARRAY[$6::text] END)
        ON CONFLICT (id) DO UPDATE SET
          roles = CASE WHEN $2::text = ANY (recipients.roles) THEN recipients.roles ELSE array_append(recipients.roles, $2::text) END,
          display_name = EXCLUDED.display_name,
          email = CASE WHEN $2::text = 'student' THEN COALESCE(recipients.email, EXCLUDED.email) ELSE COALESCE(EXCLUDED.email, recipients.email) END,
          time_zone = EXCLUDED.time_zone,
+         programmes = CASE WHEN $6::text IS NULL OR 'coordinator' = ANY (recipients.roles) THEN recipients.programmes ELSE ARRAY[$6::text] END,
          updated_at = now()
        RETURNING email`,
-      [participant.id, role, participant.displayName, offered, participant.timeZone],
+      [participant.id, role, participant.displayName, offered, participant.timeZone, program],
     );
     if (offered !== null && rows[0]?.email !== offered) {
       // Neither address is logged: both are personal data, and one may be an attacker's.
