@@ -29,6 +29,8 @@ function ops(...args: string[]) {
     env: {
       ...process.env,
       SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.base.json'),
+      // The CLI signs with the public development key, which it uses only in development mode.
+      MENTORING_DEV_MODE: 'true',
       GRADE_INGEST_URL: `http://127.0.0.1:${PORT}`,
       RISK_SCORING_URL: UNREACHABLE,
       MENTOR_MATCHING_URL: UNREACHABLE,
@@ -49,7 +51,8 @@ describe('ops CLI against a running service', () => {
     database = await createTestDatabase('ops_cli');
     service = spawnTsProcess(
       'libs/messaging/test/fixtures/run-service.ts',
-      { DATABASE_URL: database.url, KAFKA_BROKERS: integrationEnv().kafkaBrokers.join(','), KAFKA_TOPIC_NAMESPACE: namespace, PORT: String(PORT), LOG_LEVEL: 'warn' },
+      // It stands in for grade-ingest, so it accepts the tokens the CLI signs for grade-ingest.
+      { DATABASE_URL: database.url, KAFKA_BROKERS: integrationEnv().kafkaBrokers.join(','), KAFKA_TOPIC_NAMESPACE: namespace, PORT: String(PORT), LOG_LEVEL: 'warn', AUTH_AUDIENCE: 'grade-ingest' },
       'ops-fixture',
     );
     await waitUntil('the fixture service is ready', async () => (await fetch(`http://127.0.0.1:${PORT}/health/ready`)).ok, { timeoutMs: 90_000 }).catch(
