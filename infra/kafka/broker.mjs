@@ -362,24 +362,33 @@ function jaasQuote(value) {
  * credentials live in the metadata they serve), and where the StandardAuthorizer refuses
  * everything no ACL allows. Later keys override the template's, as java.util.Properties reads them.
  *
- * security: { superUser: { name, password }, users: [{ name, password }] } - every user, the super
- * user included, gets SCRAM-SHA-256 and SCRAM-SHA-512 credentials when the storage is formatted.
+ * security: { superUser: { name, password }, users: [{ name, password }], tls?: { port, keystoreFile } }
+ * - every user, the super user included, gets SCRAM-SHA-256 and SCRAM-SHA-512 credentials when the
+ * storage is formatted; with `tls`, a SASL_SSL listener on its port as well, whose key and
+ * certificate chain are in the PEM file `keystoreFile`.
  */
 function secureListenerProperties(cfg) {
   const { name, password } = cfg.security.superUser;
+  const tls = cfg.security.tls;
+  const clientListeners = ['SASL_PLAINTEXT', ...(tls ? ['SASL_SSL'] : [])];
+  const address = (listener) => `${listener}://127.0.0.1:${listener === 'SASL_SSL' ? tls.port : cfg.port}`;
   return [
     '############################# SASL (SCRAM) and ACLs #############################',
-    `listeners=SASL_PLAINTEXT://127.0.0.1:${cfg.port},CONTROLLER://127.0.0.1:${cfg.controllerPort}`,
-    `advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${cfg.port}`,
-    'listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+    `listeners=${clientListeners.map(address).join(',')},CONTROLLER://127.0.0.1:${cfg.controllerPort}`,
+    `advertised.listeners=${clientListeners.map(address).join(',')}`,
+    `listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,${clientListeners.map((listener) => `${listener}:${listener}`).join(',')}`,
     'inter.broker.listener.name=SASL_PLAINTEXT',
     `sasl.enabled.mechanisms=${SCRAM_MECHANISMS.join(',')}`,
     'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
     // Every mechanism a listener enables needs its own login entry; the super user's is also the broker's own login.
-    ...SCRAM_MECHANISMS.map(
-      (mechanism) =>
-        `listener.name.sasl_plaintext.${mechanism.toLowerCase()}.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(name)} password=${jaasQuote(password)};`,
+    ...clientListeners.flatMap((listener) =>
+      SCRAM_MECHANISMS.map(
+        (mechanism) =>
+          `listener.name.${listener.toLowerCase()}.${mechanism.toLowerCase()}.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=${jaasQuote(name)} password=${jaasQuote(password)};`,
+      ),
     ),
+    // TLS: the broker's key and certificate chain in one PEM file.
+    ...(tls ? ['ssl.keystore.type=PEM', `ssl.keystore.location=${tls.keystoreFile}`] : []),
     'sasl.mechanism.controller.protocol=PLAIN',
     'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
     `listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=${jaasQuote(name)} password=${jaasQuote(password)} user_${name}=${jaasQuote(password)};`,

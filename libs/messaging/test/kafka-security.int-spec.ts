@@ -68,6 +68,19 @@ function freePort(): Promise<number> {
 }
 
 const secret = () => randomBytes(18).toString('base64url');
+
+/** A throw-away CA and a broker certificate for 127.0.0.1 signed by it, with openssl. */
+function issueBrokerCertificate(dir: string): { ca: string; keystore: string } {
+  const file = (name: string) => path.join(dir, name);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  openssl('req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '2', '-subj', '/CN=mentoring test CA');
+  openssl('req', ...ec, '-keyout', file('broker.key'), '-out', file('broker.csr'), '-subj', '/CN=127.0.0.1');
+  fs.writeFileSync(file('broker.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  openssl('x509', '-req', '-in', file('broker.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('broker.pem'), '-days', '2', '-extfile', file('broker.ext'));
+  fs.writeFileSync(file('broker-keystore.pem'), fs.readFileSync(file('broker.key'), 'utf8') + fs.readFileSync(file('broker.pem'), 'utf8'));
+  return { ca: file('ca.pem'), keystore: file('broker-keystore.pem') };
+}
 const logger = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
 
 describe('Kafka with SASL (SCRAM) and ACLs', () => {
@@ -78,11 +91,19 @@ describe('Kafka with SASL (SCRAM) and ACLs', () => {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'secured-kafka-'));
   let brokerOptions: string;
   let brokers: string;
+  let tlsBrokers: string;
+  let caFile: string;
   const cleanups: Array<() => Promise<unknown>> = [];
 
   /** A client made the way every service makes one: environment -> validated config -> createKafka. */
-  function clientAs(username: string, password: string, mechanism = 'scram-sha-512'): Kafka {
-    const connection = loadKafkaConnection({ KAFKA_BROKERS: brokers, KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password });
+  function clientAs(username: string, password: string, mechanism = 'scram-sha-512', tls: NodeJS.ProcessEnv = {}): Kafka {
+    const connection = loadKafkaConnection({
+      KAFKA_BROKERS: tls.KAFKA_SSL ? tlsBrokers : brokers,
+      KAFKA_SASL_MECHANISM: mechanism,
+      KAFKA_SASL_USERNAME: username,
+      KAFKA_SASL_PASSWORD: password,
+      ...tls,
+    });
     return createKafka({ connection, clientId: `security-test-${username}`, logger });
   }
 
@@ -95,13 +116,16 @@ describe('Kafka with SASL (SCRAM) and ACLs', () => {
   }
 
   beforeAll(async () => {
-    const [port, controllerPort] = [await freePort(), await freePort()];
+    const [port, controllerPort, tlsPort] = [await freePort(), await freePort(), await freePort()];
     brokers = `127.0.0.1:${port}`;
+    tlsBrokers = `127.0.0.1:${tlsPort}`;
+    const { ca, keystore } = issueBrokerCertificate(stateDir);
+    caFile = ca;
     brokerOptions = JSON.stringify({
       port,
       controllerPort,
       stateDir,
-      security: { superUser, users: principals.map((name) => ({ name, password: passwords.get(name) })) },
+      security: { superUser, users: principals.map((name) => ({ name, password: passwords.get(name) })), tls: { port: tlsPort, keystoreFile: keystore } },
     });
     await run(process.execPath, [FIXTURE, 'start', brokerOptions], { timeout: 180_000 });
 
@@ -139,6 +163,20 @@ describe('Kafka with SASL (SCRAM) and ACLs', () => {
     });
 
     expect(received).toBe('recorded');
+  });
+
+  it('produces over TLS with SCRAM when the client trusts the CA it is given (KAFKA_SSL_CA_FILE)', async () => {
+    const kafka = clientAs('grade-ingest', passwords.get('grade-ingest') as string, 'scram-sha-512', { KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: caFile });
+    const producer = await connectedProducer(kafka);
+
+    await expect(producer.send({ topic: 'grades.recorded.v1', messages: [{ key: 's-2', value: 'over TLS' }] })).resolves.toHaveLength(1);
+  });
+
+  it("refuses TLS to a broker whose certificate the client's CAs did not sign", async () => {
+    const admin = clientAs('grade-ingest', passwords.get('grade-ingest') as string, 'scram-sha-512', { KAFKA_SSL: 'true' }).admin({ retry: { retries: 0 } });
+    cleanups.push(() => admin.disconnect());
+
+    await expect(admin.connect()).rejects.toThrow(/certificate/);
   });
 
   it('refuses a wrong password', async () => {
