@@ -200,6 +200,21 @@ describe('console pages for mentors and students, in a real browser', () => {
     await expect(page.locator('main').innerText()).resolves.not.toMatch(PUNITIVE);
     await screenshot(page, 'student-booked');
     expect(Date.parse((await caseAsCoordinator()).confirmedSlot?.start ?? '')).toBe(Date.parse(slotStart));
+    await expect(page.getByRole('button', { name: 'Book this time' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Ask for another mentor' }).count()).resolves.toBe(0);
+
+    // The link booked once: it cannot book again, nor do what other links are for.
+    const pickToken = new URL(pickLink).searchParams.get('token') as string;
+    const replayed = await page.request.post(`${pipeline.consoleUrl}/v1/links/slot`, { form: { token: pickToken, start: slotStart, end: slotStart } });
+    expect(replayed.status()).toBe(409);
+    const anotherMentor = await page.request.post(`${pipeline.consoleUrl}/v1/links/another-mentor`, { form: { token: pickToken } });
+    expect(anotherMentor.status()).toBe(403);
+    await expect(anotherMentor.text()).resolves.toContain('This link is for something else');
+    const emailOff = await page.request.post(`${pipeline.consoleUrl}/v1/links/preferences`, { form: { token: pickToken, channel: 'inbox', emailOptOut: 'yes' } });
+    expect(emailOff.status()).toBe(403);
+    expect((await page.request.get(`${pipeline.consoleUrl}/v1/links/preferences?token=${pickToken}`)).status()).toBe(403);
+    expect((await caseAsCoordinator()).status).toBe('active');
+    expect((await pipeline.call<{ emailOptOut: boolean }>('notification', 'GET', `/v1/recipients/${STUDENT.id}/preferences`, 'ops')).body.emailOptOut).toBe(false);
 
     await page.goto(await linkIn(STUDENT.email, 'preferences'));
     await page.getByLabel('Only in my inbox').check();
@@ -209,7 +224,18 @@ describe('console pages for mentors and students, in a real browser', () => {
     const preferences = await pipeline.call<{ channel: string }>('notification', 'GET', `/v1/recipients/${STUDENT.id}/preferences`, 'ops');
     expect(preferences.body.channel).toBe('inbox');
 
+    // The student switches off every link they were sent; this one stops working too.
+    const preferencesLink = page.url();
+    await page.getByRole('button', { name: 'Switch off my links' }).click();
+    await page.getByRole('heading', { name: 'Your links are switched off' }).waitFor();
+    await screenshot(page, 'student-links-switched-off');
     expect(problems).toEqual([]);
+
+    // Chromium reports every 4xx page load as a console error, so these come after the check above.
+    const revoked = await page.goto(preferencesLink);
+    expect(revoked?.status()).toBe(410);
+    await page.getByRole('heading', { name: 'This link no longer works' }).waitFor();
+    expect((await page.goto(pickLink))?.status()).toBe(410);
     await context.close();
   });
 
@@ -227,7 +253,7 @@ describe('console pages for mentors and students, in a real browser', () => {
 
     const expired = await page.goto(`${genuine.origin}/v1/links/pick-slot?token=${expiredToken(claimsOf(token))}`);
     expect(expired?.status()).toBe(410);
-    await page.getByRole('heading', { name: 'This link has expired' }).waitFor();
+    await page.getByRole('heading', { name: 'This link no longer works' }).waitFor();
     await expect(page.locator('main').innerText()).resolves.not.toMatch(PUNITIVE);
     await screenshot(page, 'student-link-expired');
 
@@ -244,11 +270,11 @@ function claimsOf(token: string): Record<string, unknown> {
 
 /**
  * A genuinely signed link that expired an hour ago. The format is notification's link token
- * (services/notification/src/links/domain/link-token.ts: base64url JSON `{ claims, exp }`, a dot,
- * base64url HMAC-SHA256 of the first part), reproduced here because a test may not import another
- * service's source.
+ * (services/notification/src/links/domain/link-token.ts: base64url JSON `{ claims, exp, jti, gen }`,
+ * a dot, base64url HMAC-SHA256 of the first part), reproduced here because a test may not import
+ * another service's source.
  */
 function expiredToken(claims: Record<string, unknown>): string {
-  const encoded = Buffer.from(JSON.stringify({ claims, exp: Math.floor(Date.now() / 1000) - 3600 })).toString('base64url');
+  const encoded = Buffer.from(JSON.stringify({ claims, exp: Math.floor(Date.now() / 1000) - 3600, jti: 'expired-link', gen: 0 })).toString('base64url');
   return `${encoded}.${createHmac('sha256', DEV_LINK_SECRET).update(encoded).digest('base64url')}`;
 }
