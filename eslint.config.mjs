@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import { DOMAIN_BANNED_IMPORTS, featureBoundaries } from './tools/eslint/feature-boundaries.mjs';
 
 const services = ['grade-ingest', 'risk-scoring', 'mentor-matching', 'notification', 'console'];
 
@@ -35,6 +36,9 @@ const typeConstraints = [
   },
 ];
 
+const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**', 'libs/testing/**', 'tools/bench/**', 'tools/scripts/**'];
+const testingOnlyInTests = { name: '@mentoring/testing', message: 'libs/testing is for tests only.' };
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -57,9 +61,24 @@ export default [
   {
     // The test harness is for tests only; product code never depends on it.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**', 'libs/testing/**', 'tools/bench/**', 'tools/scripts/**'],
+    ignores: testFiles,
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@mentoring/testing', message: 'libs/testing is for tests only.' }] }],
+      'no-restricted-imports': ['error', { paths: [testingOnlyInTests] }],
+    },
+  },
+  {
+    // Inside a service: no feature imports another feature's infrastructure/ (tables have one owner).
+    files: ['services/*/src/**/*.ts'],
+    ignores: testFiles,
+    plugins: { mentoring: featureBoundaries },
+    rules: { 'mentoring/no-foreign-infrastructure': 'error' },
+  },
+  {
+    // A feature's domain/ is plain TypeScript: no framework, database, broker or platform library.
+    files: ['services/*/src/**/domain/**/*.ts'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': ['error', { paths: [testingOnlyInTests], patterns: DOMAIN_BANNED_IMPORTS }],
     },
   },
 ];
