@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
-import { platformModules } from '@mentoring/messaging';
+import { platformModules } from '@mentoring/platform';
 import { CaseCoreModule } from './cases/case-core.module';
 import { CasesModule } from './cases/cases.module';
 import { CaseHistoryEntity } from './cases/infrastructure/case-history.entity';
@@ -8,7 +8,7 @@ import { CaseOfferEntity } from './cases/infrastructure/case-offer.entity';
 import { CaseSessionEntity } from './cases/infrastructure/case-session.entity';
 import { CaseEntity } from './cases/infrastructure/case.entity';
 import { CreateCases1733300000200 } from './cases/infrastructure/1733300000200-create-cases';
-import { Clock, systemClock } from './clock';
+import { Clock } from './clock';
 import { MentorMatchingConfig, SERVICE_NAME } from './config/mentor-matching.config';
 import { SettingsModule } from './config/settings.module';
 import { MatchingModule } from './matching/matching.module';
@@ -38,8 +38,9 @@ export class AppModule {
           producesTo: [TOPICS.mentoringCaseEvents],
           entities: [MentorEntity, StudentEntity, CaseEntity, CaseHistoryEntity, CaseOfferEntity, CaseSessionEntity, CaseTimerEntity],
           migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300],
+          clock: options.clock,
         }),
-        SettingsModule.register(config, options.clock ?? systemClock),
+        SettingsModule.register(config),
         MentorsModule,
         StudentsModule,
         CaseCoreModule,

@@ -1,8 +1,2 @@
-/** The time source of every rule that depends on "now" (SLA, leave, slots), injectable so tests can move time. */
-export interface Clock {
-  now(): Date;
-}
-
-export const CLOCK = Symbol('CLOCK');
-
-export const systemClock: Clock = { now: () => new Date() };
+// The platform's clock (libs/platform), under the path this service's modules have always used.
+export { Clock, CLOCK, systemClock } from '@mentoring/platform';

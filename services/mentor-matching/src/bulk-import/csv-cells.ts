@@ -1,4 +1,4 @@
-import type { IsoInterval, LeavePeriod, WeeklyWindow } from '../matching/domain';
+import type { IsoInterval, LeavePeriod, WeeklyWindow } from '../shared/time';
 
 /** A CSV cell read as a typed value, or why it could not be. */
 export type Cell<T> = { readonly value: T } | { readonly problem: string };

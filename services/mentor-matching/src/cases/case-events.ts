@@ -1,6 +1,6 @@
 import { CaseEventV1, caseEventType, CaseParticipantV1, createEnvelope, EventEnvelope, MeetingSlotV1 } from '@mentoring/contracts';
 import { SERVICE_NAME } from '../config/mentor-matching.config';
-import type { IsoInterval } from '../matching/domain';
+import type { IsoInterval } from '../shared/time';
 import type { CaseRecord } from './case-record';
 import type { CaseChange } from './domain';
 

@@ -6,7 +6,7 @@ import { Clock, CLOCK } from '../clock';
 import { MATCHING_SETTINGS, MatchingSettings } from '../config/matching-settings';
 import { IneligibilityReason } from '../matching/domain';
 import { MatchingService } from '../matching/matching.service';
-import { programmeReach } from '../programme-reach';
+import { programmeReach } from '../shared/programme-reach';
 import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
 import { StudentEntity } from '../students/infrastructure/student.entity';
 import { StudentsService } from '../students/students.service';

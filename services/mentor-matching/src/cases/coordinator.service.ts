@@ -3,7 +3,7 @@ import { assertCoversProgramme, Principal, ProgrammeFilter } from '@mentoring/au
 import { CASE_OUTCOMES, CASE_STATUSES } from '@mentoring/contracts';
 import { DataSource } from 'typeorm';
 import { MatchingService } from '../matching/matching.service';
-import { programmeReach } from '../programme-reach';
+import { programmeReach } from '../shared/programme-reach';
 import { CaseTimingQuery } from './case-actions.dto';
 import { flagToFirstContactHours, flagToFirstMeetingHours, summariseDurations } from './domain';
 import { caseTimings, lastWaitlisted, waitlistedCases } from './infrastructure/case-reads.store';

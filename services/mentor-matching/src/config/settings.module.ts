@@ -1,20 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, CLOCK } from '../clock';
 import { MATCHING_SETTINGS, matchingSettingsFrom } from './matching-settings';
 import { MentorMatchingConfig } from './mentor-matching.config';
 
-/** The clock and the matching rules, global so every feature module reads the same ones. */
+/** The matching rules, global so every feature module reads the same ones. */
 @Module({})
 export class SettingsModule {
-  static register(config: MentorMatchingConfig, clock: Clock): DynamicModule {
+  static register(config: MentorMatchingConfig): DynamicModule {
     return {
       module: SettingsModule,
       global: true,
       providers: [
-        { provide: CLOCK, useValue: clock },
         { provide: MATCHING_SETTINGS, useValue: matchingSettingsFrom(config) },
       ],
-      exports: [CLOCK, MATCHING_SETTINGS],
+      exports: [MATCHING_SETTINGS],
     };
   }
 }

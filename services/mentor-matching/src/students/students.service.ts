@@ -6,7 +6,7 @@ import { ImportReport } from '../bulk-import/import-report';
 import { ImportRow, RejectedRow, validateImportRows } from '../bulk-import/import-rows';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
-import { CoversProgramme, programmeReach } from '../programme-reach';
+import { CoversProgramme, programmeReach } from '../shared/programme-reach';
 import { assertNoProblems, problemsException } from '../validation/field-problems';
 import { mergeStudent, StudentChanges, StudentFields } from './domain/student-profile';
 import { StudentEntity } from './infrastructure/student.entity';

@@ -3,7 +3,7 @@ import { PollingLoop } from '@mentoring/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import { HOUR_MS, MINUTE_MS } from '../matching/domain';
+import { HOUR_MS, MINUTE_MS } from '../shared/time';
 import { CaseTimerEntity } from './infrastructure/case-timer.entity';
 import { SlaTimers } from './sla-timers.service';
 

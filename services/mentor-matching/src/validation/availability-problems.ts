@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@mentoring/contracts';
-import { IsoInterval, LeavePeriod, WeeklyWindow, weeklyScheduleProblems } from '../matching/domain';
-import { parseIsoDate } from '../matching/domain/zoned-time';
+import { IsoInterval, LeavePeriod, WeeklyWindow, weeklyScheduleProblems } from '../shared/time';
+import { parseIsoDate } from '../shared/time';
 
 /** Problems of weekly windows in a time zone, with field paths as the API names them (`preferredTimes.2.end`). */
 export function scheduleProblems(windows: readonly WeeklyWindow[], timeZone: string, windowsField: string): FieldProblem[] {

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { FieldProblem } from '@mentoring/contracts';
-import type { ValidationProblemBody } from '@mentoring/observability';
+import type { ValidationProblemBody } from '@mentoring/platform';
 
 /** A 400 listing every problem, in the shape the global validation pipe uses. */
 export function problemsException(problems: readonly FieldProblem[]): BadRequestException {

@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS } from '../../matching/domain/utc-interval';
+import { DAY_MS, HOUR_MS } from '../../shared/time';
 import { CasePolicy, DEFAULT_CASE_POLICY, MentoringCase } from './mentoring-case';
 
 /** Hours from the flag to the mentor's first contact (acceptance); null until it happens. */

@@ -1,5 +1,5 @@
 import { CASE_PHASES, CaseOutcome, CasePhase, CaseStatus, SessionOutcome } from '@mentoring/contracts';
-import { HOUR_MS, IsoInterval } from '../../matching/domain/utc-interval';
+import { HOUR_MS, IsoInterval } from '../../shared/time';
 import { CaseErrorCode, CaseTransitionError } from './case-errors';
 import {
   CasePolicy,

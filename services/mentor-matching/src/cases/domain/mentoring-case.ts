@@ -1,5 +1,5 @@
 import { CaseOutcome, CasePhase, CaseStatus, EscalationReason, SessionOutcome } from '@mentoring/contracts';
-import { IsoInterval } from '../../matching/domain/utc-interval';
+import { IsoInterval } from '../../shared/time';
 
 /** The state of one mentoring case; transitions never mutate it, they return the next state. */
 export interface MentoringCase {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OfferResponse } from '../../matching/domain';
+import type { OfferResponse } from '../../mentors/domain/responsiveness';
 
 /** How a mentor answered the offer of a case; `withdrawn` offers (moved elsewhere first) say nothing about the mentor. */
 export type StoredOfferResponse = OfferResponse | 'withdrawn';

@@ -1,6 +1,6 @@
 import type { CaseOutcome, CasePhase, CaseStatus, RiskLevel, RiskReasonV1 } from '@mentoring/contracts';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { IsoInterval } from '../../matching/domain';
+import type { IsoInterval } from '../../shared/time';
 import type { CaseRecord } from '../case-record';
 
 const timestamp = (name: string) => ({ type: 'timestamptz' as const, name, nullable: true });

@@ -8,7 +8,7 @@ import {
   StudentProfile,
   toScoreMatrix,
 } from './candidate-evaluation';
-import { WeeklyWindow } from './weekly-schedule';
+import { WeeklyWindow } from '../../shared/time';
 
 /** A small seeded generator, so the burst is the same on every run. */
 function seededRandom(seed: number): () => number {

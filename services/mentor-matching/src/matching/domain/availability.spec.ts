@@ -1,13 +1,11 @@
 import {
   availabilityFacts,
-  isOnLeave,
-  leaveIntervals,
   MentorAvailability,
   mentorFreeTime,
   studentPreferredTime,
   studentWakingTime,
 } from './availability';
-import { UtcInterval } from './utc-interval';
+import { isOnLeave, leaveIntervals, UtcInterval } from '../../shared/time';
 
 const range = (start: string, end: string): UtcInterval => ({ start: Date.parse(start), end: Date.parse(end) });
 const iso = (intervals: UtcInterval[]) =>

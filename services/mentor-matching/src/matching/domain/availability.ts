@@ -1,22 +1,17 @@
 import {
   bookableMinutes,
+  clipIntervals,
+  expandWeeklyWindows,
   fromIsoInterval,
   horizonFrom,
-  clipIntervals,
-  DAY_MS,
   intersectIntervals,
   IsoInterval,
+  LeavePeriod,
+  leaveIntervals,
   subtractIntervals,
   UtcInterval,
-} from './utc-interval';
-import { expandWeeklyWindows, WeeklyWindow } from './weekly-schedule';
-import { parseIsoDate, wallTimeToInstant, zoneOf } from './zoned-time';
-
-/** Whole days away, inclusive, as ISO dates (YYYY-MM-DD) on the mentor's own calendar. */
-export interface LeavePeriod {
-  readonly firstDay: string;
-  readonly lastDay: string;
-}
+  WeeklyWindow,
+} from '../../shared/time';
 
 export interface MentorAvailability {
   readonly timeZone: string;
@@ -61,21 +56,6 @@ export function mentorFreeTime(mentor: MentorAvailability, range: UtcInterval): 
     ...leaveIntervals(mentor.leave, mentor.timeZone),
   ];
   return subtractIntervals(expandWeeklyWindows(mentor.weekly, mentor.timeZone, range), busy);
-}
-
-export function leaveIntervals(leave: readonly LeavePeriod[], timeZone: string): UtcInterval[] {
-  const zone = zoneOf(timeZone);
-  return leave.map((period) => {
-    const firstDay = parseIsoDate(period.firstDay);
-    const lastDay = parseIsoDate(period.lastDay);
-    if (lastDay < firstDay) throw new RangeError(`Leave ends before it starts: ${period.firstDay} .. ${period.lastDay}`);
-    return { start: wallTimeToInstant(zone, firstDay), end: wallTimeToInstant(zone, lastDay + DAY_MS) };
-  });
-}
-
-export function isOnLeave(mentor: Pick<MentorAvailability, 'leave' | 'timeZone'>, now: Date): boolean {
-  const instant = now.getTime();
-  return leaveIntervals(mentor.leave, mentor.timeZone).some((period) => period.start <= instant && instant < period.end);
 }
 
 export function studentPreferredTime(student: StudentPreferences, range: UtcInterval): UtcInterval[] {

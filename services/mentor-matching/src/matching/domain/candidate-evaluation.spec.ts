@@ -1,6 +1,6 @@
 import { assignJointly } from './assignment';
 import { evaluateCandidates, MentorProfile, prepareMentors, proposeSlotsFor, StudentProfile, toScoreMatrix } from './candidate-evaluation';
-import { NO_RESPONSIVENESS_HISTORY } from './responsiveness';
+import { NO_RESPONSIVENESS_HISTORY } from '../../mentors/domain/responsiveness';
 
 const now = new Date('2025-10-20T08:00:00Z'); // Monday
 const everyDay = (start: string, end: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));

@@ -1,7 +1,6 @@
 import {
   availabilityFacts,
   AvailabilityFacts,
-  isOnLeave,
   mentorFreeTime,
   MentorAvailability,
   StudentPreferences,
@@ -10,10 +9,10 @@ import {
 } from './availability';
 import { ScoreMatrix } from './assignment';
 import { checkEligibility, EligibilityVerdict, MentorForEligibility } from './eligibility';
-import { ResponsivenessSummary } from './responsiveness';
+import { ResponsivenessSummary } from '../../mentors/domain/responsiveness';
 import { CandidateFacts, CandidateScore, scoreCandidate, ScoringPolicy } from './scoring';
 import { proposeSlots, SlotProposal } from './slot-proposal';
-import { horizonFrom, UtcInterval } from './utc-interval';
+import { horizonFrom, isOnLeave, UtcInterval } from '../../shared/time';
 
 export interface MentorProfile extends MentorForEligibility {
   readonly availability: MentorAvailability;

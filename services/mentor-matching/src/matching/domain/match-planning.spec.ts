@@ -1,6 +1,6 @@
 import { MentorProfile, StudentProfile } from './candidate-evaluation';
 import { planMatches, reservedSlots } from './match-planning';
-import { NO_RESPONSIVENESS_HISTORY } from './responsiveness';
+import { NO_RESPONSIVENESS_HISTORY } from '../../mentors/domain/responsiveness';
 
 const now = new Date('2025-10-20T08:00:00Z'); // Monday
 const options = { now, slotCount: 3 };

@@ -12,7 +12,7 @@ import {
   toScoreMatrix,
 } from './candidate-evaluation';
 import { ProposedSlot } from './slot-proposal';
-import { fromIsoInterval, IsoInterval, subtractIntervals, UtcInterval } from './utc-interval';
+import { fromIsoInterval, IsoInterval, subtractIntervals, UtcInterval } from '../../shared/time';
 
 export interface PlannedMatch {
   readonly caseId: string;

@@ -1,5 +1,5 @@
 import { CandidateFacts, DEFAULT_SCORING_POLICY, scoreCandidate } from './scoring';
-import { NO_RESPONSIVENESS_HISTORY } from './responsiveness';
+import { NO_RESPONSIVENESS_HISTORY } from '../../mentors/domain/responsiveness';
 
 const baseFacts: CandidateFacts = {
   isCurrentMentor: false,

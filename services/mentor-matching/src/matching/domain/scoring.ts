@@ -1,5 +1,5 @@
 import { AvailabilityFacts } from './availability';
-import { ResponsivenessSummary } from './responsiveness';
+import { ResponsivenessSummary } from '../../mentors/domain/responsiveness';
 
 export interface CandidateFacts {
   readonly isCurrentMentor: boolean;

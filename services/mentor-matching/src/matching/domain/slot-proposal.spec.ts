@@ -1,6 +1,6 @@
 import { mentorFreeTime, studentPreferredTime, studentWakingTime } from './availability';
 import { proposeSlots } from './slot-proposal';
-import { horizonFrom, UtcInterval } from './utc-interval';
+import { horizonFrom, UtcInterval } from '../../shared/time';
 
 const span = (start: string, end: string): UtcInterval => ({ start: Date.parse(start), end: Date.parse(end) });
 const starts = (proposal: ReturnType<typeof proposeSlots>) => proposal.slots.map((slot) => slot.start.slice(0, 16));

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
-import { clipIntervals, horizonFrom, intersectIntervals, IsoInterval, MINUTE_MS, toIsoInterval, UtcInterval } from './utc-interval';
-import { instantToWallTime, isoDate, zoneOf } from './zoned-time';
+import { clipIntervals, horizonFrom, intersectIntervals, IsoInterval, MINUTE_MS, toIsoInterval, UtcInterval } from '../../shared/time';
+import { instantToWallTime, isoDate, zoneOf } from '../../shared/time';
 
 /** How well a slot suits the student, best first. */
 export type SlotFit = 'preferred' | 'waking-hours' | 'any-free-time';

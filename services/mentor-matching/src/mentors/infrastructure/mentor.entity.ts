@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { IsoInterval, LeavePeriod, WeeklyWindow } from '../../matching/domain';
+import type { IsoInterval, LeavePeriod, WeeklyWindow } from '../../shared/time';
 
 /** A mentor's profile, availability and caseload; responsiveness is derived from case_offers. */
 @Entity({ name: 'mentors' })

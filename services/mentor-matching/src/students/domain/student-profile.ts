@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@mentoring/contracts';
-import type { WeeklyWindow } from '../../matching/domain';
+import type { WeeklyWindow } from '../../shared/time';
 import { scheduleProblems } from '../../validation/availability-problems';
 
 export interface StudentFields {

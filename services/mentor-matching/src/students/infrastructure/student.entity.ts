@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { WeeklyWindow } from '../../matching/domain';
+import type { WeeklyWindow } from '../../shared/time';
 
 /** What matching knows of a student; created from the first risk event if no directory import came first. */
 @Entity({ name: 'students' })

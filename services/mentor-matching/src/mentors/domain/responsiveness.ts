@@ -1,4 +1,4 @@
-import { HOUR_MS } from './utc-interval';
+import { HOUR_MS } from '../../shared/time';
 
 export type OfferResponse = 'accepted' | 'declined' | 'expired';
 
