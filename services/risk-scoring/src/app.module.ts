@@ -2,17 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
 import { platformModules } from '@mentoring/messaging';
 import { RiskScoringConfig } from './config/risk-scoring.config';
-import { EngagementModule } from './engagement/engagement.module';
+import { EngagementModule } from './engagement';
 import { CreateEngagement1733100000200 } from './engagement/infrastructure/1733100000200-create-engagement';
 import { CaseAssignmentEntity } from './engagement/infrastructure/case-assignment.entity';
 import { EngagementSignalEntity } from './engagement/infrastructure/engagement-signal.entity';
-import { GradesModule } from './grades/grades.module';
 import { CreateStudentGrades1733100000100 } from './grades/infrastructure/1733100000100-create-student-grades';
 import { StudentGradeEntity } from './grades/infrastructure/student-grade.entity';
 import { CreatePolicies1733100000300 } from './policies/infrastructure/1733100000300-create-policies';
 import { RescoreJobEntity } from './policies/infrastructure/rescore-job.entity';
 import { RiskPolicyEntity } from './policies/infrastructure/risk-policy.entity';
-import { PoliciesModule } from './policies/policies.module';
+import { PoliciesModule } from './policies';
 import { RescoringModule } from './rescoring/rescoring.module';
 import { CreateStandings1733100000000 } from './standings/infrastructure/1733100000000-create-standings';
 import { IndexStandingChangesByTime1733100000400 } from './standings/infrastructure/1733100000400-index-standing-changes-by-time';
@@ -52,7 +51,6 @@ export class AppModule {
         }),
         PoliciesModule,
         StandingsModule,
-        GradesModule,
         EngagementModule,
         RescoringModule,
       ],

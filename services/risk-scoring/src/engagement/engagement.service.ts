@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseEventKind, CaseEventV1, EventEnvelope, SessionLogV1 } from '@mentoring/contracts';
 import { PermanentError } from '@mentoring/messaging';
 import type { EntityManager } from 'typeorm';
-import { triggerFromEvent } from '../standings/assessment-trigger';
-import { StandingsService } from '../standings/standings.service';
-import { EngagementSignalEntity, EngagementSignalKind } from './infrastructure/engagement-signal.entity';
+import { recordAssignment, recordSignal } from './infrastructure/engagement.store';
 
 /**
  * Case events this service reads: the ones that move a case between mentors (an SLA expiry is an
@@ -20,26 +18,23 @@ export type HandledCaseEventKind = (typeof HANDLED_CASE_EVENT_KINDS)[number];
  */
 @Injectable()
 export class EngagementService {
-  constructor(private readonly standings: StandingsService) {}
-
-  async recordCaseEvent(manager: EntityManager, kind: HandledCaseEventKind, event: CaseEventV1, envelope: EventEnvelope): Promise<void> {
+  /**
+   * Records what the event tells scoring. Returns whether it is an input of the student's standing
+   * (a logged session), so the caller re-assesses the student in the same transaction.
+   */
+  async recordCaseEvent(manager: EntityManager, kind: HandledCaseEventKind, event: CaseEventV1, envelope: EventEnvelope): Promise<boolean> {
     await recordAssignment(manager, event);
-    if (kind === 'session-logged') await this.recordSession(manager, event, envelope);
     if (kind === 'closed' && event.outcome === 'declined-by-student') {
       await recordSignal(manager, envelope.id, event, { kind: 'case-declined-by-student', consecutiveMissed: null, occurredAt: event.occurredAt });
     }
-  }
-
-  private async recordSession(manager: EntityManager, event: CaseEventV1, envelope: EventEnvelope): Promise<void> {
+    if (kind !== 'session-logged') return false;
     const session = sessionOf(event);
     await recordSignal(manager, envelope.id, event, {
       kind: `session-${session.outcome}`,
       consecutiveMissed: session.consecutiveMissed,
       occurredAt: session.occurredAt,
     });
-    const changedBy = event.mentor ? `mentor:${event.mentor.id}` : envelope.source;
-    const { studentId, program, yearOfStudy } = event;
-    await this.standings.reassessStudent(manager, { studentId, program, yearOfStudy }, triggerFromEvent('session-logged', envelope, changedBy));
+    return true;
   }
 }
 
@@ -48,29 +43,3 @@ function sessionOf(event: CaseEventV1): SessionLogV1 {
   return event.session;
 }
 
-/** Keeps the case's latest state; an event older than the stored state (a late replay) changes nothing. */
-async function recordAssignment(manager: EntityManager, event: CaseEventV1): Promise<void> {
-  await manager.query(
-    `INSERT INTO case_assignments (case_id, student_id, mentor_id, status, occurred_at) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (case_id) DO UPDATE SET
-       student_id = EXCLUDED.student_id, mentor_id = EXCLUDED.mentor_id, status = EXCLUDED.status, occurred_at = EXCLUDED.occurred_at
-     WHERE case_assignments.occurred_at <= EXCLUDED.occurred_at`,
-    [event.caseId, event.studentId, event.mentor?.id ?? null, event.status, event.occurredAt],
-  );
-}
-
-async function recordSignal(
-  manager: EntityManager,
-  eventId: string,
-  event: CaseEventV1,
-  signal: { kind: EngagementSignalKind; consecutiveMissed: number | null; occurredAt: string },
-): Promise<void> {
-  await manager.insert(EngagementSignalEntity, {
-    eventId,
-    studentId: event.studentId,
-    caseId: event.caseId,
-    kind: signal.kind,
-    consecutiveMissed: signal.consecutiveMissed,
-    occurredAt: new Date(signal.occurredAt),
-  });
-}

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, Api
 import { assertCoversProgramme, CurrentPrincipal, Principal, programmeFilter, Roles } from '@mentoring/auth';
 import { defaultPolicy, RiskPolicy } from '../scoring/domain';
 import { PoliciesService, PolicyReplacement } from './policies.service';
-import { PolicyVersionRecord } from './policy-store';
+import { PolicyVersionRecord } from './infrastructure/policies.store';
 import { ProgramParams } from './program.params';
 import { RescoreJobView } from './rescore-job.view';
 

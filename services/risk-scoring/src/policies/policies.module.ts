@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PoliciesController, RescoreJobsController } from './policies.controller';
 import { PoliciesService } from './policies.service';
-import { PolicyStore } from './policy-store';
-import { RescoreJobStore } from './rescore-job-store';
+import { PolicyStore, RescoreJobStore } from './infrastructure/policies.store';
 
 /** Versioned risk policies per programme and the re-score jobs their changes queue. */
 @Module({

@@ -5,8 +5,7 @@ import { DataSource } from 'typeorm';
 import type { RiskPolicy } from '../scoring/domain';
 import type { RescoreReason } from './infrastructure/rescore-job.entity';
 import { parsePolicyBody } from './policy-body';
-import { PolicyStore, PolicyVersionRecord } from './policy-store';
-import { RescoreJobStore } from './rescore-job-store';
+import { PolicyStore, PolicyVersionRecord, RescoreJobStore } from './infrastructure/policies.store';
 import { presentRescoreJob, RescoreJobView } from './rescore-job.view';
 
 export interface PolicyReplacement {

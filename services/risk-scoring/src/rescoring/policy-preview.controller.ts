@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCoversProgramme, CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
-import { POLICY_BODY_DOC } from '../policies/policies.controller';
-import { ProgramParams } from '../policies/program.params';
+import { POLICY_BODY_DOC, ProgramParams } from '../policies';
 import { PolicyPreview, PolicyPreviewService } from './policy-preview.service';
 
 @ApiTags('policies')

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { parsePolicyBody } from '../policies/policy-body';
-import { PolicyStore } from '../policies/policy-store';
+import { parsePolicyBody, PolicyStore } from '../policies';
 import { StandingsService } from '../standings/standings.service';
 import { addToTally, emptyTally, PreviewTally } from './preview-tally';
 

@@ -2,9 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@ne
 import { describeError } from '@mentoring/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { RiskScoringConfig } from '../config/risk-scoring.config';
-import { RescoreJobEntity } from '../policies/infrastructure/rescore-job.entity';
-import { PolicyStore } from '../policies/policy-store';
-import { RescoreJobStore } from '../policies/rescore-job-store';
+import { PolicyStore, RescoreJob, RescoreJobStore } from '../policies';
 import type { AssessmentTrigger } from '../standings/assessment-trigger';
 import { StandingsService } from '../standings/standings.service';
 
@@ -69,7 +67,7 @@ export class RescoreWorker implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
-  private async processChunk(manager: EntityManager, job: RescoreJobEntity): Promise<void> {
+  private async processChunk(manager: EntityManager, job: RescoreJob): Promise<void> {
     const policy = await this.policies.version(manager, job.program, job.policyVersion);
     if (!policy) throw new Error(`re-score job ${job.id} names ${job.program} policy version ${job.policyVersion}, which does not exist`);
     const chunkSize = this.config.RESCORE_CHUNK_SIZE;
@@ -96,7 +94,7 @@ export class RescoreWorker implements OnModuleInit, BeforeApplicationShutdown {
   }
 }
 
-function triggerFor(job: RescoreJobEntity): AssessmentTrigger {
+function triggerFor(job: RescoreJob): AssessmentTrigger {
   return {
     kind: job.reason,
     id: job.id,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PoliciesModule } from '../policies/policies.module';
+import { PoliciesModule } from '../policies';
 import { StandingsModule } from '../standings/standings.module';
 import { PolicyPreviewController } from './policy-preview.controller';
 import { PolicyPreviewService } from './policy-preview.service';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RiskLevel } from '@mentoring/contracts';
 import { DataSource } from 'typeorm';
+import { countLevelsByProgramAndYear, LevelCountsRow } from './infrastructure/standings.store';
 
 /** How many students of one programme and year stand at each level. */
 export interface FlagRateRow {
@@ -14,15 +15,6 @@ export interface FlagRateRow {
   supportRate: number;
 }
 
-interface CountsRow {
-  program: string;
-  year_of_study: number;
-  students: number;
-  watch: number;
-  at_risk: number;
-  urgent: number;
-}
-
 /**
  * Flag rates by programme and year of study, so a coordinator can see whether some groups are
  * flagged far more often than others. Computed from current standings only: no protected
@@ -33,21 +25,12 @@ export class FlagRatesReport {
   constructor(private readonly dataSource: DataSource) {}
 
   async byProgramAndYear(): Promise<FlagRateRow[]> {
-    const rows: CountsRow[] = await this.dataSource.query(
-      `SELECT s.program, s.year_of_study,
-              count(*)::int AS students,
-              count(*) FILTER (WHERE st.level = 'watch')::int AS watch,
-              count(*) FILTER (WHERE st.level = 'at-risk')::int AS at_risk,
-              count(*) FILTER (WHERE st.level = 'urgent')::int AS urgent
-       FROM students s LEFT JOIN standings st ON st.student_id = s.student_id
-       GROUP BY s.program, s.year_of_study
-       ORDER BY s.program, s.year_of_study`,
-    );
+    const rows = await countLevelsByProgramAndYear(this.dataSource.manager);
     return rows.map(toFlagRateRow);
   }
 }
 
-function toFlagRateRow(row: CountsRow): FlagRateRow {
+function toFlagRateRow(row: LevelCountsRow): FlagRateRow {
   const flagged = row.watch + row.at_risk + row.urgent;
   return {
     program: row.program,

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { loadConsecutiveMissedSessions } from '../engagement/infrastructure/engagement.queries';
-import { loadGradeFacts } from '../grades/infrastructure/grade-facts.query';
+import { loadConsecutiveMissedSessions } from '../engagement';
+import { loadGradeFacts } from '../grades';
 import type { EngagementFacts, GradeFact, PreviousStanding } from '../scoring/domain';
-import { loadPreviousStandings } from './infrastructure/standings.repository';
+import { loadPreviousStandings } from './infrastructure/standings.store';
 
 /** Everything an assessment reads from storage for one student. */
 export interface StoredStandingInput {

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
-import { PoliciesModule } from '../policies/policies.module';
+import { EngagementModule } from '../engagement';
+import { PoliciesModule } from '../policies';
+import { CaseEventHandlers } from './case-event.handlers';
 import { FlagRatesReport } from './flag-rates.report';
 import { FlagTrendReport } from './flag-trend.report';
+import { GradeRecordedHandler } from './grade-recorded.handler';
 import { ReportsController, StandingsController } from './standings.controller';
 import { StandingsService } from './standings.service';
 import { StudentRiskService } from './student-risk.service';
 
-/** Per-student standings: assessment, history, the risk read model, the fairness report and the flag trend. */
+/** Per-student standings: assessment on grades and logged sessions, history, the risk read model, the fairness report and the flag trend. */
 @Module({
-  imports: [PoliciesModule],
-  controllers: [StandingsController, ReportsController],
+  imports: [PoliciesModule, EngagementModule],
+  controllers: [StandingsController, ReportsController, GradeRecordedHandler, CaseEventHandlers],
   providers: [StandingsService, StudentRiskService, FlagRatesReport, FlagTrendReport],
   exports: [StandingsService],
 })

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EngagementSignalEntity } from '../engagement/infrastructure/engagement-signal.entity';
-import { listEngagementSignals, mentorHoldsStudent } from '../engagement/infrastructure/engagement.queries';
-import { StandingChangeEntity } from './infrastructure/standing-change.entity';
-import { StandingEntity } from './infrastructure/standing.entity';
-import { StudentEntity } from './infrastructure/student.entity';
+import { EngagementSignal, listEngagementSignals, mentorHoldsStudent } from '../engagement';
+import type { StandingChangeEntity } from './infrastructure/standing-change.entity';
+import type { StandingEntity } from './infrastructure/standing.entity';
+import { loadStudentHistory } from './infrastructure/standings.store';
+import type { StudentEntity } from './infrastructure/student.entity';
 
 /** Reads a student's standing with its history, for mentors (their caseload), coordinators and audits. */
 @Injectable()
@@ -19,10 +19,9 @@ export class StudentRiskService {
   /** The current standing, every announced change (newest first) and the engagement signals; null for an unknown student. */
   async view(studentId: string): Promise<StudentRiskView | null> {
     const manager = this.dataSource.manager;
-    const student = await manager.findOneBy(StudentEntity, { studentId });
-    const standing = await manager.findOneBy(StandingEntity, { studentId });
-    if (!student || !standing) return null;
-    const changes = await manager.find(StandingChangeEntity, { where: { studentId }, order: { assessedAt: 'DESC' } });
+    const history = await loadStudentHistory(manager, studentId);
+    if (!history) return null;
+    const { student, standing, changes } = history;
     const signals = await listEngagementSignals(manager, studentId);
     return {
       studentId,
@@ -56,7 +55,7 @@ function presentChange(change: StandingChangeEntity) {
   };
 }
 
-function presentSignal(signal: EngagementSignalEntity) {
+function presentSignal(signal: EngagementSignal) {
   return {
     kind: signal.kind,
     caseId: signal.caseId,

@@ -1,10 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { StandingTrigger } from '../../standings/infrastructure/standing-change.entity';
 
 export const RESCORE_JOB_STATUSES = ['pending', 'running', 'done', 'superseded'] as const;
 export type RescoreJobStatus = (typeof RESCORE_JOB_STATUSES)[number];
 
-export type RescoreReason = Extract<StandingTrigger, 'policy-changed' | 'rescore-requested'>;
+export type RescoreReason = 'policy-changed' | 'rescore-requested';
 
 /**
  * Re-scores every student of a programme under one policy version. Durable: the cursor (the last

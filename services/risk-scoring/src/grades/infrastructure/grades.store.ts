@@ -1,27 +1,28 @@
-import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, GradeRecordedV1 } from '@mentoring/contracts';
 import type { EntityManager } from 'typeorm';
-import { triggerFromEvent } from '../standings/assessment-trigger';
-import { StandingsService } from '../standings/standings.service';
+import type { GradeFact } from '../../scoring/domain';
+import { StudentGradeEntity } from './student-grade.entity';
 
-@Injectable()
-export class GradesService {
-  constructor(private readonly standings: StandingsService) {}
-
-  /** Stores the grade as the current value of its record (an amendment replaces it) and re-scores the student. */
-  async recordGrade(manager: EntityManager, grade: GradeRecordedV1, envelope: EventEnvelope): Promise<void> {
-    if (!(await storeCurrentValue(manager, grade, envelope))) return;
-    const trigger = triggerFromEvent(grade.amendment ? 'grade-amended' : 'grade-recorded', envelope, `feed:${grade.feed}`);
-    const { studentId, program, yearOfStudy } = grade;
-    await this.standings.reassessStudent(manager, { studentId, program, yearOfStudy }, trigger);
+/** The current value of every grade of each student, as scoring reads them. */
+export async function loadGradeFacts(manager: EntityManager, studentIds: readonly string[]): Promise<Map<string, GradeFact[]>> {
+  const rows = await manager
+    .createQueryBuilder(StudentGradeEntity, 'grade')
+    .where('grade.studentId = ANY(:studentIds)', { studentIds })
+    .getMany();
+  const factsByStudent = new Map<string, GradeFact[]>();
+  for (const row of rows) {
+    const facts = factsByStudent.get(row.studentId) ?? [];
+    facts.push(toGradeFact(row));
+    factsByStudent.set(row.studentId, facts);
   }
+  return factsByStudent;
 }
 
 /**
  * Upserts by (feed, sourceRecordId). A value recorded earlier than the one stored (a replayed
  * dead letter arriving after its amendment) is not applied; returns whether it was.
  */
-async function storeCurrentValue(manager: EntityManager, grade: GradeRecordedV1, envelope: EventEnvelope): Promise<boolean> {
+export async function recordCurrentGrade(manager: EntityManager, grade: GradeRecordedV1, envelope: EventEnvelope): Promise<boolean> {
   const applied: unknown[] = await manager.query(
     `INSERT INTO student_grades (feed, source_record_id, grade_id, student_id, course_code, assessment_id, assessment_type,
                                  percentage, score_status, graded_at, recorded_at, event_id)
@@ -49,4 +50,15 @@ async function storeCurrentValue(manager: EntityManager, grade: GradeRecordedV1,
     ],
   );
   return applied.length > 0;
+}
+
+function toGradeFact(row: StudentGradeEntity): GradeFact {
+  return {
+    gradeId: row.gradeId,
+    courseCode: row.courseCode,
+    assessmentType: row.assessmentType,
+    percentage: row.percentage,
+    scoreStatus: row.scoreStatus,
+    gradedAt: row.gradedAt.toISOString(),
+  };
 }

@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { PreviousStanding } from '../../scoring/domain';
 import type { AssessmentTrigger } from '../assessment-trigger';
 import type { StudentAssessment, StudentProfile } from '../student-assessment';
+import { StandingChangeEntity } from './standing-change.entity';
+import { StandingEntity } from './standing.entity';
+import { StudentEntity } from './student.entity';
 
 /**
  * Records the student's programme and year and locks their row for the rest of the transaction:
@@ -108,4 +111,84 @@ export async function saveStandingChanges(
                                              changed_by text, correlation_id text, assessed_at timestamptz)`,
     [JSON.stringify(rows)],
   );
+}
+
+/** Students per programme and year of study, with how many stand at each flagged level. */
+export interface LevelCountsRow {
+  program: string;
+  year_of_study: number;
+  students: number;
+  watch: number;
+  at_risk: number;
+  urgent: number;
+}
+
+export function countLevelsByProgramAndYear(manager: EntityManager): Promise<LevelCountsRow[]> {
+  return manager.query(
+    `SELECT s.program, s.year_of_study,
+            count(*)::int AS students,
+            count(*) FILTER (WHERE st.level = 'watch')::int AS watch,
+            count(*) FILTER (WHERE st.level = 'at-risk')::int AS at_risk,
+            count(*) FILTER (WHERE st.level = 'urgent')::int AS urgent
+     FROM students s LEFT JOIN standings st ON st.student_id = s.student_id
+     GROUP BY s.program, s.year_of_study
+     ORDER BY s.program, s.year_of_study`,
+  );
+}
+
+/** Students flagged and back to ok per programme and ISO week (UTC). */
+export interface TrendCountsRow {
+  program: string;
+  week: string;
+  week_starting: string;
+  flagged: number;
+  back_to_ok: number;
+}
+
+/**
+ * Each change counts in the week it was announced; a student counts once per week and direction,
+ * and every week of the window has a row per programme.
+ */
+export function countFlagTrend(manager: EntityManager, query: { program?: string; weeks: number }): Promise<TrendCountsRow[]> {
+  return manager.query(
+    `WITH weeks AS (
+       SELECT generate_series(date_trunc('week', now() AT TIME ZONE 'UTC') - ($1::int - 1) * interval '1 week',
+                              date_trunc('week', now() AT TIME ZONE 'UTC'),
+                              interval '1 week') AS week_start
+     ),
+     programmes AS (
+       SELECT DISTINCT program FROM students WHERE $2::text IS NULL OR program = $2
+     ),
+     moves AS (
+       SELECT s.program, c.student_id,
+              date_trunc('week', c.assessed_at AT TIME ZONE 'UTC') AS week_start,
+              c.previous_level = 'ok' AND c.level <> 'ok' AS flagged,
+              c.previous_level <> 'ok' AND c.level = 'ok' AS back_to_ok
+       FROM standing_changes c JOIN students s ON s.student_id = c.student_id
+       WHERE c.assessed_at >= (SELECT min(week_start) FROM weeks) AT TIME ZONE 'UTC'
+         AND ($2::text IS NULL OR s.program = $2)
+     )
+     SELECT p.program,
+            to_char(w.week_start, 'IYYY-"W"IW') AS week,
+            to_char(w.week_start, 'YYYY-MM-DD') AS week_starting,
+            count(DISTINCT m.student_id) FILTER (WHERE m.flagged)::int AS flagged,
+            count(DISTINCT m.student_id) FILTER (WHERE m.back_to_ok)::int AS back_to_ok
+     FROM programmes p CROSS JOIN weeks w
+     LEFT JOIN moves m ON m.program = p.program AND m.week_start = w.week_start
+     GROUP BY p.program, w.week_start
+     ORDER BY p.program, w.week_start`,
+    [query.weeks, query.program ?? null],
+  );
+}
+
+/** A student's programme record, current standing and announced changes (newest first); null for an unknown student. */
+export async function loadStudentHistory(
+  manager: EntityManager,
+  studentId: string,
+): Promise<{ student: StudentEntity; standing: StandingEntity; changes: StandingChangeEntity[] } | null> {
+  const student = await manager.findOneBy(StudentEntity, { studentId });
+  const standing = await manager.findOneBy(StandingEntity, { studentId });
+  if (!student || !standing) return null;
+  const changes = await manager.find(StandingChangeEntity, { where: { studentId }, order: { assessedAt: 'DESC' } });
+  return { student, standing, changes };
 }

@@ -1,5 +1,13 @@
+import type { CaseEventV1 } from '@mentoring/contracts';
 import type { EntityManager } from 'typeorm';
-import { EngagementSignalEntity } from './engagement-signal.entity';
+import { EngagementSignalEntity, EngagementSignalKind } from './engagement-signal.entity';
+
+/** One engagement signal of a case event, before it is stored. */
+export interface EngagementSignalInput {
+  kind: EngagementSignalKind;
+  consecutiveMissed: number | null;
+  occurredAt: string;
+}
 
 /**
  * Missed sessions in a row per student, from the latest session each student had. Students with
@@ -29,4 +37,31 @@ export async function mentorHoldsStudent(manager: EntityManager, mentorId: strin
     [mentorId, studentId],
   );
   return rows.length > 0;
+}
+
+/** Keeps the case's latest state; an event older than the stored state (a late replay) changes nothing. */
+export async function recordAssignment(manager: EntityManager, event: CaseEventV1): Promise<void> {
+  await manager.query(
+    `INSERT INTO case_assignments (case_id, student_id, mentor_id, status, occurred_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (case_id) DO UPDATE SET
+       student_id = EXCLUDED.student_id, mentor_id = EXCLUDED.mentor_id, status = EXCLUDED.status, occurred_at = EXCLUDED.occurred_at
+     WHERE case_assignments.occurred_at <= EXCLUDED.occurred_at`,
+    [event.caseId, event.studentId, event.mentor?.id ?? null, event.status, event.occurredAt],
+  );
+}
+
+export async function recordSignal(
+  manager: EntityManager,
+  eventId: string,
+  event: CaseEventV1,
+  signal: EngagementSignalInput,
+): Promise<void> {
+  await manager.insert(EngagementSignalEntity, {
+    eventId,
+    studentId: event.studentId,
+    caseId: event.caseId,
+    kind: signal.kind,
+    consecutiveMissed: signal.consecutiveMissed,
+    occurredAt: new Date(signal.occurredAt),
+  });
 }

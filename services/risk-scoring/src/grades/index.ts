@@ -1,0 +1,2 @@
+// The only way other features reach student_grades.
+export { loadGradeFacts, recordCurrentGrade } from './infrastructure/grades.store';
