@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { waitUntil } from '@mentoring/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ImportStore } from '../src/imports/infrastructure/import-store';
+import { ImportStore } from '../src/imports/infrastructure/imports.store';
 import { writeOneRosterFixture } from '../src/imports/oneroster/testing/oneroster-fixture';
 import { writeZip } from '../src/imports/oneroster/testing/zip-writer';
 import { GradeIngest, startGradeIngest } from './support';

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CASE_EVENT_KINDS, caseEventType, CaseEventV1 } from '@mentoring/contracts';
 import { EventContext } from '@mentoring/messaging';
-import { recordCaseState } from './infrastructure/case-assignment.store';
+import { recordCaseState } from './infrastructure/caseloads.store';
 
 /**
  * Every case event carries the whole case (status and the mentor it names), so each kind is read:

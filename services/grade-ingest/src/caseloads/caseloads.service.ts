@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { mentorHoldsStudent } from './infrastructure/case-assignment.store';
+import { mentorHoldsStudent } from './infrastructure/caseloads.store';
 
 /** Who mentors whom right now, as the case events told us. */
 @Injectable()

@@ -5,7 +5,7 @@ import { MessagingRuntime } from '@mentoring/messaging';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { SERVICE_NAME } from '../config/grade-ingest.config';
 import { NewGradeVersion, planRecording, RecordingOutcome, ValidGrade } from './domain';
-import { ConcurrentRecordingError, GradeOrigin, lockCurrentGrades, storeGradeVersions } from './infrastructure/grade-store';
+import { ConcurrentRecordingError, GradeOrigin, lockCurrentGrades, storeGradeVersions } from './infrastructure/grades.store';
 
 /** Validated grades of one feed, to record in one transaction. */
 export interface GradeBatch extends GradeOrigin {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CaseloadsModule } from '../caseloads/caseloads.module';
+import { CaseloadsModule } from '../caseloads';
 import { CLOCK, systemClock } from '../clock';
 import { GradeMetrics } from './grade-metrics';
 import { GradeRecordingService } from './grade-recording.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@mentoring/auth';
 import { DataSource } from 'typeorm';
-import { Caseloads } from '../caseloads/caseloads.service';
+import { Caseloads } from '../caseloads';
 import { percentage } from './domain';
 import { assertMayReadGrades } from './grade-access';
 import { GradeEntity } from './infrastructure/grade.entity';

@@ -5,14 +5,11 @@ import { describeError } from '@mentoring/messaging';
 import { MetricsService, runWithContext } from '@mentoring/observability';
 import { Counter } from 'prom-client';
 import { GradeIngestConfig } from '../config/grade-ingest.config';
-import { RecordingOutcome } from '../grades/domain';
-import { GradeMetrics } from '../grades/grade-metrics';
-import { GradeRecordingService } from '../grades/grade-recording.service';
-import { GradeValidator } from '../grades/grade-validator';
+import { GradeMetrics, GradeRecordingService, GradeValidator, RecordingOutcome } from '../grades';
 import { ImportBatch, ImportFileError, ImportTally, RowRejection, tallyBatch } from './domain';
 import { importLimitsOf } from './import-limits.config';
 import { ImportEntity, ImportFailure, ImportStatus } from './infrastructure/import.entity';
-import { ImportStore, LeaseLostError } from './infrastructure/import-store';
+import { ImportStore, LeaseLostError } from './infrastructure/imports.store';
 import { readOneRosterImport, rejectImportedGrade } from './oneroster';
 import { UploadMissingError, UploadStore } from './upload-store';
 

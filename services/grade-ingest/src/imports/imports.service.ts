@@ -4,7 +4,7 @@ import { assertOwnerOrRoles, Principal } from '@mentoring/auth';
 import { FieldProblem, validatePayload } from '@mentoring/contracts';
 import { currentContext } from '@mentoring/observability';
 import { ImportEntity } from './infrastructure/import.entity';
-import { ImportStore } from './infrastructure/import-store';
+import { ImportStore } from './infrastructure/imports.store';
 import { DEFAULT_REJECTIONS_PAGE, ImportReport, ImportReportQuery, toImportReport } from './import-report';
 import { ImportProcessor } from './import-processor';
 import { mappingOf, OneRosterImportFields } from './oneroster-import.fields';
