@@ -72,7 +72,6 @@ function burst(seed: number, studentCount: number, mentorCount: number) {
 
 describe('a burst of 300 flagged students with scarce mentor availability', () => {
   const { mentors, requests } = burst(7, 300, 60);
-  const started = performance.now();
   const prepared = prepareMentors(mentors, { now });
   const evaluations = new Map<string, CandidateEvaluation[]>(
     requests.map((request) => [request.caseId, evaluateCandidates(request, prepared, { now })]),
@@ -80,10 +79,7 @@ describe('a burst of 300 flagged students with scarce mentor availability', () =
   const scores = toScoreMatrix(evaluations);
   const capacities = mentors.map((mentor) => ({ mentorId: mentor.mentorId, remainingCapacity: mentor.maxOpenCases - mentor.openCases }));
   const caseIds = requests.map((request) => request.caseId);
-  const jointStarted = performance.now();
   const joint = assignJointly(caseIds, capacities, scores);
-  const jointMs = performance.now() - jointStarted;
-  const totalMs = performance.now() - started;
   const greedy = assignGreedily(caseIds, capacities, scores);
 
   it('is a burst where capacity is scarce', () => {
@@ -114,10 +110,5 @@ describe('a burst of 300 flagged students with scarce mentor availability', () =
     const placed = [...joint.assignments.map((a) => a.caseId), ...joint.waitlisted.map((w) => w.caseId)];
     expect(placed.sort()).toEqual([...caseIds].sort());
     expect(joint.waitlisted.length).toBeGreaterThan(0);
-  });
-
-  it('is fast enough to run inside a burst window', () => {
-    expect(jointMs).toBeLessThan(1000);
-    expect(totalMs).toBeLessThan(2000);
   });
 });
