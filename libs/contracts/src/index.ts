@@ -11,3 +11,4 @@ export * from './risk/risk-assessed';
 export * from './mentoring/case-event';
 export * from './notifications/notification-dispatched';
 export * from './event-catalog';
+export * from './api';

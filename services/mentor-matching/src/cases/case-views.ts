@@ -1,3 +1,4 @@
+import type { CaseloadEntryReply, FullCaseReply, Served, StudentCaseReply } from '@mentoring/contracts';
 import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
 import { StudentEntity } from '../students/infrastructure/student.entity';
 import type { CaseRecord } from './case-record';
@@ -10,7 +11,7 @@ export interface CasePeople {
 }
 
 /** What the case's mentor, coordinators and ops see: the context, the timeline and the history. */
-export function fullCaseView(record: CaseRecord, people: CasePeople, history: readonly CaseHistoryEntity[], policy: CasePolicy) {
+export function fullCaseView(record: CaseRecord, people: CasePeople, history: readonly CaseHistoryEntity[], policy: CasePolicy): Served<FullCaseReply> {
   return {
     caseId: record.id,
     status: record.status,
@@ -50,7 +51,7 @@ export function fullCaseView(record: CaseRecord, people: CasePeople, history: re
 }
 
 /** What the student sees: who their mentor is and when to meet; never a risk level, a reason or a note. */
-export function studentCaseView(record: CaseRecord, mentor: MentorEntity | null, policy: CasePolicy) {
+export function studentCaseView(record: CaseRecord, mentor: MentorEntity | null, policy: CasePolicy): Served<StudentCaseReply> {
   return {
     caseId: record.id,
     status: record.status,
@@ -63,7 +64,7 @@ export function studentCaseView(record: CaseRecord, mentor: MentorEntity | null,
 }
 
 /** One line of a mentor's caseload. */
-export function caseloadEntry(record: CaseRecord, student: StudentEntity | undefined, policy: CasePolicy) {
+export function caseloadEntry(record: CaseRecord, student: StudentEntity | undefined, policy: CasePolicy): Served<CaseloadEntryReply> {
   return {
     caseId: record.id,
     status: record.status,

@@ -1,0 +1,2 @@
+export * from './reply';
+export * from './mentor-matching';
