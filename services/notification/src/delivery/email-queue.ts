@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { DeliveryJournal, DeliveryRef, JournalEntry } from '../messages/delivery-journal';
-import { DeliveryState, MessageEntity } from '../messages/infrastructure/message.entity';
-import { RecipientEntity } from '../recipients/infrastructure/recipient.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClaimedDeliveryRow, DeliveryJournal, DeliveryRef, DeliveryState, JournalEntry, Message, MessageStore } from '../messages';
+import { RecipientDirectory } from '../recipients';
 
 /** An email this replica holds the claim on, with everything needed to send it. */
 export interface ClaimedEmail {
@@ -12,7 +11,7 @@ export interface ClaimedEmail {
   claimToken: string;
   /** This attempt's number, from 1. */
   attempt: number;
-  message: MessageEntity;
+  message: Message;
   to: { name: string; address: string } | null;
 }
 
@@ -26,14 +25,6 @@ export interface AttemptOutcome {
   entry: JournalEntry;
 }
 
-interface ClaimedRow {
-  id: string;
-  delivery_key: string;
-  attempts: number;
-  message_id: string;
-  previous_status: DeliveryState;
-}
-
 /**
  * The durable queue of email deliveries. A claim is a lease in the database's own time (not the
  * injectable clock, which tests move): while it runs no other replica takes the row, and a replica
@@ -43,30 +34,16 @@ interface ClaimedRow {
 export class EmailQueue {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: MessageStore,
     private readonly journal: DeliveryJournal,
+    private readonly recipients: RecipientDirectory,
   ) {}
 
   /** Claims up to `limit` emails due at `now`, and those whose earlier claim lapsed. */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedEmail[]> {
     const claimToken = randomUUID();
     return this.dataSource.transaction(async (manager) => {
-      const [rows]: [ClaimedRow[], number] = await manager.query(
-        `WITH due AS (
-           SELECT id, status AS previous_status FROM deliveries
-            WHERE channel = 'email'
-              AND ((status = 'queued' AND due_at <= $1) OR (status = 'sending' AND claimed_until < clock_timestamp()))
-            ORDER BY due_at
-            LIMIT $2
-            FOR UPDATE SKIP LOCKED
-         )
-         UPDATE deliveries d
-            SET status = 'sending', claim_token = $3, claimed_until = clock_timestamp() + make_interval(secs => $4),
-                attempts = d.attempts + 1, updated_at = $1
-           FROM due
-          WHERE d.id = due.id
-         RETURNING d.id, d.delivery_key, d.attempts, d.message_id, due.previous_status`,
-        [now, limit, claimToken, leaseMs / 1000],
-      );
+      const rows = await this.store.claimDueEmails(manager, now, limit, claimToken, leaseMs);
       if (rows.length === 0) return [];
       const claimed = await this.withContent(manager, rows, claimToken);
       for (const email of claimed.filter((_, index) => rows[index].previous_status === 'sending')) {
@@ -88,15 +65,18 @@ export class EmailQueue {
    */
   async complete(email: ClaimedEmail, outcome: AttemptOutcome): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [, updated]: [unknown[], number] = await manager.query(
-        `UPDATE deliveries
-            SET status = $3, due_at = $4, sent_at = $5, smtp_message_id = coalesce($6, smtp_message_id), last_response = $7,
-                claim_token = NULL, claimed_until = NULL, updated_at = $8
-          WHERE id = $1 AND claim_token = $2`,
-        [email.deliveryId, email.claimToken, outcome.state, outcome.dueAt, outcome.sentAt, outcome.smtpMessageId, outcome.response, outcome.entry.at],
-      );
+      const completed = await this.store.completeAttempt(manager, {
+        deliveryId: email.deliveryId,
+        claimToken: email.claimToken,
+        state: outcome.state,
+        dueAt: outcome.dueAt,
+        sentAt: outcome.sentAt,
+        smtpMessageId: outcome.smtpMessageId,
+        response: outcome.response,
+        at: outcome.entry.at,
+      });
       const ref: DeliveryRef = { deliveryId: email.deliveryId, channel: 'email', message: email.message };
-      if (updated === 0) {
+      if (!completed) {
         await this.journal.note(manager, email.deliveryId, { ...outcome.entry, detail: `${outcome.entry.detail ?? ''} (after its claim had lapsed)`.trim() });
         return false;
       }
@@ -105,13 +85,11 @@ export class EmailQueue {
     });
   }
 
-  private async withContent(manager: EntityManager, rows: ClaimedRow[], claimToken: string): Promise<ClaimedEmail[]> {
-    const messageIds = rows.map((row) => row.message_id);
-    const messages = new Map((await manager.findBy(MessageEntity, { id: In(messageIds) })).map((message) => [message.id, message]));
-    const recipientIds = [...messages.values()].map((message) => message.recipientId);
-    const recipients = new Map((await manager.findBy(RecipientEntity, { id: In(recipientIds) })).map((recipient) => [recipient.id, recipient]));
+  private async withContent(manager: EntityManager, rows: ClaimedDeliveryRow[], claimToken: string): Promise<ClaimedEmail[]> {
+    const messages = await this.store.messagesById(manager, rows.map((row) => row.message_id));
+    const recipients = await this.recipients.findEach(manager, [...messages.values()].map((message) => message.recipientId));
     return rows.map((row) => {
-      const message = messages.get(row.message_id) as MessageEntity;
+      const message = messages.get(row.message_id) as Message;
       const recipient = recipients.get(message.recipientId);
       return {
         deliveryId: row.id,

@@ -1,31 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { PollingLoop } from '@mentoring/messaging';
-import { RecipientRole } from '@mentoring/contracts';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
 import { NotificationConfig } from '../config/notification.config';
-import { LinkSigner } from '../links/link-signer';
-import { DeliveryJournal } from '../messages/delivery-journal';
-import { DigestKind } from '../messages/domain';
-import { EmailPlanner } from '../messages/email-planner';
-import { DeliveryEntity, MessageEntity } from '../messages/infrastructure/message.entity';
-import { MessageRecorder } from '../messages/message-recorder';
-import { EscalationAwaitingAction, MessageContext, planCoordinatorDigest, planHeldMessagesDigest, PlannedMessage } from '../outreach/domain';
-import { recipientOf } from '../recipients/recipient-directory.service';
-import { RecipientEntity } from '../recipients/infrastructure/recipient.entity';
-
-interface HeldEmail {
-  delivery_id: string;
-  subject: string;
-  escalation: EscalationAwaitingAction | null;
-  recipient_role: RecipientRole;
-}
-
-interface DigestGroup {
-  recipient_id: string;
-  digest_kind: DigestKind;
-}
+import { LinkSigner } from '../links';
+import { DeliveryJournal, DigestGroupRow as DigestGroup, DigestKind, EmailPlanner, HeldEmailRow as HeldEmail, Message, MessageRecorder, MessageStore } from '../messages';
+import { MessageContext, planCoordinatorDigest, planHeldMessagesDigest, PlannedMessage } from '../outreach/domain';
+import { RecipientRecord, recipientOf } from '../recipients';
 
 /**
  * Durable timers of email, fired by whichever replica locks them first: deferred email whose
@@ -38,6 +20,7 @@ export class EmailScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: MessageStore,
     private readonly planner: EmailPlanner,
     private readonly recorder: MessageRecorder,
     private readonly journal: DeliveryJournal,
@@ -66,18 +49,10 @@ export class EmailScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private releaseDeferred(): Promise<boolean> {
     const limit = this.config.DELIVERY_BATCH_SIZE;
     return this.dataSource.transaction(async (manager) => {
-      // Recipient order: replicas then lock recipients in one order and never deadlock.
-      const due: { id: string; message_id: string }[] = await manager.query(
-        `SELECT d.id, d.message_id FROM deliveries d JOIN messages m ON m.id = d.message_id
-          WHERE d.status = 'deferred' AND d.due_at <= $1
-          ORDER BY m.recipient_id, d.due_at
-          LIMIT $2
-          FOR UPDATE OF d SKIP LOCKED`,
-        [this.clock.now(), limit],
-      );
-      const messages = await this.messagesById(manager, due.map((row) => row.message_id));
+      const due = await this.store.lockDeferredDue(manager, this.clock.now(), limit);
+      const messages = await this.store.messagesById(manager, due.map((row) => row.message_id));
       for (const row of due) {
-        await this.recorder.replanEmail(manager, { deliveryId: row.id, channel: 'email', message: messages.get(row.message_id) as MessageEntity });
+        await this.recorder.replanEmail(manager, { deliveryId: row.id, channel: 'email', message: messages.get(row.message_id) as Message });
       }
       return due.length === limit;
     });
@@ -85,25 +60,14 @@ export class EmailScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async sendDueDigests(): Promise<boolean> {
     const limit = this.config.DELIVERY_BATCH_SIZE;
-    const groups: DigestGroup[] = await this.dataSource.query(
-      `SELECT DISTINCT m.recipient_id, d.digest_kind FROM deliveries d JOIN messages m ON m.id = d.message_id
-        WHERE d.status = 'held' AND d.due_at <= $1
-        LIMIT $2`,
-      [this.clock.now(), limit],
-    );
+    const groups = await this.store.dueDigestGroups(this.dataSource.manager, this.clock.now(), limit);
     for (const group of groups) await this.dataSource.transaction((manager) => this.sendDigest(manager, group));
     return groups.length === limit;
   }
 
   private async sendDigest(manager: EntityManager, { recipient_id: recipientId, digest_kind: kind }: DigestGroup): Promise<void> {
     const state = await this.planner.decideDigest(manager, recipientId);
-    const held: HeldEmail[] = await manager.query(
-      `SELECT d.id AS delivery_id, m.subject, m.escalation, m.recipient_role FROM deliveries d JOIN messages m ON m.id = d.message_id
-        WHERE m.recipient_id = $1 AND d.digest_kind = $2 AND d.status = 'held' AND d.due_at <= $3
-        ORDER BY m.created_at
-        FOR UPDATE OF d SKIP LOCKED`,
-      [recipientId, kind, this.clock.now()],
-    );
+    const held = await this.store.lockHeldEmails(manager, recipientId, kind, this.clock.now());
     if (held.length === 0) return;
     const { decision, recipient } = state;
     if (decision.action === 'skip' || !recipient) return this.skip(manager, held, decision.action === 'skip' ? decision.reason : 'no-address');
@@ -118,7 +82,7 @@ export class EmailScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   // Escalations a coordinator reads once a day are listed with their case; anything else is listed by subject.
-  private planDigest(kind: DigestKind, recipient: RecipientEntity, held: HeldEmail[], context: MessageContext): PlannedMessage[] {
+  private planDigest(kind: DigestKind, recipient: RecipientRecord, held: HeldEmail[], context: MessageContext): PlannedMessage[] {
     const digestId = randomUUID();
     const escalations = held.flatMap((email) => (email.escalation ? [email.escalation] : []));
     if (kind === 'daily-escalations' && escalations.length === held.length) {
@@ -131,19 +95,14 @@ export class EmailScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private async skip(manager: EntityManager, held: HeldEmail[], reason: string): Promise<void> {
     const now = this.clock.now();
     const ids = held.map((email) => email.delivery_id);
-    await manager.update(DeliveryEntity, { id: In(ids) }, { status: 'skipped', dueAt: null, updatedAt: now });
+    await this.store.skipDeliveries(manager, ids, now);
     for (const id of ids) await this.journal.note(manager, id, { log: 'skipped', detail: reason, at: now });
   }
 
   private async postpone(manager: EntityManager, held: HeldEmail[], until: Date, why: string): Promise<void> {
     const now = this.clock.now();
     const ids = held.map((email) => email.delivery_id);
-    await manager.update(DeliveryEntity, { id: In(ids) }, { dueAt: until, updatedAt: now });
+    await this.store.postponeDeliveries(manager, ids, until, now);
     for (const id of ids) await this.journal.note(manager, id, { log: 'held', detail: `digest postponed to ${until.toISOString()} (${why})`, at: now });
-  }
-
-  private async messagesById(manager: EntityManager, ids: string[]): Promise<Map<string, MessageEntity>> {
-    if (ids.length === 0) return new Map();
-    return new Map((await manager.findBy(MessageEntity, { id: In(ids) })).map((message) => [message.id, message]));
   }
 }

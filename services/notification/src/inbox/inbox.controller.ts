@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { CurrentPrincipal, Principal, programmeFilter, Roles } from '@mentoring/auth';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { assertMaySeeMessage } from '../recipients/coordinator-scope';
-import { RECIPIENT_OR_OPS, RecipientAccess } from '../recipients/recipient-access';
+import { assertMaySeeMessage, RECIPIENT_OR_OPS, RecipientAccess } from '../recipients';
 import { InboxService } from './inbox.service';
 
 class InboxQueryParams {

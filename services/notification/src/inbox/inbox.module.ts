@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { RecipientsModule } from '../recipients/recipients.module';
+import { MessagesModule } from '../messages';
+import { RecipientsModule } from '../recipients';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
 
 /** The in-app inbox and the delivery log. */
 @Module({
-  imports: [RecipientsModule],
+  imports: [RecipientsModule, MessagesModule],
   controllers: [InboxController],
   providers: [InboxService],
 })

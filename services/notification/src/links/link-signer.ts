@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { NotificationConfig } from '../config/notification.config';
 import { createLinkBuilder, LinkFor } from '../outreach/domain';
 import { isRevoked, signLinkToken, VerifiedLink, verifyLinkToken } from './domain';
-import { LinkGenerationsStore } from './infrastructure/link-generations.store';
+import { LinkGenerationsStore } from './infrastructure/links.store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -3,10 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { CurrentPrincipal, ownerInParam, Principal, Public, Roles } from '@mentoring/auth';
 import { IsString, MinLength } from 'class-validator';
 import { Clock, CLOCK } from '../clock';
-import { assertMayActForStudent } from '../recipients/coordinator-scope';
-import { RecipientAccess } from '../recipients/recipient-access';
-import { RecipientDirectory } from '../recipients/recipient-directory.service';
-import { LinkGenerationsStore } from './infrastructure/link-generations.store';
+import { assertMayActForStudent, RecipientAccess, RecipientDirectory } from '../recipients';
+import { LinkGenerationsStore } from './infrastructure/links.store';
 import { LinkSigner } from './link-signer';
 
 class VerifyLinkQuery {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RecipientsModule } from '../recipients/recipients.module';
-import { LinkGenerationsStore } from './infrastructure/link-generations.store';
+import { RecipientsModule } from '../recipients';
+import { LinkGenerationsStore } from './infrastructure/links.store';
 import { LinkSigner } from './link-signer';
 import { LinkRevocationController, LinksController } from './links.controller';
 

@@ -3,7 +3,8 @@ import { createEnvelope, DeliveryStatus, NOTIFICATION_DISPATCHED_V1, Notificatio
 import { MessagingRuntime } from '@mentoring/messaging';
 import { EntityManager } from 'typeorm';
 import { SERVICE_NAME } from '../config/notification.config';
-import { DeliveryLogEntity, LogStatus, MessageEntity } from './infrastructure/message.entity';
+import { LogStatus, MessageEntity } from './infrastructure/message.entity';
+import { MessageStore } from './infrastructure/messages.store';
 
 /** A delivery with what its dispatched events say about the message. */
 export interface DeliveryRef {
@@ -24,7 +25,10 @@ export interface JournalEntry {
 /** Records what happened to a delivery, in the log and, for outcomes, on notifications.dispatched.v1 (same transaction). */
 @Injectable()
 export class DeliveryJournal {
-  constructor(private readonly runtime: MessagingRuntime) {}
+  constructor(
+    private readonly runtime: MessagingRuntime,
+    private readonly store: MessageStore,
+  ) {}
 
   async record(manager: EntityManager, ref: DeliveryRef, entry: JournalEntry): Promise<void> {
     await this.note(manager, ref.deliveryId, entry);
@@ -33,7 +37,7 @@ export class DeliveryJournal {
 
   /** A log entry only: bookkeeping that is no delivery outcome of its own. */
   async note(manager: EntityManager, deliveryId: string, entry: Omit<JournalEntry, 'dispatched'>): Promise<void> {
-    await manager.insert(DeliveryLogEntity, {
+    await this.store.appendLog(manager, {
       deliveryId,
       status: entry.log,
       attempt: entry.attempt ?? null,

@@ -3,12 +3,10 @@ import { EntityManager } from 'typeorm';
 import { NotificationConfig } from '../config/notification.config';
 import { decideEmail, EmailDecision, ESCALATION_TEMPLATES } from '../outreach/domain';
 import { deliveryPreferencesOf, RecipientPreferences } from '../recipients/domain';
-import { PreferencesService } from '../recipients/preferences.service';
-import { RecipientDirectory } from '../recipients/recipient-directory.service';
-import { RecipientEntity } from '../recipients/infrastructure/recipient.entity';
+import { PreferencesService, RecipientDirectory, RecipientRecord } from '../recipients';
 import { Clock, CLOCK } from '../clock';
 import { EmailPlan, nextDailyDigestAt, planEmail } from './domain';
-import { MessageStore } from './message-store';
+import { MessageStore } from './infrastructure/messages.store';
 
 const ESCALATION_TEMPLATE_NAMES = new Set<string>(Object.values(ESCALATION_TEMPLATES));
 
@@ -16,7 +14,7 @@ const ESCALATION_TEMPLATE_NAMES = new Set<string>(Object.values(ESCALATION_TEMPL
 const FALLBACK_TIME_ZONE = 'UTC';
 
 export interface RecipientState {
-  recipient: RecipientEntity | null;
+  recipient: RecipientRecord | null;
   preferences: RecipientPreferences;
   recentEmailsSentAt: Date[];
 }

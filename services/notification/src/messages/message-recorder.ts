@@ -5,9 +5,9 @@ import { deliveryKey, EscalationAwaitingAction, PlannedMessage } from '../outrea
 import { DeliveryJournal, DeliveryRef } from './delivery-journal';
 import type { EmailPlan } from './domain';
 import { EmailPlanner } from './email-planner';
-import { DeliveryEntity, MessageEntity } from './infrastructure/message.entity';
+import { MessageEntity } from './infrastructure/message.entity';
+import { MessageStore } from './infrastructure/messages.store';
 import { MessageComposer } from './message-composer';
-import { MessageStore } from './message-store';
 
 /** Where a planned message comes from, beyond what the plan says. */
 export interface MessageOrigin {
@@ -48,7 +48,7 @@ export class MessageRecorder {
     const now = this.clock.now();
     await this.scheduleEmail(manager, digest, { status: 'queued', dueAt: now, detail: null });
     for (const deliveryId of carriedDeliveryIds) {
-      await manager.update(DeliveryEntity, { id: deliveryId }, { status: 'digested', digestMessageId: digest.id, dueAt: null, updatedAt: now });
+      await this.store.markDigested(manager, deliveryId, digest.id, now);
       await this.journal.note(manager, deliveryId, { log: 'digested', detail: `carried by digest message ${digest.id}`, at: now });
     }
   }
@@ -57,15 +57,11 @@ export class MessageRecorder {
   async replanEmail(manager: EntityManager, ref: DeliveryRef): Promise<void> {
     const plan = await this.planner.plan(manager, ref.message.recipientId, ref.message.template);
     const now = this.clock.now();
-    await manager.update(
-      DeliveryEntity,
-      { id: ref.deliveryId },
-      {
-        status: plan.status,
-        dueAt: plan.status === 'skipped' ? null : plan.dueAt,
-        digestKind: plan.status === 'held' ? plan.digestKind : null,
-        updatedAt: now,
-      },
+    await this.store.replanDelivery(
+      manager,
+      ref.deliveryId,
+      { status: plan.status, dueAt: plan.status === 'skipped' ? null : plan.dueAt, digestKind: plan.status === 'held' ? plan.digestKind : null },
+      now,
     );
     await this.journal.record(manager, ref, { log: plan.status, dispatched: DISPATCHED_BY_PLAN[plan.status], detail: plan.detail, at: now });
   }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { LinksModule } from '../links/links.module';
-import { MessagesModule } from '../messages/messages.module';
-import { RecipientsModule } from '../recipients/recipients.module';
+import { LinksModule } from '../links';
+import { MessagesModule } from '../messages';
+import { RecipientsModule } from '../recipients';
 import { CaseEventHandler } from './case-event.handler';
 import { OutreachService } from './outreach.service';
 

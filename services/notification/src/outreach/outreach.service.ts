@@ -4,10 +4,9 @@ import { HandlerContext, PermanentError } from '@mentoring/messaging';
 import { EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
 import { NotificationConfig } from '../config/notification.config';
-import { LinkSigner } from '../links/link-signer';
-import { MessageOrigin, MessageRecorder } from '../messages/message-recorder';
-import { PreferencesService } from '../recipients/preferences.service';
-import { RecipientDirectory } from '../recipients/recipient-directory.service';
+import { LinkSigner } from '../links';
+import { MessageOrigin, MessageRecorder } from '../messages';
+import { PreferencesService, RecipientDirectory } from '../recipients';
 import { EscalationAwaitingAction, OutreachError, planOutreach, PlannedMessage, Recipient } from './domain';
 
 function escalationOf(event: CaseEventV1): EscalationAwaitingAction | null {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { NotificationConfig } from '../config/notification.config';
 import { defaultPreferences, parseQuietHours, RecipientPreferences } from './domain';
 import { RecipientPreferencesEntity } from './infrastructure/recipient-preferences.entity';
+import { RecipientsStore } from './infrastructure/recipients.store';
 
 /** A change of preferences: absent fields stay as they are; null clears quiet hours, the cap or the locale. */
 export type PreferencesChange = Partial<RecipientPreferences>;
@@ -39,6 +40,7 @@ export class PreferencesService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: RecipientsStore,
     config: NotificationConfig,
   ) {
     this.defaults = defaultPreferences({
@@ -48,12 +50,12 @@ export class PreferencesService {
   }
 
   async of(manager: EntityManager, recipientId: string): Promise<RecipientPreferences> {
-    const entity = await manager.findOneBy(RecipientPreferencesEntity, { recipientId });
+    const entity = await this.store.findPreferences(manager, recipientId);
     return entity ? fromEntity(entity) : this.defaults;
   }
 
   async ofEach(manager: EntityManager, recipientIds: string[]): Promise<Map<string, RecipientPreferences>> {
-    const entities = await manager.findBy(RecipientPreferencesEntity, { recipientId: In(recipientIds) });
+    const entities = await this.store.findEachPreferences(manager, recipientIds);
     const chosen = new Map(entities.map((entity) => [entity.recipientId, fromEntity(entity)]));
     return new Map(recipientIds.map((id) => [id, chosen.get(id) ?? this.defaults]));
   }
@@ -65,9 +67,9 @@ export class PreferencesService {
   /** Applies a change over the current preferences; the row lock keeps two changes from losing one. */
   update(recipientId: string, change: PreferencesChange): Promise<RecipientPreferences> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM recipient_preferences WHERE recipient_id = $1 FOR UPDATE`, [recipientId]);
+      await this.store.lockPreferences(manager, recipientId);
       const updated: RecipientPreferences = { ...(await this.of(manager, recipientId)), ...definedFields(change) };
-      await manager.upsert(RecipientPreferencesEntity, toEntity(recipientId, updated), ['recipientId']);
+      await this.store.savePreferences(manager, toEntity(recipientId, updated));
       return updated;
     });
   }

@@ -3,6 +3,7 @@ import { CaseEventV1, CaseParticipantV1, RecipientRole } from '@mentoring/contra
 import { DataSource, EntityManager } from 'typeorm';
 import type { Recipient } from '../outreach/domain';
 import { RecipientEntity } from './infrastructure/recipient.entity';
+import { RecipientsStore } from './infrastructure/recipients.store';
 
 /** A coordinator's record as kept through the API. */
 export interface CoordinatorRecord {
@@ -25,7 +26,10 @@ export function recipientOf(entity: RecipientEntity, role: RecipientRole): Recip
 export class RecipientDirectory {
   private readonly logger = new Logger(RecipientDirectory.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: RecipientsStore,
+  ) {}
 
   /**
    * Records the people a case event names. In id order, so concurrent events naming the same
@@ -56,20 +60,8 @@ export class RecipientDirectory {
     program: string | null,
   ): Promise<void> {
     const offered = participant.email ?? null;
-    const rows: Array<{ email: string | null }> = await manager.query(
-      `INSERT INTO recipients (id, roles, display_name, email, time_zone, programmes)
-       VALUES ($1, ARRAY[$2::text], $3, $4, $5, CASE WHEN $6::text IS NULL THEN '{}'::text[] ELSE ARRAY[$6::text] END)
-       ON CONFLICT (id) DO UPDATE SET
-         roles = CASE WHEN $2::text = ANY (recipients.roles) THEN recipients.roles ELSE array_append(recipients.roles, $2::text) END,
-         display_name = EXCLUDED.display_name,
-         email = CASE WHEN $2::text = 'student' THEN COALESCE(recipients.email, EXCLUDED.email) ELSE COALESCE(EXCLUDED.email, recipients.email) END,
-         time_zone = EXCLUDED.time_zone,
-         programmes = CASE WHEN $6::text IS NULL OR 'coordinator' = ANY (recipients.roles) THEN recipients.programmes ELSE ARRAY[$6::text] END,
-         updated_at = now()
-       RETURNING email`,
-      [participant.id, role, participant.displayName, offered, participant.timeZone, program],
-    );
-    if (offered !== null && rows[0]?.email !== offered) {
+    const stored = await this.store.upsertParticipant(manager, { id: participant.id, role, displayName: participant.displayName, email: offered, timeZone: participant.timeZone, program });
+    if (offered !== null && stored !== offered) {
       // Neither address is logged: both are personal data, and one may be an attacker's.
       this.logger.warn({ recipientId: participant.id, eventId }, 'a case event names another email address for a student; the known one is kept');
     }
@@ -77,22 +69,22 @@ export class RecipientDirectory {
 
   /** The coordinators who look after a programme: escalations go to each of them. */
   async coordinatorsOf(manager: EntityManager, program: string): Promise<Recipient[]> {
-    const rows = await manager
-      .createQueryBuilder(RecipientEntity, 'recipient')
-      .where(`'coordinator' = ANY (recipient.roles)`)
-      .andWhere(':program = ANY (recipient.programmes)', { program })
-      .orderBy('recipient.id')
-      .getMany();
+    const rows = await this.store.coordinatorsOf(manager, program);
     return rows.map((row) => recipientOf(row, 'coordinator'));
   }
 
   /** Locks a recipient until the transaction ends, so two decisions about their email never overlap. */
-  async lock(manager: EntityManager, id: string): Promise<RecipientEntity | null> {
-    return manager.createQueryBuilder(RecipientEntity, 'recipient').setLock('pessimistic_write').where('recipient.id = :id', { id }).getOne();
+  lock(manager: EntityManager, id: string): Promise<RecipientEntity | null> {
+    return this.store.lock(manager, id);
   }
 
   find(id: string): Promise<RecipientEntity | null> {
-    return this.dataSource.getRepository(RecipientEntity).findOneBy({ id });
+    return this.store.find(this.dataSource.manager, id);
+  }
+
+  /** The recipients of these ids that exist, by id (read when an email goes out, so the address is the latest). */
+  findEach(manager: EntityManager, ids: readonly string[]): Promise<Map<string, RecipientEntity>> {
+    return this.store.findEach(manager, ids);
   }
 
   /**
@@ -102,21 +94,9 @@ export class RecipientDirectory {
   async putCoordinator(id: string, record: CoordinatorRecord, allow: (existing: RecipientEntity | null) => void): Promise<RecipientEntity> {
     return this.dataSource.transaction(async (manager) => {
       allow(await this.lock(manager, id));
-      const written: unknown[] = await manager.query(
-        `INSERT INTO recipients (id, roles, display_name, email, time_zone, programmes)
-         VALUES ($1, ARRAY['coordinator'], $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET
-           display_name = EXCLUDED.display_name,
-           email = EXCLUDED.email,
-           time_zone = EXCLUDED.time_zone,
-           programmes = EXCLUDED.programmes,
-           updated_at = now()
-         WHERE recipients.roles <@ ARRAY['coordinator']::text[]
-         RETURNING id`,
-        [id, record.displayName, record.email, record.timeZone, record.programmes],
-      );
-      const stored = await manager.findOneByOrFail(RecipientEntity, { id });
-      if (written.length === 0) allow(stored);
+      const written = await this.store.writeCoordinator(manager, { id, ...record });
+      const stored = await this.store.findOrFail(manager, id);
+      if (!written) allow(stored);
       return stored;
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RecipientsStore } from './infrastructure/recipients.store';
 import { PreferencesService } from './preferences.service';
 import { RecipientAccess } from './recipient-access';
 import { RecipientDirectory } from './recipient-directory.service';
@@ -7,7 +8,7 @@ import { RecipientsController } from './recipients.controller';
 /** Who receives messages and how they want them. */
 @Module({
   controllers: [RecipientsController],
-  providers: [RecipientDirectory, PreferencesService, RecipientAccess],
+  providers: [RecipientsStore, RecipientDirectory, PreferencesService, RecipientAccess],
   exports: [RecipientDirectory, PreferencesService, RecipientAccess],
 })
 export class RecipientsModule {}
