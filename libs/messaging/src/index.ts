@@ -13,7 +13,6 @@ export * from './consumer/idempotent-consumer';
 export * from './dead-letters/dead-letter-store';
 export * from './messaging-runtime';
 export * from './nest/messaging.module';
-export * from './nest/platform-modules';
 export * from './nest/event-context';
 export * from './nest/event-transport';
 export * from './workers/polling-loop';

@@ -1,15 +1,12 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { LogLevel } from '@mentoring/config';
 import { IncomingMessage } from 'node:http';
 import { LoggerModule, Params } from 'nestjs-pino';
 import { Options as HttpLoggerOptions } from 'pino-http';
-import { HealthController } from './health/health.controller';
-import { MessageTransports } from './http/message-transports';
+import { MessageTransports } from './transports/message-transports';
 import { ReadinessRegistry } from './health/readiness-registry';
 import { correlationIdFor, correlationMiddleware } from './logging/correlation-id';
 import { LogSettings, pinoOptions } from './logging/log-options';
-import { MetricsController } from './metrics/metrics.controller';
 import { createMetricsRegistry, MetricsService } from './metrics/metrics.service';
 
 /** Options for ObservabilityModule.forRoot. */
@@ -53,20 +50,20 @@ function loggerParams(options: ObservabilityOptions): Params {
 }
 
 /**
- * Logging, metrics, health and correlation ids for one service. Global, so the persistence and
+ * Logging, metrics, readiness checks and correlation ids for one service (the HTTP endpoints that
+ * expose them are libs/platform's OperationsModule). Global, so the persistence and
  * messaging modules can inject ReadinessRegistry and MetricsService without importing it.
  * nestjs-pino keeps one root logger per process (the first forRoot's options win), which fits
  * production: one service per process.
  */
 @Module({})
 export class ObservabilityModule implements NestModule {
-  /** Wires pino logging, `/metrics`, `/health/live` and `/health/ready` for the named service. */
+  /** Wires pino logging, the metrics registry and readiness checks for the named service. */
   static forRoot(options: ObservabilityOptions): DynamicModule {
     return {
       module: ObservabilityModule,
       global: true,
-      imports: [LoggerModule.forRoot(loggerParams(options)), TerminusModule.forRoot({ errorLogStyle: 'json' })],
-      controllers: [HealthController, MetricsController],
+      imports: [LoggerModule.forRoot(loggerParams(options))],
       providers: [
         ReadinessRegistry,
         MessageTransports,

@@ -2,7 +2,8 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { developmentKeyFor, isPersonRole, signToken, TokenVerifier } from '@mentoring/auth';
 import { BaseAppConfig, DEV_MODE_VARIABLE } from '@mentoring/config';
-import { configureHttpApp, startMessageTransports } from '@mentoring/observability';
+import { startMessageTransports } from '@mentoring/observability';
+import { configureHttpApp } from '@mentoring/platform';
 import { createTestDatabase, integrationEnv, TestDatabase, uniqueName } from './test-infrastructure';
 
 export interface TestService<TConfig> {

@@ -1,7 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { configModuleFor } from '@mentoring/config';
-import { ObservabilityModule } from '@mentoring/observability';
-import { PersistenceModule } from '@mentoring/persistence';
+import { webPlatformModules } from '@mentoring/platform';
 import { ACCOUNT_ENTITIES, ACCOUNT_MIGRATIONS } from './accounts/infrastructure';
 import { ConsoleConfig, SERVICE_NAME } from './config/console.config';
 import { MentorModule } from './mentor/mentor.module';
@@ -24,9 +22,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        configModuleFor(config),
-        ObservabilityModule.forRoot({ serviceName: SERVICE_NAME, logLevel: config.LOG_LEVEL }),
-        PersistenceModule.forRoot({ serviceName: SERVICE_NAME, entities: ACCOUNT_ENTITIES, migrations: [...ACCOUNT_MIGRATIONS, ...STUDENT_LINK_MIGRATIONS] }),
+        ...webPlatformModules(config, { serviceName: SERVICE_NAME, entities: ACCOUNT_ENTITIES, migrations: [...ACCOUNT_MIGRATIONS, ...STUDENT_LINK_MIGRATIONS] }),
         ServiceApiModule,
         WebModule,
         SignInModule,

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
-import { platformModules } from '@mentoring/messaging';
+import { platformModules } from '@mentoring/platform';
 import { CreateCaseAssignments1732400002000 } from './caseloads/infrastructure/1732400002000-create-case-assignments';
 import { CaseAssignmentEntity } from './caseloads/infrastructure/case-assignment.entity';
 import { GradeIngestConfig, SERVICE_NAME } from './config/grade-ingest.config';

@@ -1,8 +1,3 @@
-/** The time source of rules that depend on "now", injectable so tests can move time. */
-export interface Clock {
-  now(): Date;
-}
-
-export const CLOCK = Symbol('CLOCK');
-
-export const systemClock: Clock = { now: () => new Date() };
+// The platform's clock (libs/platform), under the path this service's modules have always used.
+export type { Clock } from '@mentoring/platform';
+export { CLOCK, systemClock } from '@mentoring/platform';

@@ -1,4 +1,4 @@
-import { runService } from '@mentoring/observability';
+import { runService } from '@mentoring/platform';
 import { AppModule } from './app.module';
 import { GradeIngestConfig } from './config/grade-ingest.config';
 

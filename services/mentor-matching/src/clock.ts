@@ -1,2 +1,3 @@
 // The platform's clock (libs/platform), under the path this service's modules have always used.
-export { Clock, CLOCK, systemClock } from '@mentoring/platform';
+export type { Clock } from '@mentoring/platform';
+export { CLOCK, systemClock } from '@mentoring/platform';

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
-import { platformModules } from '@mentoring/messaging';
-import { Clock, ClockModule, systemClock } from './clock';
+import { platformModules } from '@mentoring/platform';
+import { Clock } from './clock';
 import { NotificationConfig, SERVICE_NAME } from './config/notification.config';
 import { DeliveryModule } from './delivery/delivery.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -10,7 +10,7 @@ import { LinksModule } from './links/links.module';
 import { AddMessageProgramme1764600000200 } from './messages/infrastructure/1764600000200-add-message-programme';
 import { CreateMessages1732500001000 } from './messages/infrastructure/1732500001000-create-messages';
 import { DeliveryEntity, DeliveryLogEntity, MessageEntity } from './messages/infrastructure/message.entity';
-import { OutreachModule } from './outreach/outreach.module';
+import { OutreachModule } from './case-outreach/outreach.module';
 import { CreateRecipients1732500000000 } from './recipients/infrastructure/1732500000000-create-recipients';
 import { RecipientPreferencesEntity } from './recipients/infrastructure/recipient-preferences.entity';
 import { RecipientEntity } from './recipients/infrastructure/recipient.entity';
@@ -42,8 +42,8 @@ export class AppModule {
           consumerPartitionsConcurrently: 1,
           entities: [RecipientEntity, RecipientPreferencesEntity, MessageEntity, DeliveryEntity, DeliveryLogEntity],
           migrations: [CreateRecipients1732500000000, CreateMessages1732500001000, CreateLinkGenerations1764600000000, AddMessageProgramme1764600000200],
+          clock: options.clock,
         }),
-        ClockModule.forRoot(options.clock ?? systemClock),
         RecipientsModule,
         LinksModule,
         OutreachModule,

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
-import { platformModules } from '@mentoring/messaging';
+import { platformModules } from '@mentoring/platform';
 import { RiskScoringConfig } from './config/risk-scoring.config';
 import { EngagementModule } from './engagement';
 import { CreateEngagement1733100000200 } from './engagement/infrastructure/1733100000200-create-engagement';

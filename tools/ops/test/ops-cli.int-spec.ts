@@ -50,7 +50,7 @@ describe('ops CLI against a running service', () => {
   beforeAll(async () => {
     database = await createTestDatabase('ops_cli');
     service = spawnTsProcess(
-      'libs/messaging/test/fixtures/run-service.ts',
+      'libs/platform/test/fixtures/run-service.ts',
       // It stands in for grade-ingest, so it accepts the tokens the CLI signs for grade-ingest.
       { DATABASE_URL: database.url, KAFKA_BROKERS: integrationEnv().kafkaBrokers.join(','), KAFKA_TOPIC_NAMESPACE: namespace, PORT: String(PORT), LOG_LEVEL: 'warn', AUTH_AUDIENCE: 'grade-ingest' },
       'ops-fixture',

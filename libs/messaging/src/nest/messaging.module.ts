@@ -4,7 +4,6 @@ import { BaseServiceConfig, kafkaConnectionOf, SERVICE_CONFIG } from '@mentoring
 import { createLogger, MessageTransports, MetricsService, ReadinessRegistry, runWithContext } from '@mentoring/observability';
 import { DataSource } from 'typeorm';
 import { MessagingRuntime } from '../messaging-runtime';
-import { DeadLettersController } from './dead-letters.controller';
 import { EventTransport, PassEventErrorsThrough } from './event-transport';
 
 export interface MessagingModuleOptions {
@@ -72,7 +71,6 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      controllers: [DeadLettersController],
       providers: [
         {
           provide: MessagingRuntime,

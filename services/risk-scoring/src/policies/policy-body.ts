@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import type { ValidationProblemBody } from '@mentoring/observability';
+import type { ValidationProblemBody } from '@mentoring/platform';
 import { RiskPolicySettings, validatePolicy } from '../scoring/domain';
 
 /** The settings in a policy body (PUT or preview), or a 400 listing every problem by field. */

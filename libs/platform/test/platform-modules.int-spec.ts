@@ -1,15 +1,15 @@
 import { Controller, INestApplication, Module } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { AuthModule, developmentKeyFor, signToken } from '@mentoring/auth';
-import { BaseServiceConfig, configModuleFor } from '@mentoring/config';
+import { developmentKeyFor, signToken } from '@mentoring/auth';
+import { BaseServiceConfig } from '@mentoring/config';
 import { createEnvelope } from '@mentoring/contracts';
-import { configureHttpApp, ObservabilityModule, startMessageTransports } from '@mentoring/observability';
-import { PersistenceModule } from '@mentoring/persistence';
+import { EventContext, TopicResolver } from '@mentoring/messaging';
+import { startMessageTransports } from '@mentoring/observability';
 import { createTestDatabase, integrationEnv, testKafka, TestDatabase, uniqueName, waitUntil } from '@mentoring/testing';
 import request from 'supertest';
-import { EventContext, MessagingModule, TopicResolver } from '../src';
-import { COUNTER_EVENT, COUNTER_TOPIC, CounterEventV1, EffectsTable1732300000001, recordingHandler } from './support';
+import { configureHttpApp, platformModules } from '../src';
+import { COUNTER_EVENT, COUNTER_TOPIC, CounterEventV1, EffectsTable1732300000001, recordingHandler } from './fixtures/counter';
 
 class FixtureConfig extends BaseServiceConfig {
   override PORT = 3999;
@@ -27,7 +27,7 @@ class CounterFeature {
   }
 }
 
-describe('MessagingModule in a Nest service', () => {
+describe('platformModules in a Nest service', () => {
   let database: TestDatabase;
   let app: INestApplication;
   let namespace: string;
@@ -42,13 +42,7 @@ describe('MessagingModule in a Nest service', () => {
       LOG_LEVEL: 'warn',
     });
     @Module({
-      imports: [
-        configModuleFor(config),
-        ObservabilityModule.forRoot({ serviceName: 'fixture', logLevel: 'warn' }),
-        AuthModule.forRoot(AuthModule.optionsFrom(config, 'fixture')),
-        PersistenceModule.forRoot({ serviceName: 'fixture', migrations: [EffectsTable1732300000001] }),
-        MessagingModule.forRoot({ serviceName: 'fixture', producesTo: [COUNTER_TOPIC] }),
-      ],
+      imports: platformModules(config, { serviceName: 'fixture', producesTo: [COUNTER_TOPIC], migrations: [EffectsTable1732300000001] }),
       controllers: [CounterFeature],
     })
     class FixtureModule {}

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@mentoring/auth';
 import { ServerResponse } from 'node:http';
-import { MetricsService } from './metrics.service';
+import { MetricsService } from '@mentoring/observability';
 
 @Public()
 @ApiTags('operations')

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@mentoring/auth';
-import { ReadinessCheck, ReadinessRegistry } from './readiness-registry';
+import { ReadinessCheck, ReadinessRegistry } from '@mentoring/observability';
 
 // A check that hangs (a half-open TCP connection) must not hang the probe that asks about it.
 const CHECK_TIMEOUT_MS = 3000;

@@ -5,11 +5,9 @@ import { DEFAULT_AUTH_ISSUER, DEV_CONSOLE_PUBLIC_KEY, DEV_JWT_SECRET } from '@me
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { ReadinessRegistry } from './health/readiness-registry';
-import { configureHttpApp } from './http/configure-http-app';
-import { CORRELATION_ID_HEADER } from './logging/correlation-id';
-import { PIPELINE_METRICS } from './metrics/metrics.service';
-import { ObservabilityModule } from './observability.module';
+import { CORRELATION_ID_HEADER, ObservabilityModule, PIPELINE_METRICS, ReadinessRegistry } from '@mentoring/observability';
+import { configureHttpApp } from '../http/configure-http-app';
+import { OperationsModule } from './operations.module';
 
 const logLines: Array<Record<string, unknown>> = [];
 const logDestination = new Writable({
@@ -69,13 +67,14 @@ class GradesController {
       machine: { secret: DEV_JWT_SECRET, issuer: DEFAULT_AUTH_ISSUER },
       console: { publicKey: DEV_CONSOLE_PUBLIC_KEY },
     }),
+    OperationsModule.forRoot({ deadLetters: false }),
   ],
   controllers: [GradesController],
   providers: [FakeDependencies],
 })
 class TestAppModule {}
 
-describe('ObservabilityModule in a service', () => {
+describe('ObservabilityModule and OperationsModule in a service', () => {
   let app: INestApplication;
   let bearer: string;
 
@@ -201,5 +200,14 @@ describe('ObservabilityModule in a service', () => {
 
       expect(logLines.filter((line) => line['msg'] === 'request completed')).toEqual([]);
     });
+  });
+});
+
+describe('OperationsModule for an application without Kafka', () => {
+  it('serves health and metrics but no dead-letter desk', () => {
+    const withoutDeadLetters = OperationsModule.forRoot({ deadLetters: false }).controllers ?? [];
+    const withDeadLetters = OperationsModule.forRoot({ deadLetters: true }).controllers ?? [];
+    expect(withoutDeadLetters.map((controller) => controller.name)).toEqual(['HealthController', 'MetricsController']);
+    expect(withDeadLetters.map((controller) => controller.name)).toContain('DeadLettersController');
   });
 });

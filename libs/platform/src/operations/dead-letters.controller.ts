@@ -4,8 +4,7 @@ import { Roles } from '@mentoring/auth';
 import { DEAD_LETTER_STATUSES, DeadLetterEntity, DeadLetterStatus } from '@mentoring/persistence';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { PermanentError } from '../errors';
-import { MessagingRuntime } from '../messaging-runtime';
+import { MessagingRuntime, PermanentError } from '@mentoring/messaging';
 
 class DeadLetterListQuery {
   @IsOptional() @IsIn(DEAD_LETTER_STATUSES as unknown as string[]) status?: DeadLetterStatus;

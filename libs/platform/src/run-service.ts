@@ -1,9 +1,9 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BaseAppConfig, ConfigClass, ConfigError, loadConfig } from '@mentoring/config';
-import { configureHttpApp } from './configure-http-app';
-import { startMessageTransports } from './message-transports';
-import { OpenApiInfo } from './open-api';
+import { configureHttpApp } from './http/configure-http-app';
+import { startMessageTransports } from '@mentoring/observability';
+import { OpenApiInfo } from './http/open-api';
 
 export interface RunServiceOptions<TConfig extends BaseAppConfig> {
   configClass: ConfigClass<TConfig>;
