@@ -7,7 +7,7 @@ import { NotificationConfig } from '../config/notification.config';
 import { LinkSigner } from '../links';
 import { MessageOrigin, MessageRecorder } from '../messages';
 import { PreferencesService, RecipientDirectory } from '../recipients';
-import { EscalationAwaitingAction, OutreachError, planOutreach, PlannedMessage, Recipient } from './domain';
+import { EscalationAwaitingAction, OutreachError, planOutreach, PlannedMessage, Recipient } from '../outreach/domain';
 
 function escalationOf(event: CaseEventV1): EscalationAwaitingAction | null {
   if (event.kind !== 'escalated' || !event.escalationReason) return null;
