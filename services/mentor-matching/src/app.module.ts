@@ -10,7 +10,6 @@ import { CaseEntity } from './cases/infrastructure/case.entity';
 import { CreateCases1733300000200 } from './cases/infrastructure/1733300000200-create-cases';
 import { Clock } from './clock';
 import { MentorMatchingConfig, SERVICE_NAME } from './config/mentor-matching.config';
-import { SettingsModule } from './config/settings.module';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMentors1733300000000 } from './mentors/infrastructure/1733300000000-create-mentors';
 import { MentorEntity } from './mentors/infrastructure/mentor.entity';
@@ -30,6 +29,8 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static register(config: MentorMatchingConfig, options: AppOptions = {}): DynamicModule {
+    // Features are wired here, where every one is in view: each feature imports only those below it.
+    const cases = CasesModule.register([MatchingModule]);
     return {
       module: AppModule,
       imports: [
@@ -40,13 +41,11 @@ export class AppModule {
           migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300],
           clock: options.clock,
         }),
-        SettingsModule.register(config),
-        MentorsModule,
+        MentorsModule.register([CaseCoreModule]),
         StudentsModule,
-        CaseCoreModule,
         MatchingModule,
-        CasesModule,
-        TimersModule,
+        cases,
+        TimersModule.register([cases]),
       ],
     };
   }

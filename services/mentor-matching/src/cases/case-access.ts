@@ -3,7 +3,7 @@ import { assertCoversProgramme, coversProgramme, isOwner, Principal } from '@men
 import { randomUUID } from 'node:crypto';
 import { currentContext } from '@mentoring/observability';
 import type { CaseRecord } from './case-record';
-import type { ChangeOrigin } from './case-store';
+import type { ChangeOrigin } from './case-unit-of-work';
 
 export function isAssignedMentor(principal: Principal, record: CaseRecord): boolean {
   return record.mentorId !== null && isOwner(principal, { role: 'mentor', id: record.mentorId });

@@ -1,10 +1,25 @@
 import { Module } from '@nestjs/common';
-import { CaseQueue } from '../matching/case-queue';
-import { CaseStore } from './case-store';
+import { MentorCaseActivity } from '../mentors/mentors.port';
+import { MentorsCoreModule } from '../mentors/mentors-core.module';
+import { StudentsCoreModule } from '../students/students-core.module';
+import { TimersCoreModule } from '../timers/timers-core.module';
+import { MentorMatchingConfig } from '../config/mentor-matching.config';
+import { CaseFacts } from './case-facts';
+import { CaseMentorActivity } from './case-mentor-activity';
+import { CASE_POLICY, casePolicyFrom } from './case-policy';
+import { CaseQueue } from './case-queue';
+import { CaseUnitOfWork } from './case-unit-of-work';
 
-/** Case persistence and the matching queue, shared by the API, the matcher and the timers. */
+/** What other features may use of cases: the unit of work, the matching queue, the reads, the policy. */
 @Module({
-  providers: [CaseStore, CaseQueue],
-  exports: [CaseStore, CaseQueue],
+  imports: [MentorsCoreModule, StudentsCoreModule, TimersCoreModule],
+  providers: [
+    CaseUnitOfWork,
+    CaseQueue,
+    CaseFacts,
+    { provide: MentorCaseActivity, useClass: CaseMentorActivity },
+    { provide: CASE_POLICY, useFactory: casePolicyFrom, inject: [MentorMatchingConfig] },
+  ],
+  exports: [CaseUnitOfWork, CaseQueue, CaseFacts, MentorCaseActivity, CASE_POLICY],
 })
 export class CaseCoreModule {}

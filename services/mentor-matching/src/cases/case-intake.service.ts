@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import { StudentsService } from '../students/students.service';
+import { StudentContinuity } from '../students/students.port';
 import { CaseContext, CaseRecord } from './case-record';
-import { ChangeOrigin, CaseStore } from './case-store';
+import { ChangeOrigin, CaseUnitOfWork } from './case-unit-of-work';
 import { closeCase, decideIntake, IntakePolicy, openCase } from './domain';
 import { CaseEntity } from './infrastructure/case.entity';
+import { hasAnyCase, lockOpenCaseOf } from './infrastructure/cases.store';
 
 const IMPROVED_REASON = 'The student’s standing recovered before a mentor took the case on';
 
@@ -18,8 +19,8 @@ export class CaseIntakeService {
   private readonly policy: IntakePolicy;
 
   constructor(
-    private readonly store: CaseStore,
-    private readonly students: StudentsService,
+    private readonly store: CaseUnitOfWork,
+    private readonly students: StudentContinuity,
     @Inject(CLOCK) private readonly clock: Clock,
     config: MentorMatchingConfig,
   ) {
@@ -28,7 +29,7 @@ export class CaseIntakeService {
 
   async onRiskAssessed(manager: EntityManager, risk: RiskAssessedV1, envelope: EventEnvelope<RiskAssessedV1>): Promise<void> {
     // Case before student, the order every other transaction takes them in.
-    const openCase = await this.store.lockOpenCaseOf(manager, risk.studentId);
+    const openCase = await lockOpenCaseOf(manager, risk.studentId);
     await this.students.ensureFromRisk(manager, risk);
     const origin: ChangeOrigin = { cause: { eventId: envelope.id, correlationId: envelope.correlationId }, actor: `system:${envelope.source}` };
     const action = decideIntake(
@@ -37,7 +38,7 @@ export class CaseIntakeService {
         previousLevel: risk.previousLevel,
         program: risk.program,
         openCaseStatus: openCase ? (openCase.status as Exclude<CaseEntity['status'], 'closed'>) : null,
-        hasEarlierCase: openCase !== null || (await this.store.hasAnyCase(manager, risk.studentId)),
+        hasEarlierCase: openCase !== null || (await hasAnyCase(manager, risk.studentId)),
       },
       this.policy,
     );

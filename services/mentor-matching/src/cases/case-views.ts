@@ -1,13 +1,13 @@
 import type { CaseloadEntryReply, FullCaseReply, Served, StudentCaseReply } from '@mentoring/contracts';
-import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
-import { StudentEntity } from '../students/infrastructure/student.entity';
+import type { Mentor } from '../mentors/mentors.port';
+import type { Student } from '../students/students.port';
 import type { CaseRecord } from './case-record';
 import { cadenceDays, CasePolicy, flagToFirstContactHours, flagToFirstMeetingHours, nextMeetingDueAt } from './domain';
 import { CaseHistoryEntity } from './infrastructure/case-history.entity';
 
 export interface CasePeople {
-  readonly student: StudentEntity | null;
-  readonly mentor: MentorEntity | null;
+  readonly student: Student | null;
+  readonly mentor: Mentor | null;
 }
 
 /** What the case's mentor, coordinators and ops see: the context, the timeline and the history. */
@@ -51,7 +51,7 @@ export function fullCaseView(record: CaseRecord, people: CasePeople, history: re
 }
 
 /** What the student sees: who their mentor is and when to meet; never a risk level, a reason or a note. */
-export function studentCaseView(record: CaseRecord, mentor: MentorEntity | null, policy: CasePolicy): Served<StudentCaseReply> {
+export function studentCaseView(record: CaseRecord, mentor: Mentor | null, policy: CasePolicy): Served<StudentCaseReply> {
   return {
     caseId: record.id,
     status: record.status,
@@ -64,7 +64,7 @@ export function studentCaseView(record: CaseRecord, mentor: MentorEntity | null,
 }
 
 /** One line of a mentor's caseload. */
-export function caseloadEntry(record: CaseRecord, student: StudentEntity | undefined, policy: CasePolicy): Served<CaseloadEntryReply> {
+export function caseloadEntry(record: CaseRecord, student: Student | undefined, policy: CasePolicy): Served<CaseloadEntryReply> {
   return {
     caseId: record.id,
     status: record.status,

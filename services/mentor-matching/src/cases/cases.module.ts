@@ -1,18 +1,28 @@
-import { Module } from '@nestjs/common';
-import { MatchingModule } from '../matching/matching.module';
-import { StudentsModule } from '../students/students.module';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { MentorsCoreModule } from '../mentors/mentors-core.module';
+import { StudentsCoreModule } from '../students/students-core.module';
+import { DueTimerHandler } from '../timers/timers.port';
 import { CaseCoreModule } from './case-core.module';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
-import { CoordinatorController } from './coordinator.controller';
-import { CoordinatorService } from './coordinator.service';
 import { RiskAssessedHandler } from './risk-assessed.handler';
+import { SlaTimers } from './sla-timers';
 
-@Module({
-  imports: [CaseCoreModule, MatchingModule, StudentsModule],
-  controllers: [CasesController, CaseloadController, CoordinatorController, RiskAssessedHandler],
-  providers: [CasesService, CoordinatorService, CaseIntakeService],
-})
-export class CasesModule {}
+@Module({})
+export class CasesModule {
+  /**
+   * `matching` provides CaseMatching: the composition root names it, so cases never import the
+   * feature that builds on them. Exports the handler of due SLA timers.
+   */
+  static register(matching: NonNullable<ModuleMetadata['imports']>): DynamicModule {
+    return {
+      module: CasesModule,
+      imports: [CaseCoreModule, MentorsCoreModule, StudentsCoreModule, ...matching],
+      controllers: [CasesController, CaseloadController, RiskAssessedHandler],
+      providers: [CasesService, CaseIntakeService, { provide: DueTimerHandler, useClass: SlaTimers }],
+      exports: [DueTimerHandler],
+    };
+  }
+}

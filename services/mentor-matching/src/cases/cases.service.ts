@@ -1,15 +1,11 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@mentoring/auth';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
-import { MATCHING_SETTINGS, MatchingSettings } from '../config/matching-settings';
-import { IneligibilityReason } from '../matching/domain';
-import { MatchingService } from '../matching/matching.service';
+import { MentorDirectory } from '../mentors/mentors.port';
 import { programmeReach } from '../shared/programme-reach';
-import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
-import { StudentEntity } from '../students/infrastructure/student.entity';
-import { StudentsService } from '../students/students.service';
+import { StudentContinuity, StudentDirectory } from '../students/students.port';
 import {
   AdjustCadenceDto,
   ChangePhaseDto,
@@ -22,8 +18,10 @@ import {
   RequestAnotherMentorDto,
 } from './case-actions.dto';
 import { assertCoordinatorOf, assertMentorOrCoordinator, assertStudentOf, canReadCase, isStudentOf, requestOrigin } from './case-access';
+import { CaseMatching } from './case-matching.port';
+import { CASE_POLICY } from './case-policy';
 import type { CaseRecord } from './case-record';
-import { CaseStore } from './case-store';
+import { CaseUnitOfWork } from './case-unit-of-work';
 import { caseloadEntry, fullCaseView, studentCaseView } from './case-views';
 import {
   acceptCase,
@@ -34,14 +32,13 @@ import {
   confirmSlot,
   declineCase,
   logSession,
+  CasePolicy,
   matchCase,
   proposeNewSlots,
   reassignCase,
 } from './domain';
-import { CaseHistoryEntity } from './infrastructure/case-history.entity';
-import { CaseSessionEntity } from './infrastructure/case-session.entity';
 import { CaseEntity } from './infrastructure/case.entity';
-import { caseloadOf } from './infrastructure/case-reads.store';
+import { caseloadOf, findCase, historyOf, insertSession, lockCase, sessionsOf } from './infrastructure/cases.store';
 
 type CaseWork = (manager: EntityManager, record: CaseEntity, now: Date) => Promise<CaseRecord>;
 
@@ -52,15 +49,17 @@ const DEFAULT_CHANGE_REASON = 'The student asked for another mentor';
 export class CasesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: CaseStore,
-    private readonly matching: MatchingService,
-    private readonly students: StudentsService,
+    private readonly store: CaseUnitOfWork,
+    private readonly matching: CaseMatching,
+    private readonly mentors: MentorDirectory,
+    private readonly students: StudentDirectory,
+    private readonly continuity: StudentContinuity,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
+    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
   ) {}
 
   async view(principal: Principal, caseId: string) {
-    const record = await this.store.find(this.dataSource.manager, caseId);
+    const record = await findCase(this.dataSource.manager, caseId);
     if (!record) throw new NotFoundException(`No case ${caseId}`);
     assertCoordinatorOf(principal, record);
     if (!canReadCase(principal, record) && !isStudentOf(principal, record)) {
@@ -117,10 +116,10 @@ export class CasesService {
     return this.change(principal, caseId, async (manager, record, now) => {
       assertMentorOrCoordinator(principal, record);
       const occurredAt = new Date(dto.occurredAt);
-      const logged = logSession(record, { outcome: dto.outcome, occurredAt }, now, this.settings.casePolicy);
+      const logged = logSession(record, { outcome: dto.outcome, occurredAt }, now, this.policy);
       const origin = requestOrigin(principal);
       const updated = await this.store.apply(manager, record, logged, origin);
-      await manager.insert(CaseSessionEntity, {
+      await insertSession(manager, {
         id: randomUUID(),
         caseId: record.id,
         mentorId: record.mentorId,
@@ -135,10 +134,10 @@ export class CasesService {
   }
 
   async sessions(principal: Principal, caseId: string) {
-    const record = await this.store.find(this.dataSource.manager, caseId);
+    const record = await findCase(this.dataSource.manager, caseId);
     if (!record) throw new NotFoundException(`No case ${caseId}`);
     assertMentorOrCoordinator(principal, record);
-    const sessions = await this.dataSource.manager.find(CaseSessionEntity, { where: { caseId }, order: { occurredAt: 'ASC' } });
+    const sessions = await sessionsOf(this.dataSource.manager, caseId);
     return sessions.map(({ outcome, occurredAt, notes, loggedBy, loggedAt }) => ({ outcome, occurredAt, notes, loggedBy, loggedAt }));
   }
 
@@ -173,13 +172,13 @@ export class CasesService {
       assertStudentOf(principal, record);
       const mentorId = currentMentorOf(record);
       await this.matching.lockForMatching(manager);
-      await this.students.exclude(manager, record.studentId, mentorId);
+      await this.continuity.exclude(manager, record.studentId, mentorId);
       const offer = await this.matching.bestOffer(manager, record);
       const reassigned = reassignCase(
         record,
         { mentorId: offer?.mentorId ?? null, proposedSlots: offer?.proposedSlots ?? [], reason: dto.reason?.trim() || DEFAULT_CHANGE_REASON, requestedBy: 'student' },
         now,
-        this.settings.casePolicy,
+        this.policy,
       );
       return this.store.apply(manager, record, reassigned, requestOrigin(principal));
     });
@@ -190,14 +189,14 @@ export class CasesService {
     return this.change(principal, caseId, async (manager, record, now) => {
       assertCoordinatorOf(principal, record);
       await this.matching.lockForMatching(manager);
-      const { evaluation, offer } = await this.matching.offerFrom(manager, record, dto.mentorId);
-      if (!evaluation) throw new NotFoundException(`No mentor ${dto.mentorId}`);
-      const policy = this.settings.casePolicy;
+      const { offer, blockingReasons } = await this.matching.offerFrom(manager, record, dto.mentorId);
+      if (!blockingReasons) throw new NotFoundException(`No mentor ${dto.mentorId}`);
+      const policy = this.policy;
       const transition =
         record.mentorId === null
           ? matchCase(record, offer, now, policy)
           : reassignCase(record, { ...offer, reason: dto.reason, requestedBy: 'coordinator' }, now, policy);
-      assertEligible(dto.mentorId, evaluation.eligibility.reasons);
+      assertEligible(dto.mentorId, blockingReasons);
       return this.store.apply(manager, record, transition, requestOrigin(principal));
     });
   }
@@ -206,9 +205,9 @@ export class CasesService {
   async caseload(principal: Principal, mentorId: string, includeClosed: boolean) {
     const manager = this.dataSource.manager;
     const cases = await caseloadOf(manager, mentorId, { includeClosed, programmes: programmeReach(principal).filter });
-    const students = await manager.find(StudentEntity, { where: { id: In(cases.map((record) => record.studentId)) } });
+    const students = await this.students.findMany(manager, cases.map((record) => record.studentId));
     const byId = new Map(students.map((student) => [student.id, student]));
-    return cases.map((record) => caseloadEntry(record, byId.get(record.studentId), this.settings.casePolicy));
+    return cases.map((record) => caseloadEntry(record, byId.get(record.studentId), this.policy));
   }
 
   private async freshSlots(manager: EntityManager, record: CaseRecord) {
@@ -220,7 +219,7 @@ export class CasesService {
 
   private async change(principal: Principal, caseId: string, work: CaseWork) {
     return this.dataSource.transaction(async (manager) => {
-      const record = await this.store.lock(manager, caseId);
+      const record = await lockCase(manager, caseId);
       if (!record) throw new NotFoundException(`No case ${caseId}`);
       return this.viewFor(manager, principal, await work(manager, record, this.clock.now()));
     });
@@ -228,19 +227,18 @@ export class CasesService {
 
   /** The view the caller may have; a mentor who has just handed the case on gets its status only. */
   private async viewFor(manager: EntityManager, principal: Principal, record: CaseRecord) {
-    const policy = this.settings.casePolicy;
-    const mentor = record.mentorId ? await manager.findOne(MentorEntity, { where: { id: record.mentorId } }) : null;
+    const policy = this.policy;
+    const mentor = record.mentorId ? await this.mentors.find(manager, record.mentorId) : null;
     if (isStudentOf(principal, record)) return studentCaseView(record, mentor, policy);
     if (!canReadCase(principal, record)) return { caseId: record.id, status: record.status };
-    const student = await manager.findOne(StudentEntity, { where: { id: record.studentId } });
-    const history = await manager.find(CaseHistoryEntity, { where: { caseId: record.id }, order: { id: 'ASC' } });
+    const student = await this.students.find(manager, record.studentId);
+    const history = await historyOf(manager, record.id);
     return fullCaseView(record, { student, mentor }, history, policy);
   }
 }
 
 /** Hard constraints hold for coordinators too; only missing free time is theirs to overrule. */
-function assertEligible(mentorId: string, reasons: readonly IneligibilityReason[]): void {
-  const blocking = reasons.filter((reason) => reason !== 'no-free-time');
+function assertEligible(mentorId: string, blocking: readonly string[]): void {
   if (blocking.length > 0) {
     throw new ConflictException({ code: 'MENTOR_NOT_ELIGIBLE', message: `Mentor ${mentorId} cannot take this case`, reasons: blocking });
   }

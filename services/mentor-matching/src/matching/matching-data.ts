@@ -1,50 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { CaseFacts } from '../cases/case-facts';
 import type { CaseRecord } from '../cases/case-record';
-import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
-import { StudentEntity } from '../students/infrastructure/student.entity';
-import {
-  DAY_MS,
-  IsoInterval,
-  MentorProfile,
-  NO_RESPONSIVENESS_HISTORY,
-  OfferResponse,
-  PastOffer,
-  reservedSlots,
-  ResponsivenessSummary,
-  StudentProfile,
-  summariseResponsiveness,
-} from './domain';
-
-/** How far back a mentor's answers to offers count towards their responsiveness. */
-const RESPONSIVENESS_LOOKBACK_DAYS = 180;
+import { Mentor, MentorCaseActivity, MentorDirectory } from '../mentors/mentors.port';
+import { Student, StudentDirectory } from '../students/students.port';
+import { IsoInterval, MentorProfile, NO_RESPONSIVENESS_HISTORY, reservedSlots, StudentProfile } from './domain';
 
 export interface MentorPool {
   readonly profiles: MentorProfile[];
-  readonly entities: MentorEntity[];
-}
-
-interface OfferRow {
-  mentor_id: string;
-  offered_at: Date;
-  responded_at: Date | null;
-  response: OfferResponse;
-}
-
-interface ReservationRow {
-  mentor_id: string;
-  proposed_slots: IsoInterval[];
-  confirmed_slot: IsoInterval | null;
+  readonly entities: Mentor[];
 }
 
 /** Reads mentors and students as the matching domain sees them. */
 @Injectable()
 export class MatchingData {
+  constructor(
+    private readonly mentors: MentorDirectory,
+    private readonly studentDirectory: StudentDirectory,
+    private readonly cases: CaseFacts,
+    private readonly activity: MentorCaseActivity,
+  ) {}
+
   /** Every mentor, with the time promised to their cases as booked and their responsiveness from recent offers. */
   async mentorPool(manager: EntityManager, now: Date): Promise<MentorPool> {
     // One after another: a transaction is one connection, and pg refuses overlapping queries on one.
-    const entities = await manager.find(MentorEntity, { order: { id: 'ASC' } });
-    const offers = await loadResponsiveness(manager, now);
+    const entities = await this.mentors.all(manager);
+    const offers = await this.activity.responsiveness(manager, now);
     const reservations = await this.reservations(manager);
     const profiles = entities.map((mentor) => ({
       mentorId: mentor.id,
@@ -65,37 +46,18 @@ export class MatchingData {
     return { profiles, entities };
   }
 
-  students(manager: EntityManager, studentIds: readonly string[]): Promise<StudentEntity[]> {
-    return manager.find(StudentEntity, { where: { id: In([...new Set(studentIds)]) } });
+  students(manager: EntityManager, studentIds: readonly string[]): Promise<Student[]> {
+    return this.studentDirectory.findMany(manager, studentIds);
   }
 
   private async reservations(manager: EntityManager): Promise<Map<string, IsoInterval[]>> {
-    const rows: ReservationRow[] = await manager.query(
-      `SELECT mentor_id, proposed_slots, confirmed_slot FROM cases WHERE status IN ('matched', 'active') AND mentor_id IS NOT NULL`,
-    );
-    const grouped = groupBy(rows, (row) => row.mentor_id, (row) => reservedSlots({ proposedSlots: row.proposed_slots, confirmedSlot: row.confirmed_slot }));
+    const grouped = groupBy(await this.cases.reservations(manager), (row) => row.mentorId, reservedSlots);
     return new Map([...grouped].map(([mentorId, slots]) => [mentorId, slots.flat()]));
   }
 }
 
-/** Each mentor's responsiveness, from their answers to recent offers (withdrawn and pending ones say nothing). */
-export async function loadResponsiveness(
-  manager: EntityManager,
-  now: Date,
-  mentorIds: readonly string[] | null = null,
-): Promise<Map<string, ResponsivenessSummary>> {
-  const rows: OfferRow[] = await manager.query(
-    `SELECT mentor_id, offered_at, responded_at, response FROM case_offers
-     WHERE response IN ('accepted', 'declined', 'expired') AND offered_at >= $1
-       AND ($2::text[] IS NULL OR mentor_id = ANY($2))`,
-    [new Date(now.getTime() - RESPONSIVENESS_LOOKBACK_DAYS * DAY_MS), mentorIds],
-  );
-  const offers = groupBy(rows, (row) => row.mentor_id, (row): PastOffer => ({ offeredAt: row.offered_at, respondedAt: row.responded_at, response: row.response }));
-  return new Map([...offers].map(([mentorId, past]) => [mentorId, summariseResponsiveness(past)]));
-}
-
 /** The student as matching sees them for one case: the case's weak courses are what expertise should cover. */
-export function studentProfileFor(student: StudentEntity, record: CaseRecord): StudentProfile {
+export function studentProfileFor(student: Student, record: CaseRecord): StudentProfile {
   return {
     studentId: student.id,
     program: student.program,

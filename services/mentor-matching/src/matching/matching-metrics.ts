@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CASE_STATUSES } from '@mentoring/contracts';
 import { MetricsService } from '@mentoring/observability';
 import { Gauge, Histogram } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { CaseFacts } from '../cases/case-facts';
 
 const BURST_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500, 1000];
 
@@ -11,7 +11,7 @@ const BURST_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500, 1000];
 export class MatchingMetrics {
   readonly burstCases: Histogram;
 
-  constructor(metrics: MetricsService, dataSource: DataSource) {
+  constructor(metrics: MetricsService, cases: CaseFacts) {
     this.burstCases = metrics.createHistogram('mentoring_matching_burst_cases', 'Cases assigned jointly in one matching run', [], BURST_BUCKETS);
     new Gauge({
       name: 'mentoring_cases',
@@ -19,8 +19,7 @@ export class MatchingMetrics {
       labelNames: ['status'],
       registers: [metrics.registry],
       async collect() {
-        const rows: Array<{ status: string; count: number }> = await dataSource.query(`SELECT status, count(*)::int AS count FROM cases GROUP BY status`);
-        const counts = new Map(rows.map((row) => [row.status, row.count]));
+        const counts = await cases.countByStatus();
         for (const status of CASE_STATUSES) this.set({ status }, counts.get(status) ?? 0);
       },
     });

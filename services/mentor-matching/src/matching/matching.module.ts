@@ -1,14 +1,21 @@
 import { Module } from '@nestjs/common';
 import { CaseCoreModule } from '../cases/case-core.module';
+import { CaseMatching } from '../cases/case-matching.port';
+import { MentorsCoreModule } from '../mentors/mentors-core.module';
+import { StudentsCoreModule } from '../students/students-core.module';
 import { BurstMatcher } from './burst-matcher';
+import { CoordinatorController } from './coordinator.controller';
+import { CoordinatorService } from './coordinator.service';
 import { MatchingData } from './matching-data';
 import { MatchingMetrics } from './matching-metrics';
 import { MatchingService } from './matching.service';
 import { WaitlistRetry } from './waitlist-retry';
 
+/** Assigning mentors; gives cases their CaseMatching port. */
 @Module({
-  imports: [CaseCoreModule],
-  providers: [MatchingData, MatchingMetrics, MatchingService, BurstMatcher, WaitlistRetry],
-  exports: [MatchingService],
+  imports: [CaseCoreModule, MentorsCoreModule, StudentsCoreModule],
+  controllers: [CoordinatorController],
+  providers: [MatchingData, MatchingMetrics, MatchingService, BurstMatcher, WaitlistRetry, CoordinatorService, { provide: CaseMatching, useExisting: MatchingService }],
+  exports: [CaseMatching],
 })
 export class MatchingModule {}

@@ -1,16 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock, CLOCK } from '../clock';
-import { MATCHING_SETTINGS, MatchingSettings, matchingOptionsAt } from '../config/matching-settings';
 import type { Participants } from '../cases/case-events';
+import { CaseMatching } from '../cases/case-matching.port';
+import { CASE_POLICY } from '../cases/case-policy';
 import type { CaseRecord } from '../cases/case-record';
-import { ChangeOrigin, CaseStore } from '../cases/case-store';
-import { matchCase, reassignAfterExpiry, waitlistCase } from '../cases/domain';
+import { ChangeOrigin, CaseUnitOfWork } from '../cases/case-unit-of-work';
+import { CasePolicy, matchCase, reassignAfterExpiry, waitlistCase } from '../cases/domain';
 import { participantsOf } from '../cases/participants';
-import { StudentEntity } from '../students/infrastructure/student.entity';
+import { Clock, CLOCK } from '../clock';
+import { MentorMatchingConfig } from '../config/mentor-matching.config';
+import { MentorCapacity } from '../mentors/mentors.port';
+import type { Student } from '../students/students.port';
 import {
   CandidateEvaluation,
   evaluateCandidates,
+  IneligibilityReason,
   MatchPlan,
   MatchRequest,
   planMatches,
@@ -19,10 +23,9 @@ import {
   ProposedSlot,
   slotAllocator,
 } from './domain';
+import { lockMatching, tryLockMatching } from './infrastructure/matching.store';
 import { MatchingData, MentorPool, studentProfileFor } from './matching-data';
-
-// Arbitrary, unique within this service's database (the migrations lock uses 7_316_001).
-const MATCHING_LOCK_KEY = 7_316_003;
+import { planOptionsAt } from './matching-options';
 
 export interface Offer {
   readonly mentorId: string;
@@ -36,12 +39,14 @@ interface MatchingRun {
 
 /** Everything that assigns mentors: queued runs, re-matching after a decline or an SLA expiry, reassignments. */
 @Injectable()
-export class MatchingService {
+export class MatchingService implements CaseMatching {
   constructor(
-    private readonly store: CaseStore,
+    private readonly store: CaseUnitOfWork,
     private readonly data: MatchingData,
+    private readonly capacity: MentorCapacity,
+    private readonly config: MentorMatchingConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(MATCHING_SETTINGS) private readonly settings: MatchingSettings,
+    @Inject(CASE_POLICY) private readonly casePolicy: CasePolicy,
   ) {}
 
   /**
@@ -50,14 +55,14 @@ export class MatchingService {
    * capacity change cannot alter them mid-plan and no two transactions wait on each other's mentors.
    */
   async lockForMatching(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [MATCHING_LOCK_KEY]);
-    await lockAllMentors(manager);
+    await lockMatching(manager);
+    await this.capacity.lockAll(manager);
   }
 
   /** As lockForMatching, but gives up at once when another replica is matching. */
   async tryLockForMatching(manager: EntityManager): Promise<boolean> {
-    const [{ locked }]: Array<{ locked: boolean }> = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [MATCHING_LOCK_KEY]);
-    if (locked) await lockAllMentors(manager);
+    const locked = await tryLockMatching(manager);
+    if (locked) await this.capacity.lockAll(manager);
     return locked;
   }
 
@@ -71,7 +76,7 @@ export class MatchingService {
     const byId = new Map(records.map((record) => [record.id, record]));
     for (const match of plan.matches) {
       const record = known(byId.get(match.caseId));
-      const transition = matchCase(record, offerOf(match), now, this.settings.casePolicy);
+      const transition = matchCase(record, offerOf(match), now, this.casePolicy);
       await this.store.apply(manager, record, transition, matcherOrigin(record, participants));
     }
     for (const { caseId } of plan.waitlisted) {
@@ -90,7 +95,7 @@ export class MatchingService {
     const withParticipants = { ...origin, participants };
     const [match] = plan.matches;
     if (!match) return this.store.apply(manager, record, waitlistCase(record, now), withParticipants);
-    const policy = this.settings.casePolicy;
+    const policy = this.casePolicy;
     const transition = afterExpiry ? reassignAfterExpiry(record, offerOf(match), now, policy) : matchCase(record, offerOf(match), now, policy);
     return this.store.apply(manager, record, transition, withParticipants);
   }
@@ -102,8 +107,8 @@ export class MatchingService {
     return match ? offerOf(match) : null;
   }
 
-  /** A coordinator's choice of mentor: their verdict for this case, and slots with them. */
-  async offerFrom(manager: EntityManager, record: CaseRecord, mentorId: string): Promise<{ evaluation: CandidateEvaluation | null; offer: Offer }> {
+  /** A coordinator's choice of mentor: what keeps them from this case (missing free time aside), and slots with them. */
+  async offerFrom(manager: EntityManager, record: CaseRecord, mentorId: string): Promise<{ blockingReasons: IneligibilityReason[] | null; offer: Offer }> {
     const options = this.planOptions(this.clock.now());
     const pool = await this.data.mentorPool(manager, options.now);
     const {
@@ -111,7 +116,8 @@ export class MatchingService {
     } = await this.requestsFor(manager, [record]);
     const prepared = prepareMentors(pool.profiles.filter((profile) => profile.mentorId === mentorId), options);
     const [evaluation] = evaluateCandidates(request, prepared, options);
-    return { evaluation: evaluation ?? null, offer: { mentorId, proposedSlots: slotAllocator(prepared, options)(request.student, mentorId) } };
+    const blockingReasons = evaluation ? evaluation.eligibility.reasons.filter((reason) => reason !== 'no-free-time') : null;
+    return { blockingReasons, offer: { mentorId, proposedSlots: slotAllocator(prepared, options)(request.student, mentorId) } };
   }
 
   /** Every mentor's verdict for each case: why a waitlisted case is waiting. */
@@ -131,7 +137,7 @@ export class MatchingService {
     return { plan: planMatches(requests, pool.profiles, options), participants: participantsOf(students, pool.entities) };
   }
 
-  private async requestsFor(manager: EntityManager, records: readonly CaseRecord[]): Promise<{ requests: MatchRequest[]; students: StudentEntity[] }> {
+  private async requestsFor(manager: EntityManager, records: readonly CaseRecord[]): Promise<{ requests: MatchRequest[]; students: Student[] }> {
     const students = await this.data.students(manager, records.map((record) => record.studentId));
     const byId = new Map(students.map((student) => [student.id, student]));
     const requests = records.map((record) => ({
@@ -143,13 +149,8 @@ export class MatchingService {
   }
 
   private planOptions(now: Date): PlanOptions {
-    return { ...matchingOptionsAt(this.settings, now), slotCount: this.settings.slotCount };
+    return planOptionsAt(this.config, this.casePolicy, now);
   }
-}
-
-// NO KEY UPDATE: blocks changes to the counters and profiles, not foreign-key checks (accepting a case names its mentor).
-async function lockAllMentors(manager: EntityManager): Promise<void> {
-  await manager.query('SELECT id FROM mentors ORDER BY id FOR NO KEY UPDATE');
 }
 
 function offerOf(match: Offer): Offer {

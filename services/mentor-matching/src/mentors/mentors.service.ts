@@ -5,8 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AcceptedRow, ImportRow, RejectedRow, validateImportRows } from '../bulk-import/import-rows';
 import { ImportReport } from '../bulk-import/import-report';
 import { Clock, CLOCK } from '../clock';
-import { CaseQueue } from '../matching/case-queue';
-import { loadResponsiveness } from '../matching/matching-data';
 import { isOnLeave } from '../shared/time';
 import { NO_RESPONSIVENESS_HISTORY, ResponsivenessSummary } from './domain/responsiveness';
 import { mentorAvailabilityProblems } from '../validation/availability-problems';
@@ -14,7 +12,8 @@ import { assertNoProblems } from '../validation/field-problems';
 import { CoversProgramme, programmeReach } from '../shared/programme-reach';
 import { programmesOutOfReach, sharesProgramme } from './domain/mentor-programmes';
 import { MentorEntity } from './infrastructure/mentor.entity';
-import { listMentors, lockMentorProgrammes, lockProgrammesOfMentors } from './infrastructure/mentor.store';
+import { findMentor, insertMentor, listMentors, lockMentorProgrammes, lockProgrammesOfMentors, MentorProfileColumns, updateMentor, upsertMentor } from './infrastructure/mentors.store';
+import { MentorCaseActivity } from './mentors.port';
 import { MentorAvailabilityDto, MentorProfileDto, NewMentorDto } from './mentor.dto';
 
 export type MentorView = ReturnType<typeof mentorView>;
@@ -28,7 +27,7 @@ export type MentorView = ReturnType<typeof mentorView>;
 export class MentorsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly queue: CaseQueue,
+    private readonly cases: MentorCaseActivity,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,18 +35,10 @@ export class MentorsService {
     assertInReach(programmesOutOfReach(null, dto.programs, programmeReach(principal).covers));
     assertNoProblems(mentorAvailabilityProblems(availabilityOf(dto)));
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(MentorEntity)
-        .values({ id: dto.mentorId, ...profileColumns(dto) })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) {
+      if (!(await insertMentor(manager, dto.mentorId, profileColumns(dto)))) {
         throw new ConflictException(`Mentor ${dto.mentorId} already exists; PUT /v1/mentors/${dto.mentorId} changes their profile`);
       }
-      await this.queue.retryWaitlist(manager);
+      await this.cases.capacityMayHaveFreed(manager);
       return this.viewIn(manager, dto.mentorId);
     });
   }
@@ -82,12 +73,11 @@ export class MentorsService {
     const manager = this.dataSource.manager;
     const [mentors, responsiveness] = await Promise.all([
       listMentors(manager, filter),
-      loadResponsiveness(manager, this.clock.now()),
+      this.cases.responsiveness(manager, this.clock.now()),
     ]);
     return mentors.map((mentor) => mentorView(mentor, responsiveness.get(mentor.id) ?? NO_RESPONSIVENESS_HISTORY, this.clock.now()));
   }
 
-  /** Stores every good row (created or updated) in one transaction; bad rows are reported, not stored. */
   /**
    * Stores every good row (created or updated) in one transaction; bad rows are reported, not
    * stored, and so is a coordinator's row for a mentor or a programme beyond their own.
@@ -104,29 +94,29 @@ export class MentorsService {
       const existing = await lockProgrammesOfMentors(manager, sorted.map((row) => row.value.mentorId));
       const { inReach, refused } = splitByReach(sorted, existing, covers);
       let created = 0;
-      for (const row of inReach) if (await upsertMentor(manager, row.value)) created += 1;
-      if (inReach.length > 0) await this.queue.retryWaitlist(manager);
+      for (const row of inReach) if (await upsertMentor(manager, row.value.mentorId, profileColumns(row.value))) created += 1;
+      if (inReach.length > 0) await this.cases.capacityMayHaveFreed(manager);
       return { stored: { created, count: inReach.length }, outOfReach: refused };
     });
     return { received: rows.length, created: stored.created, updated: stored.count - stored.created, rejected: [...rejected, ...outOfReach].sort((a, b) => a.row - b.row) };
   }
 
   /** Runs `check` on the mentor's programmes (locked) before the change; 404 when there is no such mentor. */
-  private change(mentorId: string, columns: Partial<MentorEntity>, check: (programs: string[]) => void): Promise<MentorView> {
+  private change(mentorId: string, columns: Partial<MentorProfileColumns>, check: (programs: string[]) => void): Promise<MentorView> {
     return this.dataSource.transaction(async (manager) => {
       const programs = await lockMentorProgrammes(manager, mentorId);
       if (!programs) throw new NotFoundException(`No mentor ${mentorId}`);
       check(programs);
-      await manager.update(MentorEntity, { id: mentorId }, columns);
-      await this.queue.retryWaitlist(manager);
+      await updateMentor(manager, mentorId, columns);
+      await this.cases.capacityMayHaveFreed(manager);
       return this.viewIn(manager, mentorId);
     });
   }
 
   private async viewIn(manager: EntityManager, mentorId: string): Promise<MentorView> {
-    const mentor = await manager.findOne(MentorEntity, { where: { id: mentorId } });
+    const mentor = await findMentor(manager, mentorId);
     if (!mentor) throw new NotFoundException(`No mentor ${mentorId}`);
-    const responsiveness = await loadResponsiveness(manager, this.clock.now(), [mentorId]);
+    const responsiveness = await this.cases.responsiveness(manager, this.clock.now(), [mentorId]);
     return mentorView(mentor, responsiveness.get(mentorId) ?? NO_RESPONSIVENESS_HISTORY, this.clock.now());
   }
 }
@@ -178,7 +168,7 @@ function availabilityOf(dto: MentorAvailabilityDto) {
   return { timeZone: dto.timeZone, weeklyAvailability: dto.weeklyAvailability, blocks: dto.blocks ?? [], leave: dto.leave ?? [] };
 }
 
-function profileColumns(dto: MentorProfileDto) {
+function profileColumns(dto: MentorProfileDto): MentorProfileColumns {
   return {
     ...availabilityOf(dto),
     displayName: dto.displayName,
@@ -188,34 +178,4 @@ function profileColumns(dto: MentorProfileDto) {
     maxOpenCases: dto.maxOpenCases,
     active: dto.active ?? true,
   };
-}
-
-/** Creates or updates a mentor's profile (their open-case count stays); true when created. */
-async function upsertMentor(manager: EntityManager, row: NewMentorDto): Promise<boolean> {
-  const columns = profileColumns(row);
-  const [result]: Array<{ created: boolean }> = await manager.query(
-    `INSERT INTO mentors (id, display_name, email, time_zone, programs, expertise_course_codes, max_open_cases,
-                          weekly_availability, blocks, leave, active)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-     ON CONFLICT (id) DO UPDATE SET
-       display_name = EXCLUDED.display_name, email = EXCLUDED.email, time_zone = EXCLUDED.time_zone,
-       programs = EXCLUDED.programs, expertise_course_codes = EXCLUDED.expertise_course_codes,
-       max_open_cases = EXCLUDED.max_open_cases, weekly_availability = EXCLUDED.weekly_availability,
-       blocks = EXCLUDED.blocks, leave = EXCLUDED.leave, active = EXCLUDED.active, updated_at = now()
-     RETURNING (xmax = 0) AS created`,
-    [
-      row.mentorId,
-      columns.displayName,
-      columns.email,
-      columns.timeZone,
-      JSON.stringify(columns.programs),
-      JSON.stringify(columns.expertiseCourseCodes),
-      columns.maxOpenCases,
-      JSON.stringify(columns.weeklyAvailability),
-      JSON.stringify(columns.blocks),
-      JSON.stringify(columns.leave),
-      columns.active,
-    ],
-  );
-  return result.created;
 }

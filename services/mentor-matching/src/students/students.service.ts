@@ -1,15 +1,16 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { assertCoversProgramme, Principal } from '@mentoring/auth';
-import type { FieldProblem, RiskAssessedV1 } from '@mentoring/contracts';
-import { DataSource, EntityManager, In } from 'typeorm';
+import type { FieldProblem } from '@mentoring/contracts';
+import { DataSource, EntityManager } from 'typeorm';
 import { ImportReport } from '../bulk-import/import-report';
 import { ImportRow, RejectedRow, validateImportRows } from '../bulk-import/import-rows';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import { MentorEntity } from '../mentors/infrastructure/mentor.entity';
+import { MentorDirectory } from '../mentors/mentors.port';
 import { CoversProgramme, programmeReach } from '../shared/programme-reach';
 import { assertNoProblems, problemsException } from '../validation/field-problems';
 import { mergeStudent, StudentChanges, StudentFields } from './domain/student-profile';
 import { StudentEntity } from './infrastructure/student.entity';
+import { findStudent, findStudents, lockStudent, upsertStudents } from './infrastructure/students.store';
 import { DIRECTORY_ONLY_FIELDS, StudentImportRowDto, StudentProfileDto } from './student.dto';
 
 export type StudentView = ReturnType<typeof studentView>;
@@ -19,6 +20,7 @@ export class StudentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: MentorMatchingConfig,
+    private readonly mentors: MentorDirectory,
   ) {}
 
   /**
@@ -28,26 +30,26 @@ export class StudentsService {
   put(principal: Principal, studentId: string, dto: StudentProfileDto): Promise<StudentView> {
     if (principal.role === 'student') assertPreferencesOnly(dto);
     return this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOne(StudentEntity, { where: { id: studentId }, lock: { mode: 'pessimistic_write' } });
+      const existing = await lockStudent(manager, studentId);
       if (!existing && principal.role === 'student') throw new NotFoundException(`No student ${studentId}`);
       if (principal.role === 'coordinator') {
         for (const program of new Set([existing?.program, dto.program])) if (program) assertCoversProgramme(principal, program);
       }
       const student = await this.validStudent(manager, existing, dto);
-      await manager.upsert(StudentEntity, { id: studentId, ...columnsOf(student) }, ['id']);
-      return studentView(await manager.findOneOrFail(StudentEntity, { where: { id: studentId } }));
+      await upsertStudents(manager, [{ id: studentId, ...columnsOf(student) }]);
+      return studentView(known(await findStudent(manager, studentId), studentId));
     });
   }
 
   private async validStudent(manager: EntityManager, existing: StudentFields | null, changes: StudentChanges): Promise<StudentFields> {
     const merged = mergeStudent(existing, changes, this.config.DEFAULT_STUDENT_TIME_ZONE);
     if ('problems' in merged) throw problemsException(merged.problems);
-    assertNoProblems(await unknownMentorProblems(manager, merged.student));
+    assertNoProblems(await this.unknownMentorProblems(manager, merged.student));
     return merged.student;
   }
 
   async get(principal: Principal, studentId: string): Promise<StudentView> {
-    const student = await this.dataSource.manager.findOne(StudentEntity, { where: { id: studentId } });
+    const student = await findStudent(this.dataSource.manager, studentId);
     if (!student) throw new NotFoundException(`No student ${studentId}`);
     if (principal.role === 'coordinator') assertCoversProgramme(principal, student.program);
     return studentView(student);
@@ -60,13 +62,13 @@ export class StudentsService {
   import(principal: Principal, rows: readonly ImportRow[]): Promise<ImportReport> {
     const { covers } = programmeReach(principal);
     return this.dataSource.transaction(async (manager) => {
-      const mentorIds = new Set((await manager.find(MentorEntity, { select: { id: true } })).map((mentor) => mentor.id));
+      const mentorIds = await this.mentors.existingIds(manager, null);
       const { accepted, rejected } = validateImportRows(rows, StudentImportRowDto, {
         idField: 'studentId',
         problemsOf: (row) => mentorReferenceProblems(row, mentorIds),
       });
       const existing = new Map(
-        (await manager.find(StudentEntity, { where: { id: In(accepted.map(({ value }) => value.studentId)) } })).map((student) => [student.id, student]),
+        (await findStudents(manager, accepted.map(({ value }) => value.studentId))).map((student) => [student.id, student]),
       );
       const stored: Array<{ id: string } & ReturnType<typeof columnsOf>> = [];
       const unfit: RejectedRow[] = [];
@@ -80,36 +82,15 @@ export class StudentsService {
         if ('problems' in merged) unfit.push({ row, id: value.studentId, problems: merged.problems });
         else stored.push({ id: value.studentId, ...columnsOf(merged.student) });
       }
-      if (stored.length > 0) await manager.upsert(StudentEntity, stored, ['id']);
+      if (stored.length > 0) await upsertStudents(manager, stored);
       const created = stored.filter((student) => !existing.has(student.id)).length;
       return { received: rows.length, created, updated: stored.length - created, rejected: [...rejected, ...unfit].sort((a, b) => a.row - b.row) };
     });
   }
 
-  /**
-   * A student first seen in a risk event gets a profile from it (programme, year, default time
-   * zone and preferred times), so a case is never held up for lack of one; programme and year
-   * follow the registrar's latest word.
-   */
-  async ensureFromRisk(manager: EntityManager, risk: Pick<RiskAssessedV1, 'studentId' | 'program' | 'yearOfStudy'>): Promise<void> {
-    await manager.query(
-      `INSERT INTO students (id, program, year_of_study, time_zone) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET program = EXCLUDED.program, year_of_study = EXCLUDED.year_of_study, updated_at = now()
-       WHERE (students.program, students.year_of_study) IS DISTINCT FROM (EXCLUDED.program, EXCLUDED.year_of_study)`,
-      [risk.studentId, risk.program, risk.yearOfStudy, this.config.DEFAULT_STUDENT_TIME_ZONE],
-    );
-  }
-
-  /** The student no longer wants this mentor: never matched again, and no longer their current mentor. */
-  async exclude(manager: EntityManager, studentId: string, mentorId: string): Promise<void> {
-    await manager.query(
-      `UPDATE students SET
-         excluded_mentor_ids = CASE WHEN excluded_mentor_ids ? $2 THEN excluded_mentor_ids ELSE excluded_mentor_ids || to_jsonb($2::text) END,
-         current_mentor_id = CASE WHEN current_mentor_id = $2 THEN NULL ELSE current_mentor_id END,
-         updated_at = now()
-       WHERE id = $1`,
-      [studentId, mentorId],
-    );
+  private async unknownMentorProblems(manager: EntityManager, student: StudentFields): Promise<FieldProblem[]> {
+    const named = [student.currentMentorId, ...student.excludedMentorIds].filter((id): id is string => id !== null);
+    return mentorReferenceProblems(student, await this.mentors.existingIds(manager, named));
   }
 }
 
@@ -122,12 +103,6 @@ function programmeProblems(existingProgram: string | null, program: string, cove
 function assertPreferencesOnly(dto: StudentProfileDto): void {
   const refused = DIRECTORY_ONLY_FIELDS.filter((field) => dto[field] !== undefined);
   if (refused.length > 0) throw new ForbiddenException(`A student may set only timeZone and preferredTimes, not ${refused.join(', ')}`);
-}
-
-async function unknownMentorProblems(manager: EntityManager, student: StudentFields): Promise<FieldProblem[]> {
-  const named = [student.currentMentorId, ...student.excludedMentorIds].filter((id): id is string => id !== null);
-  const known = new Set((await manager.find(MentorEntity, { select: { id: true }, where: { id: In(named) } })).map((mentor) => mentor.id));
-  return mentorReferenceProblems(student, known);
 }
 
 function mentorReferenceProblems(student: StudentChanges, knownMentorIds: ReadonlySet<string>): FieldProblem[] {
@@ -168,4 +143,9 @@ function studentView(student: StudentEntity) {
     currentMentorId: student.currentMentorId,
     excludedMentorIds: student.excludedMentorIds,
   };
+}
+
+function known(student: StudentEntity | null, studentId: string): StudentEntity {
+  if (!student) throw new NotFoundException(`No student ${studentId}`);
+  return student;
 }

@@ -1,11 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PollingLoop } from '@mentoring/messaging';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { HOUR_MS, MINUTE_MS } from '../shared/time';
 import { CaseTimerEntity } from './infrastructure/case-timer.entity';
-import { SlaTimers } from './sla-timers.service';
+import { claimDueTimer, markTimerFired, postponeTimer } from './infrastructure/timers.store';
+import { DueTimerHandler } from './timers.port';
 
 const TIMERS_PER_TICK = 100;
 
@@ -20,7 +21,7 @@ export class TimerWorker implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sla: SlaTimers,
+    private readonly handler: DueTimerHandler,
     @Inject(CLOCK) private readonly clock: Clock,
     config: MentorMatchingConfig,
   ) {
@@ -48,10 +49,10 @@ export class TimerWorker implements OnApplicationBootstrap, BeforeApplicationShu
     const claimed: { timer?: CaseTimerEntity } = {};
     try {
       return await this.dataSource.transaction(async (manager) => {
-        claimed.timer = (await claimDue(manager, now)) ?? undefined;
+        claimed.timer = (await claimDueTimer(manager, now)) ?? undefined;
         if (!claimed.timer) return false;
-        await this.sla.fire(manager, claimed.timer, now);
-        await manager.update(CaseTimerEntity, { id: claimed.timer.id }, { firedAt: now });
+        await this.handler.fire(manager, claimed.timer, now);
+        await markTimerFired(manager, claimed.timer.id, now);
         return true;
       });
     } catch (error) {
@@ -64,22 +65,6 @@ export class TimerWorker implements OnApplicationBootstrap, BeforeApplicationShu
   // A timer whose work keeps failing must not starve the others: it waits longer each time.
   private async postpone(timer: CaseTimerEntity, error: unknown, now: Date): Promise<void> {
     const delay = Math.min(MINUTE_MS * 2 ** timer.attempts, HOUR_MS);
-    await this.dataSource.manager.update(
-      CaseTimerEntity,
-      { id: timer.id },
-      { attempts: timer.attempts + 1, lastError: String(error), dueAt: new Date(now.getTime() + delay) },
-    );
+    await postponeTimer(this.dataSource.manager, timer, error, new Date(now.getTime() + delay));
   }
-}
-
-function claimDue(manager: EntityManager, now: Date): Promise<CaseTimerEntity | null> {
-  return manager
-    .createQueryBuilder(CaseTimerEntity, 't')
-    .where('t.fired_at IS NULL')
-    .andWhere('t.due_at <= :now', { now })
-    .orderBy('t.due_at', 'ASC')
-    .limit(1)
-    .setLock('pessimistic_write')
-    .setOnLocked('skip_locked')
-    .getOne();
 }

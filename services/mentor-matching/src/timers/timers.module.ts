@@ -1,11 +1,10 @@
-import { Module } from '@nestjs/common';
-import { CaseCoreModule } from '../cases/case-core.module';
-import { MatchingModule } from '../matching/matching.module';
-import { SlaTimers } from './sla-timers.service';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { TimerWorker } from './timer-worker';
 
-@Module({
-  imports: [CaseCoreModule, MatchingModule],
-  providers: [SlaTimers, TimerWorker],
-})
-export class TimersModule {}
+@Module({})
+export class TimersModule {
+  /** `handlers` provides DueTimerHandler: the composition root names it, so timers never import the features above them. */
+  static register(handlers: NonNullable<ModuleMetadata['imports']>): DynamicModule {
+    return { module: TimersModule, imports: handlers, providers: [TimerWorker] };
+  }
+}

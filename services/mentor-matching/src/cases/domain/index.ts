@@ -3,3 +3,4 @@ export * from './case-errors';
 export * from './case-transitions';
 export * from './case-timing';
 export * from './case-intake';
+export * from './case-effects';

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { assertCoversProgramme, Principal, ProgrammeFilter } from '@mentoring/auth';
 import { CASE_OUTCOMES, CASE_STATUSES } from '@mentoring/contracts';
 import { DataSource } from 'typeorm';
-import { MatchingService } from '../matching/matching.service';
+import { CaseTimingQuery } from '../cases/case-actions.dto';
+import { CaseFacts } from '../cases/case-facts';
+import { flagToFirstContactHours, flagToFirstMeetingHours, summariseDurations } from '../cases/domain';
 import { programmeReach } from '../shared/programme-reach';
-import { CaseTimingQuery } from './case-actions.dto';
-import { flagToFirstContactHours, flagToFirstMeetingHours, summariseDurations } from './domain';
-import { caseTimings, lastWaitlisted, waitlistedCases } from './infrastructure/case-reads.store';
+import { MatchingService } from './matching.service';
 
 /**
  * What coordinators watch: who is waiting for a mentor and why, and how fast students are reached;
@@ -17,15 +17,16 @@ export class CoordinatorService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly matching: MatchingService,
+    private readonly cases: CaseFacts,
   ) {}
 
   /** Waitlisted cases, oldest first, with every mentor of the programme and what keeps each from taking the case. */
   async waitlist(principal: Principal) {
     const manager = this.dataSource.manager;
-    const cases = await waitlistedCases(manager, programmeReach(principal).filter);
+    const cases = await this.cases.waitlisted(manager, programmeReach(principal).filter);
     if (cases.length === 0) return [];
     const { evaluations, pool } = await this.matching.evaluate(manager, cases);
-    const waitlistedAt = await lastWaitlisted(manager, cases.map((record) => record.id));
+    const waitlistedAt = await this.cases.lastWaitlisted(manager, cases.map((record) => record.id));
     const names = new Map(pool.entities.map((mentor) => [mentor.id, mentor.displayName]));
     return cases.map((record) => {
       const candidates = (evaluations.get(record.id) ?? []).filter((candidate) => !candidate.eligibility.reasons.includes('program-not-covered'));
@@ -50,7 +51,7 @@ export class CoordinatorService {
 
   /** Time from flag to first contact and to first meeting (median, 90th percentile), and how cases ended. */
   async caseTiming(principal: Principal, query: CaseTimingQuery) {
-    const cases = await caseTimings(this.dataSource.manager, { programmes: timingProgrammes(principal, query.program), since: query.since ? new Date(query.since) : undefined });
+    const cases = await this.cases.timings(this.dataSource.manager, { programmes: timingProgrammes(principal, query.program), since: query.since ? new Date(query.since) : undefined });
     return {
       cases: cases.length,
       flagToFirstContact: summariseDurations(cases.map(flagToFirstContactHours)),

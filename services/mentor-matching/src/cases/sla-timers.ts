@@ -1,27 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { CaseRecord } from '../cases/case-record';
-import { ChangeOrigin, CaseStore } from '../cases/case-store';
-import { CaseTransitionError, expireSla, remindMentor } from '../cases/domain';
-import { MatchingService } from '../matching/matching.service';
-import { CaseTimerEntity } from './infrastructure/case-timer.entity';
+import { DueTimer, DueTimerHandler } from '../timers/timers.port';
+import { CaseMatching } from './case-matching.port';
+import type { CaseRecord } from './case-record';
+import { ChangeOrigin, CaseUnitOfWork } from './case-unit-of-work';
+import { CaseTransitionError, expireSla, remindMentor } from './domain';
+import { lockCase } from './infrastructure/cases.store';
 
 /** What an SLA timer does when it fires: remind the mentor at half-time, move the case on at expiry. */
 @Injectable()
-export class SlaTimers {
+export class SlaTimers extends DueTimerHandler {
   private readonly logger = new Logger(SlaTimers.name);
 
   constructor(
-    private readonly store: CaseStore,
-    private readonly matching: MatchingService,
-  ) {}
+    private readonly work: CaseUnitOfWork,
+    private readonly matching: CaseMatching,
+  ) {
+    super();
+  }
 
   /**
    * Fires one timer in the caller's transaction. A timer that fires after its case moved on (the
    * mentor accepted, the case was re-matched) finds a refused transition: nothing to do, done.
    */
-  async fire(manager: EntityManager, timer: CaseTimerEntity, now: Date): Promise<void> {
-    const record = await this.store.lock(manager, timer.caseId);
+  async fire(manager: EntityManager, timer: DueTimer, now: Date): Promise<void> {
+    const record = await lockCase(manager, timer.caseId);
     if (!record) return;
     try {
       if (timer.kind === 'sla-reminder') await this.remind(manager, record, now);
@@ -36,7 +39,7 @@ export class SlaTimers {
   // together with the reassignment; the expiry timer says all there is to say.
   private async remind(manager: EntityManager, record: CaseRecord, now: Date): Promise<void> {
     if (record.slaDeadline && now >= record.slaDeadline) return;
-    await this.store.apply(manager, record, remindMentor(record, now), timerOrigin(record));
+    await this.work.apply(manager, record, remindMentor(record, now), timerOrigin(record));
   }
 
   /** The coordinator hears of the lapse, and the case goes to the next mentor (or the waitlist) in the same transaction. */
@@ -44,7 +47,7 @@ export class SlaTimers {
     const expired = expireSla(record, now);
     await this.matching.lockForMatching(manager);
     const origin = timerOrigin(record);
-    await this.matching.rematch(manager, await this.store.apply(manager, record, expired, origin), origin, true);
+    await this.matching.rematch(manager, await this.work.apply(manager, record, expired, origin), origin, true);
   }
 }
 

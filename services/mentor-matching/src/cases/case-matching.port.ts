@@ -1,0 +1,31 @@
+import { EntityManager } from 'typeorm';
+import type { IsoInterval } from '../shared/time';
+import type { CaseRecord } from './case-record';
+import type { ChangeOrigin } from './case-unit-of-work';
+
+/** A mentor for a case and the times proposed with them. */
+export interface MentorOffer {
+  readonly mentorId: string;
+  readonly proposedSlots: readonly IsoInterval[];
+}
+
+/**
+ * What the case's own workflows need of matching, implemented by the matching feature (which
+ * builds on cases), so cases never import it.
+ */
+export abstract class CaseMatching {
+  /** Held by every transaction that assigns mentors, before it plans. */
+  abstract lockForMatching(manager: EntityManager): Promise<void>;
+
+  /** Matches at once a case a mentor has just left (or waitlists it); after an SLA expiry as a reassignment. */
+  abstract rematch(manager: EntityManager, record: CaseRecord, origin: ChangeOrigin, afterExpiry: boolean): Promise<CaseRecord>;
+
+  /** The best mentor other than those the student excluded or who left the case; null when none can take it. */
+  abstract bestOffer(manager: EntityManager, record: CaseRecord): Promise<MentorOffer | null>;
+
+  /**
+   * Slots with a mentor of someone's choosing, and what keeps that mentor from the case (missing
+   * free time aside, which a coordinator may overrule); the reasons are null when there is no such mentor.
+   */
+  abstract offerFrom(manager: EntityManager, record: CaseRecord, mentorId: string): Promise<{ offer: MentorOffer; blockingReasons: readonly string[] | null }>;
+}

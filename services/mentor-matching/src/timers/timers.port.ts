@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { CaseTimerKind } from './infrastructure/case-timer.entity';
+import { scheduleTimer } from './infrastructure/timers.store';
+
+export type { CaseTimerKind } from './infrastructure/case-timer.entity';
+
+/** A timer as it fires: which case, what for. */
+export interface DueTimer {
+  readonly caseId: string;
+  readonly kind: CaseTimerKind;
+}
+
+/** Durable timers of cases, as other features set them. */
+@Injectable()
+export class CaseTimers {
+  schedule(manager: EntityManager, caseId: string, kind: CaseTimerKind, dueAt: Date): Promise<void> {
+    return scheduleTimer(manager, caseId, kind, dueAt);
+  }
+}
+
+/**
+ * What a due timer does, in the transaction that marks it fired; implemented by the feature that
+ * owns cases, so timers never import the features above them.
+ */
+export abstract class DueTimerHandler {
+  abstract fire(manager: EntityManager, timer: DueTimer, now: Date): Promise<void>;
+}
