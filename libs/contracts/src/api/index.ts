@@ -1,2 +1,5 @@
 export * from './reply';
 export * from './mentor-matching';
+export * from './risk-scoring';
+export * from './notification';
+export * from './operations';

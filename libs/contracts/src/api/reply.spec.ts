@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { IsInt, IsString } from 'class-validator';
-import { CaseloadEntryReply, FullCaseReply } from './mentor-matching/case-replies';
+import { CaseloadEntryReply, CaseStudentReply, FullCaseReply } from './mentor-matching/case-replies';
 import { listOf, Nullable, parseReply, ReplyMismatchError, Served } from './reply';
 
 class Pet {
@@ -78,5 +78,15 @@ describe('parseReply', () => {
     const error = mismatchOf(() => parseReply(FullCaseReply, { caseId: 'c-1', mentor: { mentorId: 'm-1', displayName: 'Dr M' } }, SOURCE));
     expect(error.problems.map((p) => p.field)).toContain('mentor.timeZone');
     expect(error.problems.map((p) => p.field)).toContain('status');
+  });
+
+  it('keeps a service from serving a reply with a renamed field or a field of another type (checked by tsc over tests)', () => {
+    // @ts-expect-error displayName renamed to name: the served value no longer fits the reply class
+    const renamed: Served<CaseStudentReply> = { studentId: 's-1', name: 'Sam', program: 'MED', yearOfStudy: 2 };
+    // @ts-expect-error yearOfStudy as a string: JSON would carry the wrong type
+    const retyped: Served<CaseStudentReply> = { studentId: 's-1', displayName: 'Sam', program: 'MED', yearOfStudy: '2' };
+    // A Date where the class declares an ISO timestamp is fine: JSON writes it as one.
+    const dated: Served<CaseloadEntryReply['confirmedSlot']> = { start: new Date(), end: '2026-12-01T10:30:00.000Z' };
+    expect([renamed, retyped, dated]).toHaveLength(3);
   });
 });

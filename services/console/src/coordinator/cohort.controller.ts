@@ -8,7 +8,8 @@ import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
 import { HtmlPage } from '../web/html-page.decorator';
 import { PageRenderer } from '../web/page-renderer';
 import { coordinatorProgrammes } from './coordinator-scope';
-import { cohortByProgramme, FlagRateRow, FlagTrendRow } from './domain/cohort-report';
+import { FlagRatesReply, FlagTrendReply } from '@mentoring/contracts';
+import { cohortByProgramme } from './domain/cohort-report';
 import { ofProgrammes } from './domain/programme-scope';
 
 /**
@@ -30,8 +31,8 @@ export class CohortController {
     const caller = callerOf(request);
     const programmes = coordinatorProgrammes(request);
     const [standings, trend] = await Promise.all([
-      this.api.get<{ generatedAt: string; groups: FlagRateRow[] }>('risk-scoring', '/v1/reports/flag-rates', caller),
-      this.api.get<{ weeks: number; groups: FlagTrendRow[] }>('risk-scoring', '/v1/reports/flag-trend', caller),
+      this.api.get('risk-scoring', '/v1/reports/flag-rates', caller, FlagRatesReply),
+      this.api.get('risk-scoring', '/v1/reports/flag-trend', caller, FlagTrendReply),
     ]);
     return this.pages.render(request, response, path.join(__dirname, 'views', 'cohort.hbs'), {
       title: 'Cohort',

@@ -1,37 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, ServiceApi, ServiceCallError } from '../service-api/service-api';
-import { CaseToReassign, eligibleMentors, MentorChoice, MentorSummary } from './domain/eligible-mentors';
-
-/** A waitlisted case as GET /v1/coordinator/waitlist presents it. */
-export interface WaitlistedCase {
-  caseId: string;
-  studentId: string;
-  program: string;
-  yearOfStudy: number;
-  riskLevel: string;
-  openedAt: string;
-  waitlistedAt: string | null;
-  mentors: Array<{ mentorId: string; displayName: string; eligible: boolean; reasons: string[]; bookableFreeMinutesNext14Days: number }>;
-}
-
-/** An inbox message as GET /v1/recipients/:id/inbox presents it. */
-export interface InboxMessage {
-  messageId: string;
-  template: string;
-  subject: string;
-  text: string;
-  caseId: string | null;
-  receivedAt: string;
-  readAt: string | null;
-}
-
-interface CaseView {
-  caseId: string;
-  status: string;
-  student: { studentId: string; displayName: string; program: string; yearOfStudy: number };
-  mentor: { mentorId: string; displayName: string } | null;
-  mentorsWhoLeft: string[];
-}
+import { FullCaseReply, InboxMessageReply, InboxReply, listOf, MentorReply, WaitlistedCaseReply } from '@mentoring/contracts';
+import { CaseToReassign, eligibleMentors, MentorChoice } from './domain/eligible-mentors';
 
 // Escalations reach coordinators as notification messages from these templates (and the daily
 // digest that bundles them); mentor-matching keeps no list of its own.
@@ -43,14 +13,14 @@ const INBOX_PAGE = 50;
 export class CoordinatorDeskService {
   constructor(private readonly api: ServiceApi) {}
 
-  waitlist(caller: Caller): Promise<WaitlistedCase[]> {
-    return this.api.get<WaitlistedCase[]>('mentor-matching', '/v1/coordinator/waitlist', caller);
+  waitlist(caller: Caller): Promise<WaitlistedCaseReply[]> {
+    return this.api.get('mentor-matching', '/v1/coordinator/waitlist', caller, listOf(WaitlistedCaseReply));
   }
 
   /** The coordinator's escalations, newest first; none when notification does not know them as a recipient yet. */
-  async escalations(caller: Caller): Promise<InboxMessage[]> {
+  async escalations(caller: Caller): Promise<InboxMessageReply[]> {
     try {
-      const inbox = await this.api.get<{ items: InboxMessage[] }>('notification', `/v1/recipients/${encodeURIComponent(caller.subject)}/inbox?limit=${INBOX_PAGE}`, caller);
+      const inbox = await this.api.get('notification', `/v1/recipients/${encodeURIComponent(caller.subject)}/inbox?limit=${INBOX_PAGE}`, caller, InboxReply);
       return inbox.items.filter((item) => item.template.startsWith(COORDINATOR_TEMPLATE_PREFIX));
     } catch (error) {
       if (error instanceof ServiceCallError && error.status === 404) return [];
@@ -64,12 +34,12 @@ export class CoordinatorDeskService {
   }
 
   /** The case and the mentors who could take it. */
-  async reassignment(caseId: string, caller: Caller): Promise<{ case: CaseView; choices: MentorChoice[] }> {
+  async reassignment(caseId: string, caller: Caller): Promise<{ case: FullCaseReply; choices: MentorChoice[] }> {
     const [record, mentors] = await Promise.all([
-      this.api.get<CaseView>('mentor-matching', `/v1/cases/${encodeURIComponent(caseId)}`, caller),
-      this.api.get<MentorSummary[]>('mentor-matching', '/v1/mentors', caller),
+      this.api.get('mentor-matching', `/v1/cases/${encodeURIComponent(caseId)}`, caller, FullCaseReply),
+      this.api.get('mentor-matching', '/v1/mentors', caller, listOf(MentorReply)),
     ]);
-    const toReassign: CaseToReassign = { program: record.student.program, mentorId: record.mentor?.mentorId ?? null, mentorsWhoLeft: record.mentorsWhoLeft ?? [] };
+    const toReassign: CaseToReassign = { program: record.student.program, mentorId: record.mentor?.mentorId ?? null, mentorsWhoLeft: record.mentorsWhoLeft };
     return { case: record, choices: eligibleMentors(toReassign, mentors) };
   }
 

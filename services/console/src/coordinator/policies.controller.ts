@@ -9,16 +9,12 @@ import { HtmlPage } from '../web/html-page.decorator';
 import { redirectWithNotice } from '../web/notice';
 import { PageRenderer } from '../web/page-renderer';
 import { assertCoordinatorOf, coordinatorProgrammes } from './coordinator-scope';
-import { applyPolicyForm, PolicyForm, policyChanges, policyFields, policyFormOf, RiskPolicy, RiskPolicyBody } from './domain/policy-form';
-import { PolicyPreview, previewView } from './domain/policy-preview';
+import { PolicyPreviewReply, PolicyReplacementReply, RiskPolicyReply } from '@mentoring/contracts';
+import { applyPolicyForm, PolicyForm, policyChanges, policyFields, policyFormOf, RiskPolicyBody } from './domain/policy-form';
+import { previewView } from './domain/policy-preview';
 
 const VIEWS = path.join(__dirname, 'views');
 const PROGRAM_CODE = /^[A-Za-z0-9_-]{1,32}$/;
-
-interface PolicyReplacement {
-  policy: RiskPolicy;
-  rescoreJob: { id: string } | null;
-}
 
 /**
  * Programme risk policies: a change is previewed first (how many students each level would gain
@@ -61,7 +57,7 @@ export class PoliciesController {
     const current = await this.current(checkedProgram(request, program), caller);
     const form = policyFormOf(posted);
     const proposal = proposedPolicy(current, form);
-    const preview = await this.api.post<PolicyPreview>('risk-scoring', `/v1/policies/${encodeURIComponent(current.program)}/preview`, caller, proposal);
+    const preview = await this.api.post('risk-scoring', `/v1/policies/${encodeURIComponent(current.program)}/preview`, caller, proposal, PolicyPreviewReply);
     return this.pages.render(request, response, path.join(VIEWS, 'policy-preview.hbs'), {
       title: `Preview: ${current.program} policy`,
       policy: current,
@@ -76,18 +72,18 @@ export class PoliciesController {
     const caller = callerOf(request);
     const current = await this.current(checkedProgram(request, program), caller);
     const proposal = proposedPolicy(current, policyFormOf(posted));
-    const saved = await this.api.put<PolicyReplacement>('risk-scoring', `/v1/policies/${encodeURIComponent(current.program)}`, caller, proposal);
+    const saved = await this.api.put('risk-scoring', `/v1/policies/${encodeURIComponent(current.program)}`, caller, proposal, PolicyReplacementReply);
     const notice = saved.rescoreJob
       ? `Policy saved as version ${saved.policy.version}; the programme's students are being re-scored`
       : 'Nothing changed: the policy in force already says this';
     redirectWithNotice(response, `/coordinator/policies/${encodeURIComponent(current.program)}`, notice);
   }
 
-  private current(program: string, caller: Caller): Promise<RiskPolicy> {
-    return this.api.get<RiskPolicy>('risk-scoring', `/v1/policies/${encodeURIComponent(program)}`, caller);
+  private current(program: string, caller: Caller): Promise<RiskPolicyReply> {
+    return this.api.get('risk-scoring', `/v1/policies/${encodeURIComponent(program)}`, caller, RiskPolicyReply);
   }
 
-  private renderPolicy(request: ConsoleRequest, response: ConsoleResponse, policy: RiskPolicy, fields: ReturnType<typeof policyFields>): string {
+  private renderPolicy(request: ConsoleRequest, response: ConsoleResponse, policy: RiskPolicyReply, fields: ReturnType<typeof policyFields>): string {
     return this.pages.render(request, response, path.join(VIEWS, 'policy.hbs'), { title: `${policy.program} policy`, policy, fields });
   }
 }
@@ -100,7 +96,7 @@ function checkedProgram(request: ConsoleRequest, program: string): string {
 }
 
 /** The proposal, or a 400 page listing every field that is not a number. */
-function proposedPolicy(current: RiskPolicy, form: PolicyForm): RiskPolicyBody {
+function proposedPolicy(current: RiskPolicyReply, form: PolicyForm): RiskPolicyBody {
   const { body, problems } = applyPolicyForm(current, form);
   if (problems.length > 0) throw new BadRequestException({ message: 'Some fields need attention', problems });
   return body;

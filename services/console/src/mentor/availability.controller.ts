@@ -7,7 +7,7 @@ import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
 import { HtmlPage } from '../web/html-page.decorator';
 import { redirectWithNotice } from '../web/notice';
 import { PageRenderer } from '../web/page-renderer';
-import type { MentorProfile } from './domain/mentor-views';
+import { MentorReply } from '@mentoring/contracts';
 import { LeaveRow, leaveFromRows, parseWeeklyGrid, weeklyGridRows } from './domain/weekly-grid';
 import { mentorCaller, mentorPath } from './mentor-caller';
 
@@ -36,7 +36,7 @@ export class AvailabilityController {
   @HtmlPage()
   async page(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Promise<string> {
     const caller = mentorCaller(request.user);
-    const profile = await this.api.get<MentorProfile>('mentor-matching', mentorPath(caller), caller);
+    const profile = await this.api.get('mentor-matching', mentorPath(caller), caller, MentorReply);
     return this.pages.render(request, response, VIEW, {
       title: 'My availability',
       profile,
@@ -52,7 +52,7 @@ export class AvailabilityController {
     const week = parseWeeklyGrid(form.days ?? {});
     if (week.problems.length > 0) throw new BadRequestException({ message: 'Some fields need attention', problems: week.problems });
     // Blocks (one-off busy times) have no form here; they are kept as they are.
-    const current = await this.api.get<MentorProfile>('mentor-matching', mentorPath(caller), caller);
+    const current = await this.api.get('mentor-matching', mentorPath(caller), caller, MentorReply);
     await this.api.put('mentor-matching', mentorPath(caller, '/availability'), caller, {
       timeZone: form.timeZone,
       weeklyAvailability: week.windows,

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Roles } from '@mentoring/auth';
-import { SESSION_OUTCOMES } from '@mentoring/contracts';
+import { CaseloadEntryReply, FullCaseReply, listOf, LoggedSessionReply, MeetingSlotV1, SESSION_OUTCOMES } from '@mentoring/contracts';
 import path from 'node:path';
 import { ServiceApi } from '../service-api/service-api';
 import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
@@ -12,7 +12,6 @@ import { groupCaseload } from './domain/caseload-groups';
 import { historyInWords, neighbouringPhases, reasonsInWords, suggestedFocus } from './domain/case-wording';
 import { instantFromLocalInput, localInputValue } from './domain/local-time';
 import { openSlots } from './domain/mentor-views';
-import type { CaseloadEntry, FullCase, LoggedSession, MeetingSlot } from './domain/mentor-views';
 import { casePath, mentorCaller, mentorPath } from './mentor-caller';
 
 const CASE_ID = new ParseUUIDPipe();
@@ -46,7 +45,7 @@ export class MentorCasesController {
   @HtmlPage()
   async caseload(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Promise<string> {
     const caller = mentorCaller(request.user);
-    const entries = await this.api.get<CaseloadEntry[]>('mentor-matching', mentorPath(caller, '/cases'), caller);
+    const entries = await this.api.get('mentor-matching', mentorPath(caller, '/cases'), caller, listOf(CaseloadEntryReply));
     return this.pages.render(request, response, views('caseload.hbs'), { title: 'My caseload', ...groupCaseload(entries) });
   }
 
@@ -54,8 +53,8 @@ export class MentorCasesController {
   @HtmlPage()
   async casePage(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string): Promise<string> {
     const caller = mentorCaller(request.user);
-    const mentoringCase = await this.api.get<FullCase>('mentor-matching', casePath(caseId), caller);
-    const sessions = await this.api.get<LoggedSession[]>('mentor-matching', casePath(caseId, '/sessions'), caller);
+    const mentoringCase = await this.api.get('mentor-matching', casePath(caseId), caller, FullCaseReply);
+    const sessions = await this.api.get('mentor-matching', casePath(caseId, '/sessions'), caller, listOf(LoggedSessionReply));
     const zone = mentoringCase.mentor?.timeZone ?? 'UTC';
     const studentName = mentoringCase.student.displayName;
     return this.pages.render(request, response, views('case.hbs'), {
@@ -77,7 +76,8 @@ export class MentorCasesController {
 
   @Post('cases/:caseId/accept')
   async accept(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string): Promise<void> {
-    const accepted = await this.act<FullCase>(request, caseId, '/accept');
+    const caller = mentorCaller(request.user);
+    const accepted = await this.api.post('mentor-matching', casePath(caseId, '/accept'), caller, {}, FullCaseReply);
     redirectWithNotice(response, `/mentor/cases/${caseId}`, `Case accepted. We are introducing you to ${accepted.student.displayName} with your meeting times.`);
   }
 
@@ -88,7 +88,7 @@ export class MentorCasesController {
   }
 
   @Post('cases/:caseId/slots/confirm')
-  async confirmSlot(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string, @Body() slot: Partial<MeetingSlot>): Promise<void> {
+  async confirmSlot(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string, @Body() slot: Partial<MeetingSlotV1>): Promise<void> {
     await this.act(request, caseId, '/slots/confirm', { start: slot.start, end: slot.end });
     redirectWithNotice(response, `/mentor/cases/${caseId}`, 'Meeting time confirmed.');
   }
@@ -114,8 +114,8 @@ export class MentorCasesController {
     redirectWithNotice(response, `/mentor/cases/${caseId}`, 'Phase changed.');
   }
 
-  private act<T>(request: ConsoleRequest, caseId: string, action: string, body: unknown = {}): Promise<T> {
+  private act(request: ConsoleRequest, caseId: string, action: string, body: unknown = {}): Promise<void> {
     const caller = mentorCaller(request.user);
-    return this.api.post<T>('mentor-matching', casePath(caseId, action), caller, body);
+    return this.api.post('mentor-matching', casePath(caseId, action), caller, body);
   }
 }

@@ -1,26 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ReplayAnswer } from './domain/replay-notice';
+import { DeadLetterPageReply, DeadLetterReply, ReplayReply } from '@mentoring/contracts';
 import { BACKEND_SERVICES, BackendService, Caller, ServiceApi, ServiceCallError } from '../service-api/service-api';
-
-/** A dead letter as GET /v1/ops/dead-letters presents it (the fields the page shows). */
-export interface DeadLetter {
-  id: string;
-  status: 'pending' | 'replayed' | 'discarded';
-  reason: string;
-  error: { class: string; message: string };
-  origin: { topic: string; partition: number; offset: string; consumerGroup: string };
-  eventType: string | null;
-  replayAttempts: number;
-  lastReplayError: string | null;
-  createdAt: string;
-  resolvedAt: string | null;
-}
 
 /** One service's dead letters, or why they could not be read. */
 export interface ServiceDeadLetters {
   service: BackendService;
   total: number;
-  items: DeadLetter[];
+  items: DeadLetterReply[];
   unavailable?: string;
 }
 
@@ -37,8 +23,8 @@ export class DeadLettersService {
     return Promise.all(BACKEND_SERVICES.map((service) => this.listOf(service, caller)));
   }
 
-  replay(service: BackendService, id: string, caller: Caller): Promise<ReplayAnswer> {
-    return this.api.post<ReplayAnswer>(service, `/v1/ops/dead-letters/${id}/replay`, caller);
+  replay(service: BackendService, id: string, caller: Caller): Promise<ReplayReply> {
+    return this.api.post(service, `/v1/ops/dead-letters/${id}/replay`, caller, {}, ReplayReply);
   }
 
   async discard(service: BackendService, id: string, caller: Caller): Promise<void> {
@@ -47,7 +33,7 @@ export class DeadLettersService {
 
   private async listOf(service: BackendService, caller: Caller): Promise<ServiceDeadLetters> {
     try {
-      const page = await this.api.get<{ total: number; items: DeadLetter[] }>(service, `/v1/ops/dead-letters?limit=${PAGE_SIZE}`, caller);
+      const page = await this.api.get(service, `/v1/ops/dead-letters?limit=${PAGE_SIZE}`, caller, DeadLetterPageReply);
       return { service, total: page.total, items: page.items };
     } catch (error) {
       // One service down must not hide the others' dead letters.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isPersonRole, PersonRole, Role, signToken } from '@mentoring/auth';
-import { FieldProblem } from '@mentoring/contracts';
+import { FieldProblem, parseReply, ReplyMismatchError, ReplyOf, ReplyShape } from '@mentoring/contracts';
 import { CORRELATION_ID_HEADER, currentContext } from '@mentoring/observability';
 import { ConsoleConfig } from '../config/console.config';
 
@@ -43,16 +43,23 @@ const TOKEN_TTL_SECONDS = 60;
 export class ServiceApi {
   constructor(private readonly config: ConsoleConfig) {}
 
-  get<T>(service: BackendService, path: string, caller: Caller): Promise<T> {
-    return this.request<T>(service, 'GET', path, caller);
+  /** GETs a route and checks its reply against the reply shape the service declares for it. */
+  get<S extends ReplyShape>(service: BackendService, path: string, caller: Caller, reply: S): Promise<ReplyOf<S>> {
+    return this.request(service, 'GET', path, caller, undefined, reply);
   }
 
-  post<T>(service: BackendService, path: string, caller: Caller, body: unknown = {}): Promise<T> {
-    return this.request<T>(service, 'POST', path, caller, body);
+  /** POSTs to a route; with a reply shape, returns the reply checked against it, otherwise ignores the body. */
+  post(service: BackendService, path: string, caller: Caller, body?: unknown): Promise<void>;
+  post<S extends ReplyShape>(service: BackendService, path: string, caller: Caller, body: unknown, reply: S): Promise<ReplyOf<S>>;
+  async post<S extends ReplyShape>(service: BackendService, path: string, caller: Caller, body: unknown = {}, reply?: S): Promise<ReplyOf<S> | void> {
+    return reply ? this.request(service, 'POST', path, caller, body, reply) : this.request(service, 'POST', path, caller, body);
   }
 
-  put<T>(service: BackendService, path: string, caller: Caller, body: unknown): Promise<T> {
-    return this.request<T>(service, 'PUT', path, caller, body);
+  /** PUTs to a route; with a reply shape, returns the reply checked against it, otherwise ignores the body. */
+  put(service: BackendService, path: string, caller: Caller, body: unknown): Promise<void>;
+  put<S extends ReplyShape>(service: BackendService, path: string, caller: Caller, body: unknown, reply: S): Promise<ReplyOf<S>>;
+  async put<S extends ReplyShape>(service: BackendService, path: string, caller: Caller, body: unknown, reply?: S): Promise<ReplyOf<S> | void> {
+    return reply ? this.request(service, 'PUT', path, caller, body, reply) : this.request(service, 'PUT', path, caller, body);
   }
 
   /** A public endpoint's body as text (health, Prometheus metrics); errors and HTTP statuses are the caller's to judge. */
@@ -71,14 +78,27 @@ export class ServiceApi {
     return urls[service].replace(/\/$/, '');
   }
 
-  async request<T>(service: BackendService, method: string, path: string, caller: Caller, body?: unknown): Promise<T> {
+  /**
+   * Calls a route as `caller`. With a reply shape the reply is checked against it: a reply that does
+   * not match (a field renamed or missing in the service) is a 502 naming the field, never a value
+   * of the wrong shape passed on to a page.
+   */
+  request(service: BackendService, method: string, path: string, caller: Caller, body?: unknown): Promise<void>;
+  request<S extends ReplyShape>(service: BackendService, method: string, path: string, caller: Caller, body: unknown, reply: S): Promise<ReplyOf<S>>;
+  async request<S extends ReplyShape>(service: BackendService, method: string, path: string, caller: Caller, body?: unknown, reply?: S): Promise<ReplyOf<S> | void> {
     const token = await signToken({ subject: caller.subject, role: tokenRoleOf(caller.role), programmes: caller.programmes, ttlSeconds: TOKEN_TTL_SECONDS, audience: service, key: this.config.CONSOLE_SIGNING_KEY });
     const headers = { ...this.baseHeaders(), authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     const response = await this.send(service, path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     const parsed = parseJson(text);
     if (!response.ok) throw errorFrom(service, response.status, parsed);
-    return parsed as T;
+    if (!reply) return;
+    try {
+      return parseReply(reply, parsed, `${service} ${method} ${path.split('?')[0]}`);
+    } catch (error) {
+      if (error instanceof ReplyMismatchError) throw new ServiceCallError(service, 502, error.message, error.problems);
+      throw error;
+    }
   }
 
   private async send(service: BackendService, path: string, init: RequestInit): Promise<Response> {

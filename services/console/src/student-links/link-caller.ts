@@ -1,9 +1,9 @@
 import type { SignedInUser } from '../accounts/sessions.service';
 import type { Caller } from '../service-api/service-api';
-import type { VerifiedLink } from './domain/link-destination';
+import type { VerifiedLinkReply } from '@mentoring/contracts';
 
 /** The student a link names: the id always comes from the verified token, never from a form. */
-export function studentOf(link: VerifiedLink): Caller {
+export function studentOf(link: VerifiedLinkReply): Caller {
   return { role: 'student', subject: link.recipientId };
 }
 
@@ -12,6 +12,6 @@ export function studentOf(link: VerifiedLink): Caller {
  * coordinators' too; a person signed in as the recipient acts in their own role, anyone else as
  * the student the link names (notification refuses a student token for someone it knows otherwise).
  */
-export function recipientOf(link: VerifiedLink, user: SignedInUser | undefined): Caller {
+export function recipientOf(link: VerifiedLinkReply, user: SignedInUser | undefined): Caller {
   return user && user.subjectId === link.recipientId ? { role: user.role, subject: user.subjectId } : studentOf(link);
 }

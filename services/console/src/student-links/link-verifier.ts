@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceApi, ServiceCallError } from '../service-api/service-api';
-import type { VerifiedLink } from './domain/link-destination';
+import { parseReply, ReplyMismatchError, VerifiedLinkReply } from '@mentoring/contracts';
 
 /**
  * Why a link cannot be used: `invalid` (altered, cut short, not ours), `no-longer-works` (expired,
@@ -34,13 +34,23 @@ const MAX_TOKEN_LENGTH = 4096;
 export class LinkVerifier {
   constructor(private readonly api: ServiceApi) {}
 
-  async verify(token: unknown): Promise<VerifiedLink> {
+  async verify(token: unknown): Promise<VerifiedLinkReply> {
     if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw new UnusableLinkError('invalid');
     const { status, text } = await this.api.fetchPublic('notification', `/v1/links/verify?token=${encodeURIComponent(token)}`);
-    if (status === 200) return JSON.parse(text) as VerifiedLink;
+    if (status === 200) return verifiedLinkOf(text);
     // Expired and revoked look the same to the student: the link no longer works, and here is how to get a new one.
     if (status === 410) throw new UnusableLinkError('no-longer-works');
     if (status === 400) throw new UnusableLinkError('invalid');
     throw new ServiceCallError('notification', status >= 500 ? status : 502, 'The link could not be checked right now');
+  }
+}
+
+/** notification's answer for a genuine link, checked against its reply class like every other reply. */
+function verifiedLinkOf(text: string): VerifiedLinkReply {
+  try {
+    return parseReply(VerifiedLinkReply, JSON.parse(text), 'notification GET /v1/links/verify');
+  } catch (error) {
+    const problem = error instanceof ReplyMismatchError ? error.message : 'notification answered the link check with something other than JSON';
+    throw new ServiceCallError('notification', 502, problem, error instanceof ReplyMismatchError ? error.problems : []);
   }
 }

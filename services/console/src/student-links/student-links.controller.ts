@@ -1,19 +1,19 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@mentoring/auth';
+import { InboxReply, PreferencesReply, StudentCaseReply, StudentReply, VerifiedLinkReply } from '@mentoring/contracts';
 import path from 'node:path';
 import { ServiceApi } from '../service-api/service-api';
 import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
 import { HtmlPage } from '../web/html-page.decorator';
 import { redirectWithNotice } from '../web/notice';
 import { PageRenderer } from '../web/page-renderer';
-import { destinationOf, StudentCaseFocus, VerifiedLink } from './domain/link-destination';
+import { destinationOf, StudentCaseFocus } from './domain/link-destination';
 import { isOneTime, LinkOperation, permits } from './domain/link-permissions';
 import { studentPageOf } from './domain/student-page';
 import { UsedLinksStore } from './infrastructure/used-links.store';
 import { recipientOf, studentOf } from './link-caller';
 import { LinkVerifier, UnusableLinkError } from './link-verifier';
-import type { Inbox, Preferences, StudentCase, StudentProfile } from './domain/student-views';
 import { UnusableLinkFilter } from './unusable-link.filter';
 
 const views = (name: string) => path.join(__dirname, 'views', name);
@@ -128,10 +128,10 @@ export class StudentLinksController {
     response.status(200).type('html').setHeader('Cache-Control', 'no-store').send(html);
   }
 
-  private async casePage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLink, token: string, caseId: string, focus: StudentCaseFocus): Promise<string> {
+  private async casePage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLinkReply, token: string, caseId: string, focus: StudentCaseFocus): Promise<string> {
     const student = studentOf(link);
-    const mentoringCase = await this.api.get<StudentCase>('mentor-matching', `/v1/cases/${encodeURIComponent(caseId)}`, student);
-    const profile = await this.api.get<StudentProfile>('mentor-matching', `/v1/students/${encodeURIComponent(student.subject)}`, student);
+    const mentoringCase = await this.api.get('mentor-matching', `/v1/cases/${encodeURIComponent(caseId)}`, student, StudentCaseReply);
+    const profile = await this.api.get('mentor-matching', `/v1/students/${encodeURIComponent(student.subject)}`, student, StudentReply);
     const page = studentPageOf(mentoringCase, { slotStart: link.slotStart });
     const used = await this.usedLinks.isUsed(link.tokenId);
     // The page offers only what this link may still do.
@@ -143,29 +143,29 @@ export class StudentLinksController {
     return this.pages.render(request, response, views('student-case.hbs'), { ...page, zone: profile.timeZone, token, focus, can, used });
   }
 
-  private async preferencesPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLink, token: string): Promise<string> {
+  private async preferencesPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLinkReply, token: string): Promise<string> {
     const caller = recipientOf(link, request.user);
-    const preferences = await this.api.get<Preferences>('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/preferences`, caller);
+    const preferences = await this.api.get('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/preferences`, caller, PreferencesReply);
     // Staff sign in to act; switching links off is for the student the link names.
     const canSwitchOff = caller.role === 'student';
     return this.pages.render(request, response, views('preferences.hbs'), { title: 'How we keep in touch', preferences, token, canSwitchOff });
   }
 
-  private async inboxPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLink): Promise<string> {
+  private async inboxPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLinkReply): Promise<string> {
     const caller = recipientOf(link, request.user);
-    const inbox = await this.api.get<Inbox>('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/inbox?limit=20`, caller);
+    const inbox = await this.api.get('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/inbox?limit=20`, caller, InboxReply);
     return this.pages.render(request, response, views('inbox.hbs'), { title: 'Your messages', inbox });
   }
 
   /** A posted token, verified and allowed to do `operation`. */
-  private async linkFor(token: unknown, operation: LinkOperation): Promise<VerifiedLink> {
+  private async linkFor(token: unknown, operation: LinkOperation): Promise<VerifiedLinkReply> {
     const link = await this.links.verify(token);
     if (!permits(link.action, operation)) throw new UnusableLinkError('not-for-this');
     return link;
   }
 
   /** A posted token that names a case: the case id comes from the token, never from the form. */
-  private async caseLink(token: unknown, operation: LinkOperation): Promise<{ link: VerifiedLink; caseId: string }> {
+  private async caseLink(token: unknown, operation: LinkOperation): Promise<{ link: VerifiedLinkReply; caseId: string }> {
     const link = await this.linkFor(token, operation);
     const destination = destinationOf(link);
     if (destination.kind !== 'student-case') throw new UnusableLinkError('invalid');
@@ -176,7 +176,7 @@ export class StudentLinksController {
    * Does a one-time operation at most once per link, across replicas: the link is recorded as used
    * first, and the record is undone only when the operation itself did not happen.
    */
-  private async once<T>(link: VerifiedLink, operation: LinkOperation, act: () => Promise<T>): Promise<T> {
+  private async once<T>(link: VerifiedLinkReply, operation: LinkOperation, act: () => Promise<T>): Promise<T> {
     if (!isOneTime(operation)) return act();
     if (!(await this.usedLinks.claim(link, operation, new Date()))) throw new UnusableLinkError('used');
     try {
@@ -189,6 +189,6 @@ export class StudentLinksController {
 }
 
 /** Back to the page the link opened, so the student sees the result where they acted. */
-function linkPage(link: VerifiedLink, token: unknown): string {
+function linkPage(link: VerifiedLinkReply, token: unknown): string {
   return `/v1/links/${encodeURIComponent(link.action)}?token=${encodeURIComponent(String(token))}`;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, programmeFilter, Roles } from '@mentoring/auth';
+import { InboxReply, Served } from '@mentoring/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { assertMaySeeMessage, RECIPIENT_OR_OPS, RecipientAccess } from '../recipients';
@@ -32,7 +33,7 @@ export class InboxController {
     summary: "A recipient's in-app inbox, newest first, with the number unread",
     description: "A coordinator's inbox shows the messages about cases of the programmes their token names.",
   })
-  async list(@Param('id') id: string, @Query() query: InboxQueryParams, @CurrentPrincipal() principal: Principal) {
+  async list(@Param('id') id: string, @Query() query: InboxQueryParams, @CurrentPrincipal() principal: Principal): Promise<Served<InboxReply>> {
     await this.access.assert(principal, id);
     const filter = programmeFilter(principal);
     return this.inbox.list(id, { ...query, programmes: filter.all ? undefined : filter.programmes });

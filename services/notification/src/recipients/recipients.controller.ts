@@ -1,6 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { PreferencesReply, Served } from '@mentoring/contracts';
 import { assertMayPutCoordinator, assertMayReadRecipient } from './coordinator-scope';
 import { RecipientEntity } from './infrastructure/recipient.entity';
 import { PreferencesService } from './preferences.service';
@@ -57,7 +58,7 @@ export class RecipientsController {
   @Get(':id/preferences')
   @Roles(...RECIPIENT_OR_OPS)
   @ApiOperation({ summary: 'How and when a recipient hears from us (the defaults until they choose)' })
-  async getPreferences(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  async getPreferences(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Served<PreferencesReply>> {
     await this.access.assert(principal, id);
     return this.preferences.get(id);
   }
@@ -65,7 +66,7 @@ export class RecipientsController {
   @Put(':id/preferences')
   @Roles(...RECIPIENT_OR_OPS)
   @ApiOperation({ summary: 'Change channel, quiet hours, email opt-out, frequency cap, daily digest or language; absent fields stay' })
-  async updatePreferences(@Param('id') id: string, @Body() request: UpdatePreferencesRequest, @CurrentPrincipal() principal: Principal) {
+  async updatePreferences(@Param('id') id: string, @Body() request: UpdatePreferencesRequest, @CurrentPrincipal() principal: Principal): Promise<Served<PreferencesReply>> {
     await this.access.assert(principal, id);
     return this.preferences.update(id, request);
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCoversProgramme, CurrentPrincipal, Principal, programmeFilter, Roles } from '@mentoring/auth';
-import { defaultPolicy, RiskPolicy } from '../scoring/domain';
-import { PoliciesService, PolicyReplacement } from './policies.service';
+import { PolicyReplacementReply, RiskPolicyReply, Served } from '@mentoring/contracts';
+import { defaultPolicy } from '../scoring/domain';
+import { PoliciesService } from './policies.service';
 import { PolicyVersionRecord } from './infrastructure/policies.store';
 import { ProgramParams } from './program.params';
 import { RescoreJobView } from './rescore-job.view';
@@ -21,7 +22,7 @@ export class PoliciesController {
   @Roles('coordinator', 'ops')
   @ApiOperation({ summary: "The programme's risk policy in force (the seed study's defaults until a coordinator changes it)" })
   @ApiOkResponse(POLICY_BODY_DOC)
-  current(@Param() { program }: ProgramParams, @CurrentPrincipal() principal: Principal): Promise<RiskPolicy> {
+  current(@Param() { program }: ProgramParams, @CurrentPrincipal() principal: Principal): Promise<Served<RiskPolicyReply>> {
     assertCoversProgramme(principal, program);
     return this.policies.current(program);
   }
@@ -42,7 +43,7 @@ export class PoliciesController {
   })
   @ApiBody(POLICY_BODY_DOC)
   @ApiBadRequestResponse({ description: 'Every problem, each with its field path (e.g. thresholds.urgent)' })
-  replace(@Param() { program }: ProgramParams, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<PolicyReplacement> {
+  replace(@Param() { program }: ProgramParams, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<Served<PolicyReplacementReply>> {
     assertCoversProgramme(principal, program);
     return this.policies.replace(program, body, actorOf(principal));
   }

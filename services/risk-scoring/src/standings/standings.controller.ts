@@ -1,11 +1,11 @@
 import { Controller, ForbiddenException, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { assertCoversProgramme, CurrentPrincipal, Principal, programmeFilter, Roles, withinProgrammes } from '@mentoring/auth';
-import { IDENTIFIER } from '@mentoring/contracts';
+import { FlagRatesReply, FlagTrendReply, IDENTIFIER, Served } from '@mentoring/contracts';
 import { Matches } from 'class-validator';
-import { FlagRateRow, FlagRatesReport } from './flag-rates.report';
+import { FlagRatesReport } from './flag-rates.report';
 import { FlagTrendQuery } from './flag-trend.params';
-import { FlagTrendReport, FlagTrendRow } from './flag-trend.report';
+import { FlagTrendReport } from './flag-trend.report';
 import { StudentRiskService, StudentRiskView } from './student-risk.service';
 
 class StudentParams {
@@ -51,7 +51,7 @@ export class ReportsController {
   @Get('flag-rates')
   @Roles('coordinator')
   @ApiOperation({ summary: "Share of students flagged at each level, by programme and year of study (fairness audit); a coordinator's own programmes only" })
-  async flagRatesByProgramAndYear(@CurrentPrincipal() principal: Principal): Promise<{ generatedAt: string; groups: FlagRateRow[] }> {
+  async flagRatesByProgramAndYear(@CurrentPrincipal() principal: Principal): Promise<Served<FlagRatesReply>> {
     const filter = programmeFilter(principal);
     const groups = withinProgrammes(filter, await this.flagRates.byProgramAndYear(), (row) => row.program);
     return { generatedAt: new Date().toISOString(), groups };
@@ -67,7 +67,7 @@ export class ReportsController {
   async flagTrendByProgramAndWeek(
     @Query() query: FlagTrendQuery,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ generatedAt: string; weeks: number; groups: FlagTrendRow[] }> {
+  ): Promise<Served<FlagTrendReply>> {
     const filter = programmeFilter(principal);
     if (query.program !== undefined) assertCoversProgramme(principal, query.program);
     const groups = withinProgrammes(filter, await this.flagTrend.byProgramAndWeek(query), (row) => row.program);

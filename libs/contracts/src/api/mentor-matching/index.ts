@@ -1,1 +1,2 @@
 export * from './case-replies';
+export * from './directory-replies';

@@ -1,24 +1,14 @@
-import { RISK_LEVELS, RiskLevel } from '@mentoring/contracts';
+import { FlagRateRowReply, FlagTrendRowReply, RISK_LEVELS, RiskLevel } from '@mentoring/contracts';
 import { DateTime } from 'luxon';
-
-/** One row of GET /v1/reports/flag-rates: a programme's year of study. */
-export interface FlagRateRow {
-  program: string;
-  yearOfStudy: number;
-  students: number;
-  levels: Record<RiskLevel, number>;
-  flagRate: number;
-  supportRate: number;
-}
 
 export interface ProgrammeStandings {
   program: string;
-  years: FlagRateRow[];
-  total: FlagRateRow;
+  years: FlagRateRowReply[];
+  total: FlagRateRowReply;
 }
 
 /** The flag-rates rows grouped by programme, each with a total over its years. */
-export function standingsByProgramme(rows: readonly FlagRateRow[]): ProgrammeStandings[] {
+export function standingsByProgramme(rows: readonly FlagRateRowReply[]): ProgrammeStandings[] {
   const programmes = [...new Set(rows.map((row) => row.program))].sort();
   return programmes.map((program) => {
     const years = rows.filter((row) => row.program === program).sort((a, b) => a.yearOfStudy - b.yearOfStudy);
@@ -26,7 +16,7 @@ export function standingsByProgramme(rows: readonly FlagRateRow[]): ProgrammeSta
   });
 }
 
-function totalOf(program: string, years: readonly FlagRateRow[]): FlagRateRow {
+function totalOf(program: string, years: readonly FlagRateRowReply[]): FlagRateRowReply {
   const levels = Object.fromEntries(RISK_LEVELS.map((level) => [level, years.reduce((sum, row) => sum + row.levels[level], 0)])) as Record<RiskLevel, number>;
   const students = years.reduce((sum, row) => sum + row.students, 0);
   const share = (count: number) => (students === 0 ? 0 : count / students);
@@ -38,16 +28,6 @@ function totalOf(program: string, years: readonly FlagRateRow[]): FlagRateRow {
     flagRate: share(levels.watch + levels['at-risk'] + levels.urgent),
     supportRate: share(levels['at-risk'] + levels.urgent),
   };
-}
-
-/** One row of GET /v1/reports/flag-trend: a programme's ISO week (UTC). */
-export interface FlagTrendRow {
-  program: string;
-  week: string;
-  /** The week's Monday, `YYYY-MM-DD`. */
-  weekStarting: string;
-  flagged: number;
-  backToOk: number;
 }
 
 export interface TrendWeek {
@@ -62,11 +42,11 @@ export interface ProgrammeCohort extends ProgrammeStandings {
 }
 
 /** Each programme's standings by year, with its weekly flag trend beside them. */
-export function cohortByProgramme(standings: readonly FlagRateRow[], trend: readonly FlagTrendRow[]): ProgrammeCohort[] {
+export function cohortByProgramme(standings: readonly FlagRateRowReply[], trend: readonly FlagTrendRowReply[]): ProgrammeCohort[] {
   return standingsByProgramme(standings).map((programme) => ({ ...programme, trend: trendWeeksOf(trend.filter((row) => row.program === programme.program)) }));
 }
 
-function trendWeeksOf(rows: readonly FlagTrendRow[]): TrendWeek[] {
+function trendWeeksOf(rows: readonly FlagTrendRowReply[]): TrendWeek[] {
   const chronological = [...rows].sort((a, b) => a.weekStarting.localeCompare(b.weekStarting));
   // The report always ends with the current week, which is not over: its counts can still grow.
   return chronological.map((row, index) => ({

@@ -1,9 +1,11 @@
 import { cohortByProgramme, standingsByProgramme, weekLabel } from './cohort-report';
 import { eligibleMentors, MentorSummary } from './eligible-mentors';
-import { applyPolicyForm, policyChanges, policyFields, policyFormOf, RiskPolicy } from './policy-form';
+import type { RiskPolicyReply } from '@mentoring/contracts';
+import { applyPolicyForm, policyChanges, policyFields, policyFormOf } from './policy-form';
 import { previewView } from './policy-preview';
 
-const policy: RiskPolicy = {
+// As parsed from the service: settings the reply class does not name (the window) are kept.
+const stored = {
   program: 'MBBS',
   version: 3,
   thresholds: { watch: null, atRisk: 70, urgent: 60 },
@@ -12,6 +14,7 @@ const policy: RiskPolicy = {
   minSummatives: 2,
   window: { kind: 'last-n', count: 6 },
 };
+const policy: RiskPolicyReply = stored;
 
 describe('policy form', () => {
   it('fills the form from the policy in force, a switched-off setting left blank', () => {

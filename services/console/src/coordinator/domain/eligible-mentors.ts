@@ -1,13 +1,7 @@
-/** A mentor as GET /v1/mentors lists them (the fields reassignment needs). */
-export interface MentorSummary {
-  mentorId: string;
-  displayName: string;
-  programs: string[];
-  maxOpenCases: number;
-  openCases: number;
-  active: boolean;
-  onLeaveNow: boolean;
-}
+import type { MentorReply } from '@mentoring/contracts';
+
+/** What reassignment reads of a mentor from GET /v1/mentors. */
+export type MentorSummary = Pick<MentorReply, 'mentorId' | 'displayName' | 'programs' | 'maxOpenCases' | 'openCases' | 'active' | 'onLeaveNow'>;
 
 /** The case a coordinator reassigns: its programme, current mentor and mentors who left it. */
 export interface CaseToReassign {

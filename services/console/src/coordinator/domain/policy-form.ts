@@ -1,19 +1,10 @@
-import type { FieldProblem } from '@mentoring/contracts';
+import type { FieldProblem, RiskPolicyReply } from '@mentoring/contracts';
 
-/** The part of a programme's risk policy the console edits; the rest is sent back as it is. */
-export interface RiskPolicyBody {
-  thresholds: { watch: number | null; atRisk: number; urgent: number };
-  passMark: number;
-  hysteresisMargin: number;
-  minSummatives: number;
-  [setting: string]: unknown;
-}
-
-/** A policy as GET /v1/policies/:program answers (program and version are ignored by PUT). */
-export interface RiskPolicy extends RiskPolicyBody {
-  program: string;
-  version: number;
-}
+/**
+ * The part of a programme's risk policy the console edits. Settings the reply class does not name
+ * (the window, weights) are still on the parsed policy and travel back with it unchanged.
+ */
+export type RiskPolicyBody = Omit<RiskPolicyReply, 'program' | 'version'>;
 
 /** The form's fields, as the browser posts them (strings). */
 export type PolicyForm = Partial<Record<PolicyField, string>>;
@@ -79,7 +70,7 @@ export function policyFields(policy: RiskPolicyBody, typed: PolicyForm = {}): Po
  * The policy body the form asks for: the current policy with the form's settings in place, or
  * every field that is not a number. The service checks the rules (ranges, order of thresholds).
  */
-export function applyPolicyForm(current: RiskPolicyBody, form: PolicyForm): { body: RiskPolicyBody; problems: FieldProblem[] } {
+export function applyPolicyForm(current: RiskPolicyReply, form: PolicyForm): { body: RiskPolicyBody; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   let body = withoutIdentity(current);
   for (const name of FIELD_NAMES) {
@@ -115,7 +106,7 @@ export function policyFormOf(posted: Record<string, unknown>): PolicyForm {
   return Object.fromEntries(FIELD_NAMES.filter((name) => typeof posted[name] === 'string').map((name) => [name, posted[name] as string]));
 }
 
-function withoutIdentity(policy: RiskPolicyBody): RiskPolicyBody {
-  const { program: _program, version: _version, ...settings } = policy as RiskPolicy;
+function withoutIdentity(policy: RiskPolicyReply): RiskPolicyBody {
+  const { program: _program, version: _version, ...settings } = policy;
   return settings;
 }

@@ -1,14 +1,4 @@
-import { RISK_LEVELS, RiskLevel } from '@mentoring/contracts';
-
-/** POST /v1/policies/:program/preview's answer. */
-export interface PolicyPreview {
-  program: string;
-  currentPolicyVersion: number;
-  studentsAssessed: number;
-  wouldChange: number;
-  levels: { current: Record<RiskLevel, number>; proposed: Record<RiskLevel, number> };
-  moves: Array<{ from: RiskLevel; to: RiskLevel; students: number }>;
-}
+import { PolicyPreviewReply, RISK_LEVELS, RiskLevel } from '@mentoring/contracts';
 
 export interface LevelRow {
   level: RiskLevel;
@@ -27,7 +17,7 @@ export interface PreviewView {
   changesAnything: boolean;
 }
 
-export function previewView(preview: PolicyPreview): PreviewView {
+export function previewView(preview: PolicyPreviewReply): PreviewView {
   return {
     studentsAssessed: preview.studentsAssessed,
     wouldChange: preview.wouldChange,

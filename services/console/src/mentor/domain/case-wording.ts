@@ -1,6 +1,6 @@
 import { CASE_PHASES, CasePhase } from '@mentoring/contracts';
 import { humanize } from '../../web/view-helpers';
-import type { HistoryEntry } from './mentor-views';
+import type { CaseHistoryEntryReply } from '@mentoring/contracts';
 
 export interface ReasonInWords {
   heading: string;
@@ -69,14 +69,17 @@ const HISTORY_WORDS: Record<string, string> = {
 };
 
 /** One line of a case's history: what happened and, where it helps, the detail. */
-export function historyInWords(entry: Pick<HistoryEntry, 'kind' | 'details'>): string {
+export function historyInWords(entry: Pick<CaseHistoryEntryReply, 'kind' | 'details'>): string {
   const what = HISTORY_WORDS[entry.kind] ?? humanize(entry.kind);
   const detail = historyDetail(entry);
   return detail ? `${what}: ${detail}` : what;
 }
 
-function historyDetail({ kind, details }: Pick<HistoryEntry, 'kind' | 'details'>): string | undefined {
-  const field = (name: string) => (typeof details?.[name] === 'string' ? (details[name] as string) : undefined);
+function historyDetail({ kind, details }: Pick<CaseHistoryEntryReply, 'kind' | 'details'>): string | undefined {
+  const field = (name: string) => {
+    const value: unknown = details ? Reflect.get(details, name) : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
   if (kind === 'phase-changed' && field('from') && field('to')) return `${humanize(field('from'))} to ${humanize(field('to'))}`;
   if (kind === 'session-logged' && field('outcome')) return humanize(field('outcome'));
   if (kind === 'escalated' && field('escalationReason')) return humanize(field('escalationReason'));

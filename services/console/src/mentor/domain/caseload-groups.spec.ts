@@ -1,18 +1,20 @@
 import { groupCaseload } from './caseload-groups';
-import type { CaseloadEntry } from './mentor-views';
+import type { CaseloadEntryReply } from '@mentoring/contracts';
 
-function entry(caseId: string, overrides: Partial<CaseloadEntry>): CaseloadEntry {
+function entry(caseId: string, overrides: Partial<CaseloadEntryReply>): CaseloadEntryReply {
   return {
     caseId,
     status: 'active',
     phase: 'ice-breaking',
     student: { studentId: `s-${caseId}`, displayName: `Student ${caseId}`, program: 'MBBS', yearOfStudy: 2 },
+    riskLevel: 'at-risk',
     weakCourses: [],
     slaDeadline: null,
     confirmedSlot: null,
     nextMeetingDueAt: null,
     consecutiveMissed: 0,
     openedAt: '2026-11-01T09:00:00Z',
+    outcome: null,
     ...overrides,
   };
 }

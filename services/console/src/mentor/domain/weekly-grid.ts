@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@mentoring/contracts';
-import type { LeavePeriod, WeeklyWindow } from './mentor-views';
+import type { LeavePeriodReply, WeeklyWindowReply } from '@mentoring/contracts';
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -13,7 +13,7 @@ export interface WeeklyGridRow {
 const WINDOW = /^(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/;
 
 /** The week as seven editable rows, each day's windows in time order. */
-export function weeklyGridRows(windows: readonly WeeklyWindow[]): WeeklyGridRow[] {
+export function weeklyGridRows(windows: readonly WeeklyWindowReply[]): WeeklyGridRow[] {
   return WEEKDAY_NAMES.map((dayName, index) => {
     const weekday = index + 1;
     const ofDay = windows.filter((window) => window.weekday === weekday).sort((a, b) => a.start.localeCompare(b.start));
@@ -22,7 +22,7 @@ export function weeklyGridRows(windows: readonly WeeklyWindow[]): WeeklyGridRow[
 }
 
 export interface ParsedWeek {
-  windows: WeeklyWindow[];
+  windows: WeeklyWindowReply[];
   problems: FieldProblem[];
 }
 
@@ -32,7 +32,7 @@ export interface ParsedWeek {
  * the times exist and do not overlap is mentor-matching's to say, with its own field names.
  */
 export function parseWeeklyGrid(days: Readonly<Record<string, unknown>>): ParsedWeek {
-  const windows: WeeklyWindow[] = [];
+  const windows: WeeklyWindowReply[] = [];
   const problems: FieldProblem[] = [];
   WEEKDAY_NAMES.forEach((dayName, index) => {
     const text = typeof days[dayName] === 'string' ? (days[dayName] as string) : '';
@@ -52,7 +52,7 @@ export interface LeaveRow {
 }
 
 /** Leave periods kept from the form: rows marked for removal and empty rows are dropped. */
-export function leaveFromRows(rows: readonly LeaveRow[]): LeavePeriod[] {
+export function leaveFromRows(rows: readonly LeaveRow[]): LeavePeriodReply[] {
   return rows
     .filter((row) => row.remove === undefined && (isFilled(row.firstDay) || isFilled(row.lastDay)))
     .map((row) => ({ firstDay: textOf(row.firstDay), lastDay: textOf(row.lastDay) || textOf(row.firstDay) }));

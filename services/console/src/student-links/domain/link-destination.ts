@@ -1,16 +1,7 @@
-/** What notification's GET /v1/links/verify answers for a genuine, unexpired, unrevoked link. */
-export interface VerifiedLink {
-  action: string;
-  recipientId: string;
-  caseId?: string;
-  slotStart?: string;
-  /** Unique per link: what a one-time operation records as used. */
-  tokenId: string;
-  expiresAt: string;
-}
+import type { VerifiedLinkReply } from '@mentoring/contracts';
 
 /** What a link points at, without what makes it a credential. */
-export type LinkTarget = Omit<VerifiedLink, 'tokenId' | 'expiresAt'>;
+export type LinkTarget = Omit<VerifiedLinkReply, 'tokenId' | 'expiresAt'>;
 
 /** Which part of the student's page a link from a message asks for. */
 export type StudentCaseFocus = 'pick-slot' | 'more-times' | 'change-mentor';

@@ -1,5 +1,5 @@
 import { studentPageOf } from './student-page';
-import type { StudentCase } from './student-views';
+import type { StudentCase } from './student-page';
 
 const slot = (start: string, end: string) => ({ start, end });
 const MONDAY = slot('2026-12-07T09:00:00.000Z', '2026-12-07T09:30:00.000Z');

@@ -1,6 +1,9 @@
-import type { MeetingSlot, StudentCase } from './student-views';
+import type { MeetingSlotV1, StudentCaseReply } from '@mentoring/contracts';
 
-export interface OfferedSlot extends MeetingSlot {
+/** What the student's page reads of mentor-matching's student view of their case. */
+export type StudentCase = Pick<StudentCaseReply, 'caseId' | 'status' | 'mentor' | 'proposedSlots' | 'confirmedSlot'>;
+
+export interface OfferedSlot extends MeetingSlotV1 {
   /** The time the student clicked in their message. */
   chosen: boolean;
 }
@@ -11,7 +14,7 @@ export interface StudentPage {
   /** A mentor is named only once they have said yes: an unanswered introduction is what students told us hurts. */
   mentorName: string | null;
   closed: boolean;
-  confirmedSlot: MeetingSlot | null;
+  confirmedSlot: MeetingSlotV1 | null;
   /** Slots still open to pick, the one from the message first; none once a time is booked or while no mentor is ready. */
   slots: OfferedSlot[];
 }
@@ -34,7 +37,7 @@ export function studentPageOf(mentoringCase: StudentCase, clicked: { slotStart?:
   };
 }
 
-function sameSlot(slot: MeetingSlot, other: MeetingSlot | null): boolean {
+function sameSlot(slot: MeetingSlotV1, other: MeetingSlotV1 | null): boolean {
   return other !== null && sameInstant(slot.start, other.start) && sameInstant(slot.end, other.end);
 }
 

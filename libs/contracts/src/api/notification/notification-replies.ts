@@ -1,0 +1,45 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { Nullable } from '../reply';
+
+// What notification's inbox, preferences and link routes answer, as far as clients read them.
+
+/** One message of GET /v1/recipients/:id/inbox. */
+export class InboxMessageReply {
+  @IsString() messageId!: string;
+  @IsString() template!: string;
+  @IsString() subject!: string;
+  @IsString() text!: string;
+  @Nullable() @IsString() caseId!: string | null;
+  @IsISO8601() receivedAt!: string;
+  @Nullable() @IsISO8601() readAt!: string | null;
+}
+
+/** GET /v1/recipients/:id/inbox: newest first, with how many are unread in all. */
+export class InboxReply {
+  @IsInt() @Min(0) unread!: number;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => InboxMessageReply) items!: InboxMessageReply[];
+}
+
+export class QuietHoursReply {
+  @IsString() start!: string;
+  @IsString() end!: string;
+}
+
+/** GET and PUT /v1/recipients/:id/preferences. */
+export class PreferencesReply {
+  @IsIn(['email', 'inbox']) channel!: 'email' | 'inbox';
+  @IsBoolean() emailOptOut!: boolean;
+  @Nullable() @ValidateNested() @Type(() => QuietHoursReply) quietHours!: QuietHoursReply | null;
+}
+
+/** GET /v1/links/verify: what a genuine, unexpired, unrevoked link stands for. */
+export class VerifiedLinkReply {
+  @IsString() action!: string;
+  @IsString() recipientId!: string;
+  @IsOptional() @IsString() caseId?: string;
+  @IsOptional() @IsISO8601() slotStart?: string;
+  /** Unique per link: what a one-time operation records as used. */
+  @IsString() tokenId!: string;
+  @IsISO8601() expiresAt!: string;
+}
