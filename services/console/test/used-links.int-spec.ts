@@ -2,7 +2,7 @@ import { startTestService, TestService } from '@mentoring/testing';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
 import { ConsoleConfig } from '../src/config/console.config';
-import { UsedLinksStore } from '../src/student-links/infrastructure/used-links.store';
+import { UsedLinksStore } from '../src/student-links/infrastructure/student-links.store';
 
 const DAY_MS = 86_400_000;
 

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConsoleConfig } from '../config/console.config';
 import { AccountsService } from './accounts.service';
 import { HashingQueue } from './domain/hashing-queue';
-import { AccountEntity } from './infrastructure/account.entity';
-import { SessionEntity } from './infrastructure/session.entity';
+import { AccountsStore } from './infrastructure/accounts.store';
 import { SignInLimits } from './infrastructure/sign-in-limits.store';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
@@ -13,8 +11,8 @@ import { hashingQueueFor, signInLimitSettings } from './sign-in-settings';
 
 /** Who may sign in, and who is signed in. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, SessionEntity])],
   providers: [
+    AccountsStore,
     AccountsService,
     SessionsService,
     PasswordHasher,

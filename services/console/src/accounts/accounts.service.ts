@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AccountInput, validateAccountInput } from './domain/account-input';
 import { HashingBusyError, HashingQueue } from './domain/hashing-queue';
 import { hashPassword, needsRehash } from './domain/password-hash';
 import { SignInWait } from './domain/sign-in-lock';
 import { AccountEntity } from './infrastructure/account.entity';
+import { AccountsStore } from './infrastructure/accounts.store';
 import { SignInLimits } from './infrastructure/sign-in-limits.store';
 import { PasswordHasher } from './password-hasher';
 
@@ -30,7 +29,7 @@ export class AccountsService {
   private readonly decoyHash = hashPassword('decoy password that matches nothing');
 
   constructor(
-    @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
+    private readonly accounts: AccountsStore,
     private readonly hasher: PasswordHasher,
     private readonly hashing: HashingQueue,
     private readonly limits: SignInLimits,
@@ -43,12 +42,17 @@ export class AccountsService {
   async save(input: AccountInput): Promise<AccountEntity> {
     const account = validateAccountInput(input);
     const passwordHash = await this.hashing.run(() => this.hasher.hash(account.password));
-    await this.accounts.upsert(
-      { username: account.username, displayName: account.displayName, role: account.role, subjectId: account.subjectId, programmes: account.programmes, passwordHash, disabled: false },
-      ['username'],
-    );
+    const saved = await this.accounts.upsertAccount({
+      username: account.username,
+      displayName: account.displayName,
+      role: account.role,
+      subjectId: account.subjectId,
+      programmes: account.programmes,
+      passwordHash,
+      disabled: false,
+    });
     await this.limits.clearUsername(account.username);
-    return this.accounts.findOneByOrFail({ username: account.username });
+    return saved;
   }
 
   /**
@@ -62,7 +66,7 @@ export class AccountsService {
     if (clientLimit) return { outcome: 'client-limit', minutesLeft: clientLimit.minutesLeft, retryAfterSeconds: clientLimit.retryAfterSeconds };
     const barrier = await this.limits.barrierFor(name, client);
     if (barrier) return { outcome: 'locked', minutesLeft: barrier.minutesLeft, retryAfterSeconds: barrier.retryAfterSeconds };
-    const account = await this.accounts.findOneBy({ username: name });
+    const account = await this.accounts.findAccount(name);
     let matches: boolean;
     try {
       matches = await this.hashing.run(async () => this.hasher.verify(password, account?.passwordHash ?? (await this.decoyHash)));
@@ -80,13 +84,12 @@ export class AccountsService {
     return { outcome: 'signed-in', account };
   }
 
-  async disable(username: string): Promise<boolean> {
-    const result = await this.accounts.update({ username: username.trim().toLowerCase() }, { disabled: true });
-    return (result.affected ?? 0) > 0;
+  disable(username: string): Promise<boolean> {
+    return this.accounts.disableAccount(username.trim().toLowerCase());
   }
 
   list(): Promise<AccountEntity[]> {
-    return this.accounts.find({ order: { role: 'ASC', username: 'ASC' } });
+    return this.accounts.listAccounts();
   }
 
   /**
@@ -102,6 +105,6 @@ export class AccountsService {
       if (error instanceof HashingBusyError) return;
       throw error;
     }
-    await this.accounts.update({ id: account.id, passwordHash: account.passwordHash }, { passwordHash });
+    await this.accounts.replacePasswordHash(account.id, account.passwordHash, passwordHash);
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { LessThan, Repository } from 'typeorm';
 import { ConsoleConfig } from '../config/console.config';
 import { AccountEntity } from './infrastructure/account.entity';
+import { AccountsStore } from './infrastructure/accounts.store';
 import { SessionEntity } from './infrastructure/session.entity';
 
 /** A signed-in person as pages see them. */
@@ -32,22 +31,22 @@ const RENEW_AFTER_MS = MINUTE_MS;
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    private readonly store: AccountsStore,
     private readonly config: ConsoleConfig,
   ) {}
 
   async start(account: AccountEntity): Promise<StartedSession> {
-    await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+    await this.store.deleteExpiredSessions(new Date());
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = this.expiryFrom(now);
-    await this.sessions.insert({ tokenHash: hashOf(token), accountId: account.id, csrfToken: randomBytes(32).toString('base64url'), createdAt: now, expiresAt });
+    await this.store.insertSession({ tokenHash: hashOf(token), accountId: account.id, csrfToken: randomBytes(32).toString('base64url'), createdAt: now, expiresAt });
     return { token, expiresAt };
   }
 
   /** The user behind a cookie, or undefined when it is unknown, expired or the account was disabled. */
   async resolve(token: string): Promise<SignedInUser | undefined> {
-    const session = await this.sessions.findOne({ where: { tokenHash: hashOf(token) }, relations: { account: true } });
+    const session = await this.store.findSession(hashOf(token));
     const now = new Date();
     if (!session || session.expiresAt <= now || session.account.disabled) return undefined;
     await this.slideExpiry(session, now);
@@ -56,13 +55,13 @@ export class SessionsService {
   }
 
   async end(token: string): Promise<void> {
-    await this.sessions.delete({ tokenHash: hashOf(token) });
+    await this.store.deleteSession(hashOf(token));
   }
 
   private async slideExpiry(session: SessionEntity, now: Date): Promise<void> {
     const expiresAt = this.expiryFrom(now);
     if (expiresAt.getTime() - session.expiresAt.getTime() < RENEW_AFTER_MS) return;
-    await this.sessions.update({ tokenHash: session.tokenHash }, { expiresAt });
+    await this.store.extendSession(session.tokenHash, expiresAt);
   }
 
   private expiryFrom(now: Date): Date {

@@ -1,9 +1,9 @@
 import { ForbiddenException } from '@nestjs/common';
-import { ConsoleRequest } from '../web/console-request';
+import type { SignedInUser } from '../accounts';
 import { Caller } from './service-api';
 
 /** The signed-in person as the services see them: their account's role, subject id and (coordinators) programmes. */
-export function callerOf(request: ConsoleRequest): Caller {
+export function callerOf(request: { user?: SignedInUser }): Caller {
   const user = request.user;
   // Unreachable behind the session guard; a route marked @Public by mistake fails closed here.
   if (!user) throw new ForbiddenException('Please sign in');

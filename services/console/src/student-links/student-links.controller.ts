@@ -11,7 +11,7 @@ import { PageRenderer } from '../web/page-renderer';
 import { destinationOf, StudentCaseFocus } from './domain/link-destination';
 import { isOneTime, LinkOperation, permits } from './domain/link-permissions';
 import { studentPageOf } from './domain/student-page';
-import { UsedLinksStore } from './infrastructure/used-links.store';
+import { UsedLinksStore } from './infrastructure/student-links.store';
 import { recipientOf, studentOf } from './link-caller';
 import { LinkVerifier, UnusableLinkError } from './link-verifier';
 import { UnusableLinkFilter } from './unusable-link.filter';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { UsedLinksStore } from './infrastructure/used-links.store';
+import { UsedLinksStore } from './infrastructure/student-links.store';
 import { LinkVerifier } from './link-verifier';
 import { StudentLinksController } from './student-links.controller';
 import { WellbeingController } from './wellbeing.controller';

@@ -6,7 +6,7 @@ import { ConsoleConfig, SERVICE_NAME } from '../../config/console.config';
 import { AccountsService } from '../accounts.service';
 import { AccountInput, programmesFromList } from '../domain/account-input';
 import { ACCOUNT_ENTITIES, ACCOUNT_MIGRATIONS } from '../infrastructure';
-import { AccountEntity } from '../infrastructure/account.entity';
+import { AccountsStore } from '../infrastructure/accounts.store';
 import { SignInLimits } from '../infrastructure/sign-in-limits.store';
 import { PasswordHasher } from '../password-hasher';
 import { hashingQueueFor, signInLimitSettings } from '../sign-in-settings';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const config = loadConfig(ConsoleConfig);
   // Two connections: migrations hold one for their advisory lock while running on the other.
   const dataSource = await openServiceDataSource({ url: config.DATABASE_URL, serviceName: `${SERVICE_NAME}-accounts-cli`, entities: ACCOUNT_ENTITIES, migrations: ACCOUNT_MIGRATIONS, poolSize: 2 });
-  const accounts = new AccountsService(dataSource.getRepository(AccountEntity), new PasswordHasher(), hashingQueueFor(config), new SignInLimits(dataSource, signInLimitSettings(config)));
+  const accounts = new AccountsService(new AccountsStore(dataSource), new PasswordHasher(), hashingQueueFor(config), new SignInLimits(dataSource, signInLimitSettings(config)));
   try {
     if (command === 'add') {
       const password = process.env.CONSOLE_PASSWORD ?? (await readStdin());

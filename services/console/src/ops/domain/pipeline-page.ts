@@ -1,4 +1,27 @@
-import type { PipelineLoad, Readiness, Throughput, TopicLag } from '@mentoring/observability';
+// The shapes of what the console reads from each service's /health/ready and /metrics, as this page needs them.
+export interface Readiness {
+  state: 'ready' | 'not ready' | 'unreachable';
+  failing: Array<{ check: string; message?: string }>;
+}
+
+export interface PipelineLoad {
+  outboxBacklog: number;
+  outboxOldestAgeSeconds: number;
+  deadLettersPending: number;
+}
+
+export interface Throughput {
+  consumedPerSecond: number;
+  producedPerSecond: number;
+  overSeconds: number;
+}
+
+export interface TopicLag {
+  group: string;
+  topic: string;
+  partitions: number;
+  lag: number;
+}
 
 /** What the console learnt about one service from its /health/ready and /metrics. */
 export interface ServiceHealth {
