@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
-import { platformModules } from '@mentoring/platform';
-import { Clock } from './clock';
+import { Clock, platformModules } from '@mentoring/platform';
 import { NotificationConfig, SERVICE_NAME } from './config/notification.config';
 import { DeliveryModule } from './delivery/delivery.module';
 import { InboxModule } from './inbox/inbox.module';

@@ -7,7 +7,7 @@ import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { AppModule } from '../src/app.module';
-import { Clock } from '../src/clock';
+import { Clock } from '@mentoring/platform';
 import { NotificationConfig } from '../src/config/notification.config';
 import { caseEvent } from '../src/outreach/domain/testing/realistic-cases';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ValidationResult } from '@mentoring/contracts';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '@mentoring/platform';
 import { GradeIngestConfig } from '../config/grade-ingest.config';
 import { GradeValidationOptions, validateGradeSubmission, ValidGrade } from './domain';
 

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CaseloadsModule } from '../caseloads';
-import { CLOCK, systemClock } from '../clock';
 import { GradeMetrics } from './grade-metrics';
 import { GradeRecordingService } from './grade-recording.service';
 import { GradeSubmissionService } from './grade-submission.service';
@@ -14,7 +13,6 @@ import { StudentGradesService } from './student-grades.service';
   imports: [CaseloadsModule],
   controllers: [GradesController, GradeSubmittedHandler],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
     GradeValidator,
     GradeMetrics,
     GradeRecordingService,

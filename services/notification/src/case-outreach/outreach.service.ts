@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CaseEventV1, EventEnvelope } from '@mentoring/contracts';
 import { HandlerContext, PermanentError } from '@mentoring/messaging';
 import { EntityManager } from 'typeorm';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { NotificationConfig } from '../config/notification.config';
 import { LinkSigner } from '../links';
 import { MessageOrigin, MessageRecorder } from '../messages';

@@ -4,7 +4,7 @@ import { describeError, MessagingRuntime, PollingLoop } from '@mentoring/messagi
 import { MetricsService } from '@mentoring/observability';
 import { SendMailOptions } from 'nodemailer';
 import { Counter } from 'prom-client';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { NotificationConfig } from '../config/notification.config';
 import { mailDomainOf, messageIdFor } from '../messages/domain';
 import { classifySmtpFailure, describeSmtpFailure, retryDelayMs, SmtpFailure } from './domain';

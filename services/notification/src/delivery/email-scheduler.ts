@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { PollingLoop } from '@mentoring/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { NotificationConfig } from '../config/notification.config';
 import { LinkSigner } from '../links';
 import { DeliveryJournal, DigestGroupRow as DigestGroup, DigestKind, EmailPlanner, HeldEmailRow as HeldEmail, Message, MessageRecorder, MessageStore } from '../messages';

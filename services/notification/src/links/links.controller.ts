@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, GoneException, HttpCode, Inject, 
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ownerInParam, Principal, Public, Roles } from '@mentoring/auth';
 import { IsString, MinLength } from 'class-validator';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { assertMayActForStudent, RecipientAccess, RecipientDirectory } from '../recipients';
 import { LinkGenerationsStore } from './infrastructure/links.store';
 import { LinkSigner } from './link-signer';

@@ -4,7 +4,7 @@ import { NotificationConfig } from '../config/notification.config';
 import { decideEmail, EmailDecision, ESCALATION_TEMPLATES } from '../outreach/domain';
 import { deliveryPreferencesOf, RecipientPreferences } from '../recipients/domain';
 import { PreferencesService, RecipientDirectory, RecipientRecord } from '../recipients';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { EmailPlan, nextDailyDigestAt, planEmail } from './domain';
 import { MessageStore } from './infrastructure/messages.store';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { deliveryKey, EscalationAwaitingAction, PlannedMessage } from '../outreach/domain';
 import { DeliveryJournal, DeliveryRef } from './delivery-journal';
 import type { EmailPlan } from './domain';

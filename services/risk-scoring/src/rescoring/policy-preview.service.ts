@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { DataSource } from 'typeorm';
 import { parsePolicyBody, PolicyStore } from '../policies';
 import { StandingsService } from '../standings/standings.service';
@@ -20,13 +21,14 @@ export class PolicyPreviewService {
     private readonly dataSource: DataSource,
     private readonly policies: PolicyStore,
     private readonly standings: StandingsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async preview(program: string, body: unknown): Promise<PolicyPreview> {
     const settings = parsePolicyBody(body);
     const manager = this.dataSource.manager;
     const current = await this.policies.current(manager, program);
-    const now = new Date();
+    const now = this.clock.now();
     let tally = emptyTally();
     let cursor: string | null = null;
     for (;;) {

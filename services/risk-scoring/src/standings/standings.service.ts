@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
 import { MessagingRuntime } from '@mentoring/messaging';
+import { Clock, CLOCK } from '@mentoring/platform';
 import type { EntityManager } from 'typeorm';
 import { PolicyStore } from '../policies';
 import { assessStanding, RiskPolicy, RiskPolicySettings, standingChanged } from '../scoring/domain';
@@ -19,6 +20,7 @@ export class StandingsService {
   constructor(
     private readonly policies: PolicyStore,
     private readonly runtime: MessagingRuntime,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Re-assesses one student under their programme's policy in force; true when the standing changed. */
@@ -36,7 +38,7 @@ export class StandingsService {
     trigger: AssessmentTrigger,
   ): Promise<number> {
     const assessments = await this.assess(manager, students, policy, trigger.now);
-    const assessedAt = new Date();
+    const assessedAt = this.clock.now();
     const changes = assessments
       .filter((assessment) => assessment.changed)
       .map((assessment) => ({ assessment, event: riskAssessedEvent(assessment, policy.version, trigger, assessedAt) }));
