@@ -60,7 +60,7 @@ export function IsPostgresUrl(options?: ValidationOptions): PropertyDecorator {
 }
 
 /** True for a loopback host name or address (127.0.0.0/8, ::1, localhost). */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
@@ -69,7 +69,7 @@ export function isLoopbackHost(hostname: string): boolean {
  * True for a key-set URL that cannot be tampered with on the way: https, or http to this machine
  * (a local identity provider or test server).
  */
-export function isTrustworthyKeySetUrl(value: string): boolean {
+function isTrustworthyKeySetUrl(value: string): boolean {
   let url: URL;
   try {
     url = new URL(value);
@@ -80,7 +80,7 @@ export function isTrustworthyKeySetUrl(value: string): boolean {
 }
 
 /** True for an address or host name a server can bind to, e.g. 127.0.0.1, 0.0.0.0, ::, localhost. */
-export function isBindHost(value: string): boolean {
+function isBindHost(value: string): boolean {
   return isIP(value) !== 0 || /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(value);
 }
 

@@ -6,7 +6,7 @@ import { ConfigClass, loadConfig } from './load-config';
 export const SERVICE_CONFIG = 'SERVICE_CONFIG';
 
 @Module({})
-export class ServiceConfigModule {}
+class ServiceConfigModule {}
 
 /**
  * A global module providing the validated config under SERVICE_CONFIG, under its own class (so

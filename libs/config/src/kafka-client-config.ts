@@ -31,7 +31,7 @@ function eitherSet(object: object, first: keyof KafkaClientConfig, second: keyof
 }
 
 /** Why `path` cannot serve as PEM material, or undefined when it can. */
-export function pemFileProblem(path: string): string | undefined {
+function pemFileProblem(path: string): string | undefined {
   let text: string;
   try {
     text = fs.readFileSync(path, 'utf8');

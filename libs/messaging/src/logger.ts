@@ -5,10 +5,3 @@ export interface MessagingLogger {
   warn(object: object, message?: string): void;
   error(object: object, message?: string): void;
 }
-
-/** Wraps a console-like sink; for scripts that run without pino. */
-export function consoleLogger(prefix: string): MessagingLogger {
-  const write = (level: string) => (object: object, message?: string) =>
-    process.stderr.write(`${JSON.stringify({ level, service: prefix, msg: message, ...object })}\n`);
-  return { debug: () => undefined, info: write('info'), warn: write('warn'), error: write('error') };
-}

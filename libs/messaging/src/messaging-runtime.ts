@@ -173,6 +173,6 @@ export class MessagingRuntime {
 }
 
 /** A stable 31-bit advisory-lock key per service (and namespace). */
-export function leadershipKeyFor(name: string): number {
+function leadershipKeyFor(name: string): number {
   return createHash('sha256').update(name).digest().readUInt32BE(0) & 0x7fffffff;
 }

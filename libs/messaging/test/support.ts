@@ -5,7 +5,7 @@ import { IsInt, IsString } from 'class-validator';
 import { MetricsService } from '@mentoring/observability';
 import { Registry } from 'prom-client';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { consoleLogger, EventHandler, MessagingRuntime, PermanentError } from '../src';
+import { EventHandler, MessagingLogger, MessagingRuntime, PermanentError } from '../src';
 
 /** Test payload: which student, and the position of this event in that student's stream. */
 export class CounterEventV1 {
@@ -23,6 +23,13 @@ export class EffectsTable1732300000001 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE effects');
   }
+}
+
+/** JSON lines on stderr, for runtimes and fixture processes that run without pino. */
+export function consoleLogger(prefix: string): MessagingLogger {
+  const write = (level: string) => (object: object, message?: string) =>
+    process.stderr.write(`${JSON.stringify({ level, service: prefix, msg: message, ...object })}\n`);
+  return { debug: () => undefined, info: write('info'), warn: write('warn'), error: write('error') };
 }
 
 export interface MessagingHarness {

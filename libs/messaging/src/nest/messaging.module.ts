@@ -24,7 +24,7 @@ export interface MessagingModuleOptions {
  * bootstrap starts the event transport, which subscribes every `@EventPattern` handler first.
  */
 @Injectable()
-export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly runtime: MessagingRuntime,
     private readonly readiness: ReadinessRegistry,
@@ -44,7 +44,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
 
 /** Offers the event transport to the bootstrap (`startMessageTransports`). */
 @Injectable()
-export class EventTransportRegistration implements OnModuleInit {
+class EventTransportRegistration implements OnModuleInit {
   constructor(
     private readonly runtime: MessagingRuntime,
     private readonly transports: MessageTransports,

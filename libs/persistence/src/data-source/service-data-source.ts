@@ -18,8 +18,8 @@ export interface ServiceDataSourceOptions {
 }
 
 /** The messaging tables every service has, ahead of its own entities and migrations. */
-export const MESSAGING_ENTITIES: EntityClass[] = [OutboxMessageEntity, InboxMessageEntity, DeadLetterEntity];
-export const MESSAGING_MIGRATIONS: MigrationClass[] = [MessagingTables1732300000000];
+const MESSAGING_ENTITIES: EntityClass[] = [OutboxMessageEntity, InboxMessageEntity, DeadLetterEntity];
+const MESSAGING_MIGRATIONS: MigrationClass[] = [MessagingTables1732300000000];
 
 /** TypeORM options for a service database: migrations only, never `synchronize`. */
 export function serviceDataSourceOptions(options: ServiceDataSourceOptions): DataSourceOptions {

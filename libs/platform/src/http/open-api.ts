@@ -9,7 +9,7 @@ export interface OpenApiInfo {
 }
 
 /** Name of the bearer security scheme the document declares (routes needing a token refer to it). */
-export const BEARER_SCHEME = 'bearer';
+const BEARER_SCHEME = 'bearer';
 
 /** Serves Swagger UI at `/docs` and the document at `/docs-json`, with JWT bearer auth required by default. */
 export function setupOpenApi(app: INestApplication, info: OpenApiInfo): void {

@@ -1,6 +1,8 @@
 import { ValidGrade } from '../../grades/domain';
 import { ImportBatch } from './import-batch';
-import { EMPTY_TALLY, tallyBatch } from './import-tally';
+import { ImportTally, tallyBatch } from './import-tally';
+
+const EMPTY_TALLY: Readonly<ImportTally> = { rowsRead: 0, accepted: 0, duplicate: 0, amended: 0, rejected: 0, lastRow: 0 };
 
 const grade = { sourceRecordId: 'res-1' } as ValidGrade;
 

@@ -13,8 +13,6 @@ export interface ImportTally {
   lastRow: number;
 }
 
-export const EMPTY_TALLY: Readonly<ImportTally> = { rowsRead: 0, accepted: 0, duplicate: 0, amended: 0, rejected: 0, lastRow: 0 };
-
 /** Adds a persisted batch: its rejected rows, and one outcome per grade in `batch.grades` order. */
 export function tallyBatch(tally: ImportTally, batch: ImportBatch, gradeOutcomes: readonly GradeOutcome[]): ImportTally {
   if (gradeOutcomes.length !== batch.grades.length) {
