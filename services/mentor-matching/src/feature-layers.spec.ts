@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
@@ -23,13 +23,19 @@ function featureOf(path: string): string | null {
   return parts.length > 1 ? parts[0] : null;
 }
 
+// `../cases` names the feature's index; `../clock` a file at the root, which no feature owns.
+function importedFeature(path: string): string | null {
+  if (existsSync(path) && statSync(path).isDirectory()) return featureOf(join(path, 'index.ts'));
+  return featureOf(path);
+}
+
 function featureImports(): Array<{ file: string; from: string; to: string }> {
   return sourceFiles(root).flatMap((file) => {
     const from = featureOf(file);
     if (!from) return [];
     const specifiers = [...readFileSync(file, 'utf8').matchAll(/from\s+'(\.[^']+)'/g)].map((match) => match[1]);
     return specifiers.flatMap((specifier) => {
-      const to = featureOf(resolve(dirname(file), specifier));
+      const to = importedFeature(resolve(dirname(file), specifier));
       return to && to !== from ? [{ file: relative(root, file), from, to }] : [];
     });
   });

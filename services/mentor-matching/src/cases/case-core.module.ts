@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { MentorCaseActivity } from '../mentors/mentors.port';
-import { MentorsCoreModule } from '../mentors/mentors-core.module';
-import { StudentsCoreModule } from '../students/students-core.module';
-import { TimersCoreModule } from '../timers/timers-core.module';
+import { MentorCaseActivity, MentorsCoreModule } from '../mentors';
+import { StudentsCoreModule } from '../students';
+import { TimersCoreModule } from '../timers';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { CaseFacts } from './case-facts';
 import { CaseMentorActivity } from './case-mentor-activity';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PastOffer, ResponsivenessSummary, summariseResponsiveness } from '../mentors/domain/responsiveness';
-import { MentorCaseActivity } from '../mentors/mentors.port';
+import { MentorCaseActivity, PastOffer, ResponsivenessSummary, summariseResponsiveness } from '../mentors';
 import { DAY_MS } from '../shared/time';
 import { CaseQueue } from './case-queue';
 import { offerAnswers } from './infrastructure/cases.store';

@@ -1,6 +1,6 @@
 import type { CaseloadEntryReply, FullCaseReply, Served, StudentCaseReply } from '@mentoring/contracts';
-import type { Mentor } from '../mentors/mentors.port';
-import type { Student } from '../students/students.port';
+import type { Mentor } from '../mentors';
+import type { Student } from '../students';
 import type { CaseRecord } from './case-record';
 import { cadenceDays, CasePolicy, flagToFirstContactHours, flagToFirstMeetingHours, nextMeetingDueAt } from './domain';
 import { CaseHistoryEntity } from './infrastructure/case-history.entity';

@@ -1,7 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { MentorsCoreModule } from '../mentors/mentors-core.module';
-import { StudentsCoreModule } from '../students/students-core.module';
-import { DueTimerHandler } from '../timers/timers.port';
+import { MentorsCoreModule } from '../mentors';
+import { StudentsCoreModule } from '../students';
+import { DueTimerHandler } from '../timers';
 import { CaseCoreModule } from './case-core.module';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseloadController } from './caseload.controller';

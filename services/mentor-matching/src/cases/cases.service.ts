@@ -3,9 +3,9 @@ import type { Principal } from '@mentoring/auth';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../clock';
-import { MentorDirectory } from '../mentors/mentors.port';
+import { MentorDirectory } from '../mentors';
 import { programmeReach } from '../shared/programme-reach';
-import { StudentContinuity, StudentDirectory } from '../students/students.port';
+import { StudentContinuity, StudentDirectory } from '../students';
 import {
   AdjustCadenceDto,
   ChangePhaseDto,

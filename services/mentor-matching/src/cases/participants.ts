@@ -1,6 +1,6 @@
 import type { CaseParticipantV1 } from '@mentoring/contracts';
-import type { Mentor } from '../mentors/mentors.port';
-import type { Student } from '../students/students.port';
+import type { Mentor } from '../mentors';
+import type { Student } from '../students';
 import type { Participants } from './case-events';
 
 export function participantsOf(students: readonly Student[], mentors: readonly Mentor[]): Participants {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DueTimer, DueTimerHandler } from '../timers/timers.port';
+import { DueTimer, DueTimerHandler } from '../timers';
 import { CaseMatching } from './case-matching.port';
 import type { CaseRecord } from './case-record';
 import { ChangeOrigin, CaseUnitOfWork } from './case-unit-of-work';

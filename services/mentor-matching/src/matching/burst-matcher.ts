@@ -3,7 +3,7 @@ import { TOPICS } from '@mentoring/contracts';
 import { MessagingRuntime, PollingLoop } from '@mentoring/messaging';
 import { DataSource } from 'typeorm';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import { CaseQueue } from '../cases/case-queue';
+import { CaseQueue } from '../cases';
 import { MatchingMetrics } from './matching-metrics';
 import { MatchingService } from './matching.service';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
-import { CaseTimingQuery } from '../cases/case-actions.dto';
+import { CaseTimingQuery } from '../cases';
 import { CoordinatorService } from './coordinator.service';
 
 @ApiTags('coordinator')

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertCoversProgramme, Principal, ProgrammeFilter } from '@mentoring/auth';
 import { CASE_OUTCOMES, CASE_STATUSES } from '@mentoring/contracts';
 import { DataSource } from 'typeorm';
-import { CaseTimingQuery } from '../cases/case-actions.dto';
-import { CaseFacts } from '../cases/case-facts';
-import { flagToFirstContactHours, flagToFirstMeetingHours, summariseDurations } from '../cases/domain';
+import { CaseFacts, CaseTimingQuery, flagToFirstContactHours, flagToFirstMeetingHours, summariseDurations } from '../cases';
 import { programmeReach } from '../shared/programme-reach';
 import { MatchingService } from './matching.service';
 

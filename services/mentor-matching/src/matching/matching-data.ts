@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseFacts } from '../cases/case-facts';
-import type { CaseRecord } from '../cases/case-record';
-import { Mentor, MentorCaseActivity, MentorDirectory } from '../mentors/mentors.port';
-import { Student, StudentDirectory } from '../students/students.port';
+import { CaseFacts, type CaseRecord } from '../cases';
+import { Mentor, MentorCaseActivity, MentorDirectory } from '../mentors';
+import { Student, StudentDirectory } from '../students';
 import { IsoInterval, MentorProfile, NO_RESPONSIVENESS_HISTORY, reservedSlots, StudentProfile } from './domain';
 
 export interface MentorPool {

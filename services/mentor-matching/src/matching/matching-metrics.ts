@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CASE_STATUSES } from '@mentoring/contracts';
 import { MetricsService } from '@mentoring/observability';
 import { Gauge, Histogram } from 'prom-client';
-import { CaseFacts } from '../cases/case-facts';
+import { CaseFacts } from '../cases';
 
 const BURST_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500, 1000];
 

@@ -1,5 +1,5 @@
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import type { CasePolicy } from '../cases/domain';
+import type { CasePolicy } from '../cases';
 import { DEFAULT_SCORING_POLICY, PlanOptions } from './domain';
 
 /** The horizon: the most overlapping free time "in the next 14 days". */

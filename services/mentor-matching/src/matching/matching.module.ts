@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CaseCoreModule } from '../cases/case-core.module';
-import { CaseMatching } from '../cases/case-matching.port';
-import { MentorsCoreModule } from '../mentors/mentors-core.module';
-import { StudentsCoreModule } from '../students/students-core.module';
+import { CaseCoreModule, CaseMatching } from '../cases';
+import { MentorsCoreModule } from '../mentors';
+import { StudentsCoreModule } from '../students';
 import { BurstMatcher } from './burst-matcher';
 import { CoordinatorController } from './coordinator.controller';
 import { CoordinatorService } from './coordinator.service';

@@ -1,16 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Participants } from '../cases/case-events';
-import { CaseMatching } from '../cases/case-matching.port';
-import { CASE_POLICY } from '../cases/case-policy';
-import type { CaseRecord } from '../cases/case-record';
-import { ChangeOrigin, CaseUnitOfWork } from '../cases/case-unit-of-work';
-import { CasePolicy, matchCase, reassignAfterExpiry, waitlistCase } from '../cases/domain';
-import { participantsOf } from '../cases/participants';
+import { CASE_POLICY, CaseMatching, CasePolicy, type CaseRecord, CaseUnitOfWork, ChangeOrigin, matchCase, type Participants, participantsOf, reassignAfterExpiry, waitlistCase } from '../cases';
 import { Clock, CLOCK } from '../clock';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import { MentorCapacity } from '../mentors/mentors.port';
-import type { Student } from '../students/students.port';
+import { MentorCapacity } from '../mentors';
+import type { Student } from '../students';
 import {
   CandidateEvaluation,
   evaluateCandidates,

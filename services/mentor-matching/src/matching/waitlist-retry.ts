@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PollingLoop } from '@mentoring/messaging';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import { CaseQueue } from '../cases/case-queue';
+import { CaseQueue } from '../cases';
 
 /**
  * Tries the waitlist again now and then. Actions that free capacity queue it at once; this covers

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MentorsCoreModule } from '../mentors/mentors-core.module';
+import { MentorsCoreModule } from '../mentors';
 import { StudentsController } from './students.controller';
 import { StudentsService } from './students.service';
 

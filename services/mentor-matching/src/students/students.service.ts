@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ImportReport } from '../bulk-import/import-report';
 import { ImportRow, RejectedRow, validateImportRows } from '../bulk-import/import-rows';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
-import { MentorDirectory } from '../mentors/mentors.port';
+import { MentorDirectory } from '../mentors';
 import { CoversProgramme, programmeReach } from '../shared/programme-reach';
 import { assertNoProblems, problemsException } from '../validation/field-problems';
 import { mergeStudent, StudentChanges, StudentFields } from './domain/student-profile';

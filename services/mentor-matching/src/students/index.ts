@@ -1,0 +1,3 @@
+// What other features may use of students.
+export * from './students.port';
+export * from './students-core.module';
