@@ -1,4 +1,4 @@
-import { CaseEventV1, createEnvelope, EventEnvelope, namespacedTopic, RISK_ASSESSED_V1, RiskAssessedV1, RiskLevel, TOPICS } from '@mentoring/contracts';
+import { CaseEventV1, createEnvelope, EventEnvelope, namespacedTopic, RISK_ASSESSED_V1, RiskAssessedV1, RiskAssessmentCause, RiskLevel, RiskReasonV1, TOPICS } from '@mentoring/contracts';
 import { startTestService, TestDatabase, TestService, testKafka, uniqueName, waitUntil } from '@mentoring/testing';
 import { Consumer, Producer } from 'kafkajs';
 import request from 'supertest';
@@ -88,7 +88,16 @@ export async function addMentors(service: MatchingService, mentors: ReadonlyArra
 
 export function riskEvent(
   studentId: string,
-  options: { level?: RiskLevel; previousLevel?: RiskLevel; program?: string; correlationId?: string; weakCourses?: string[] } = {},
+  options: {
+    level?: RiskLevel;
+    previousLevel?: RiskLevel;
+    program?: string;
+    correlationId?: string;
+    weakCourses?: string[];
+    /** A change of marks unless the test says otherwise. */
+    cause?: RiskAssessmentCause;
+    reasons?: RiskReasonV1[];
+  } = {},
 ): EventEnvelope<RiskAssessedV1> {
   const data: RiskAssessedV1 = {
     studentId,
@@ -96,10 +105,11 @@ export function riskEvent(
     yearOfStudy: 2,
     level: options.level ?? 'at-risk',
     previousLevel: options.previousLevel ?? 'ok',
-    reasons: [{ code: 'mean-below-threshold', value: 64, threshold: 70, gradeIds: ['g-1', 'g-2'], summary: 'Mean of summatives 64% (below 70%)' }],
+    reasons: options.reasons ?? [{ code: 'mean-below-threshold', value: 64, threshold: 70, gradeIds: ['g-1', 'g-2'], summary: 'Mean of summatives 64% (below 70%)' }],
     weakCourses: options.weakCourses ?? ['ANAT101'],
     policyVersion: 1,
     assessedAt: MONDAY_MORNING.toISOString(),
+    cause: options.cause ?? 'grade',
   };
   return createEnvelope({ type: RISK_ASSESSED_V1, source: 'risk-scoring', subject: studentId, data, correlationId: options.correlationId });
 }

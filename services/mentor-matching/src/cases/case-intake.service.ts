@@ -7,7 +7,7 @@ import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { StudentContinuity } from '../students/students.port';
 import { CaseContext, CaseRecord } from './case-record';
 import { ChangeOrigin, CaseUnitOfWork } from './case-unit-of-work';
-import { closeCase, decideIntake, IntakePolicy, openCase } from './domain';
+import { closeCase, decideIntake, IntakePolicy, noteProgress, openCase } from './domain';
 import { CaseEntity } from './infrastructure/case.entity';
 import { hasAnyCase, lockOpenCaseOf } from './infrastructure/cases.store';
 
@@ -39,11 +39,14 @@ export class CaseIntakeService {
         program: risk.program,
         openCaseStatus: openCase ? (openCase.status as Exclude<CaseEntity['status'], 'closed'>) : null,
         hasEarlierCase: openCase !== null || (await hasAnyCase(manager, risk.studentId)),
+        cause: risk.cause,
+        reasonCodes: risk.reasons.map((reason) => reason.code),
       },
       this.policy,
     );
     if (action === 'open-case') await this.open(manager, risk, envelope, origin);
     else if (openCase && action === 'close-improved') await this.closeImproved(manager, openCase, risk, origin);
+    else if (openCase && action === 'note-progress') await this.noteProgress(manager, openCase, risk, origin);
     else if (openCase && action === 'update-open-case') await this.keepStanding(manager, openCase, risk, origin);
   }
 
@@ -57,6 +60,10 @@ export class CaseIntakeService {
   private async closeImproved(manager: EntityManager, current: CaseRecord, risk: RiskAssessedV1, origin: ChangeOrigin): Promise<void> {
     const updated = { ...current, ...standingOf(risk) };
     await this.store.apply(manager, current, closeCase(updated, { outcome: 'improved', reason: IMPROVED_REASON }, this.clock.now()), origin);
+  }
+
+  private async noteProgress(manager: EntityManager, current: CaseRecord, risk: RiskAssessedV1, origin: ChangeOrigin): Promise<void> {
+    await this.store.apply(manager, current, noteProgress({ ...current, ...standingOf(risk) }, this.clock.now()), origin);
   }
 
   /**

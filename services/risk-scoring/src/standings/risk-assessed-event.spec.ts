@@ -30,6 +30,13 @@ describe('riskAssessedEvent', () => {
     expect(event).toMatchObject({ correlationId: 'put-request', causationId: null });
   });
 
+  it('says a mark caused a grade-triggered change, and a policy caused a re-score', () => {
+    expect(riskAssessedEvent(firstAssessment(), 1, trigger({ kind: 'grade-amended' }), assessedAt).data.cause).toBe('grade');
+    expect(riskAssessedEvent(firstAssessment(), 1, trigger({ kind: 'policy-changed', causeEventId: null }), assessedAt).data.cause).toBe('policy');
+    expect(riskAssessedEvent(firstAssessment(), 1, trigger({ kind: 'rescore-requested', causeEventId: null }), assessedAt).data.cause).toBe('policy');
+    expect(riskAssessedEvent(firstAssessment(), 1, trigger({ kind: 'session-logged' }), assessedAt).data.cause).toBe('engagement');
+  });
+
   it('names the level the student leaves', () => {
     const assessment = { ...firstAssessment(), previous: { level: 'watch' as const, reasons: [] } };
     expect(riskAssessedEvent(assessment, 1, trigger(), assessedAt).data.previousLevel).toBe('watch');

@@ -12,7 +12,11 @@ import {
 } from 'class-validator';
 import { RiskReasonV1, RISK_LEVELS, RiskLevel } from '../../risk/risk-assessed/v1';
 
-/** Every change of a mentoring case; the envelope type is `mentoring.case-<kind>.v1`. */
+/**
+ * Every change of a mentoring case; the envelope type is `mentoring.case-<kind>.v1`.
+ * `progress-noted`: the student's marks lifted their standing while a mentor is working with them
+ * (never sent for a policy change); the case stays active.
+ */
 export const CASE_EVENT_KINDS = [
   'opened',
   'matched',
@@ -26,6 +30,8 @@ export const CASE_EVENT_KINDS = [
   'session-logged',
   'escalated',
   'closed',
+  // Added within v1: consumers subscribe per kind, so those that predate it never receive it.
+  'progress-noted',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -6,6 +6,15 @@ export const RISK_ASSESSED_V1 = 'risk.assessed.v1';
 export const RISK_LEVELS = ['ok', 'watch', 'at-risk', 'urgent'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
+/**
+ * What made the standing change: `grade` (a new or amended mark), `policy` (a re-score after a
+ * policy was saved or a re-score was requested) or `engagement` (a logged mentoring session).
+ * Only a `grade` change is progress by the student; a policy change moves levels with no mark
+ * behind it.
+ */
+export const RISK_ASSESSMENT_CAUSES = ['grade', 'policy', 'engagement'] as const;
+export type RiskAssessmentCause = (typeof RISK_ASSESSMENT_CAUSES)[number];
+
 /** A machine-readable reason; `summary` is a short sentence for mentors, never shown to students. */
 export class RiskReasonV1 {
   @IsString() code!: string;
@@ -27,4 +36,9 @@ export class RiskAssessedV1 {
   @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) weakCourses!: string[];
   @IsInt() @Min(1) policyVersion!: number;
   @IsISO8601() assessedAt!: string;
+  /**
+   * Added within v1, optional: what caused the change (see RISK_ASSESSMENT_CAUSES). Producers
+   * before it omit it; a consumer must then not assume the student's marks changed.
+   */
+  @IsOptional() @IsIn(RISK_ASSESSMENT_CAUSES as unknown as string[]) cause?: RiskAssessmentCause;
 }

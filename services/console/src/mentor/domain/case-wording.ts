@@ -65,6 +65,7 @@ const HISTORY_WORDS: Record<string, string> = {
   'phase-changed': 'Phase changed',
   'cadence-adjusted': 'Meeting rhythm changed',
   'standing-updated': 'Standing updated',
+  'progress-noted': 'Marks improved; student and mentor told',
   closed: 'Case closed',
 };
 

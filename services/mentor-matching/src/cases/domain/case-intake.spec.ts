@@ -7,6 +7,8 @@ const intake = (overrides: Partial<RiskIntake>): RiskIntake => ({
   program: 'MBBS',
   openCaseStatus: null,
   hasEarlierCase: false,
+  cause: 'grade',
+  reasonCodes: [],
   ...overrides,
 });
 
@@ -42,6 +44,28 @@ describe('deciding what a risk assessment means for matching', () => {
     for (const status of ['open', 'waitlisted', 'matched'] as const) {
       expect(decideIntake(intake({ level: 'ok', previousLevel: 'at-risk', openCaseStatus: status }), policy)).toBe('close-improved');
     }
+  });
+
+  it('never closes a case as improved when no mark changed (a policy re-score, a session, an older producer)', () => {
+    for (const cause of ['policy', 'engagement', undefined] as const) {
+      for (const status of ['open', 'waitlisted', 'matched'] as const) {
+        expect(decideIntake(intake({ level: 'ok', previousLevel: 'at-risk', openCaseStatus: status, cause }), policy)).toBe('update-open-case');
+      }
+    }
+  });
+
+  it('notes progress on an active case when the student’s marks lift their level', () => {
+    const improved = { level: 'watch', previousLevel: 'at-risk', openCaseStatus: 'active', reasonCodes: ['improved'] } as const;
+    expect(decideIntake(intake(improved), policy)).toBe('note-progress');
+    expect(decideIntake(intake({ ...improved, level: 'ok' }), policy)).toBe('note-progress');
+  });
+
+  it('notes no progress for a policy change, an unchanged level or a level left for lack of marks', () => {
+    const improved = { level: 'watch', previousLevel: 'at-risk', openCaseStatus: 'active', reasonCodes: ['improved'] } as const;
+    expect(decideIntake(intake({ ...improved, cause: 'policy' }), policy)).toBe('update-open-case');
+    expect(decideIntake(intake({ ...improved, cause: undefined }), policy)).toBe('update-open-case');
+    expect(decideIntake(intake({ ...improved, previousLevel: 'watch' }), policy)).toBe('update-open-case');
+    expect(decideIntake(intake({ ...improved, reasonCodes: [] }), policy)).toBe('update-open-case');
   });
 
   it('ignores students who are fine', () => {

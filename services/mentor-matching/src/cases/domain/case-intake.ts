@@ -1,4 +1,4 @@
-import type { CaseStatus, RiskLevel } from '@mentoring/contracts';
+import type { CaseStatus, RiskAssessmentCause, RiskLevel } from '@mentoring/contracts';
 
 export interface IntakePolicy {
   /** Programmes in which `watch` already opens a case; `at-risk` and `urgent` always do. */
@@ -12,18 +12,29 @@ export interface RiskIntake {
   /** Status of the student's case that is not closed, if any. */
   readonly openCaseStatus: Exclude<CaseStatus, 'closed'> | null;
   readonly hasEarlierCase: boolean;
+  /** What changed the standing; absent from producers that predate it, so never taken as a mark. */
+  readonly cause?: RiskAssessmentCause;
+  /** Reason codes of the new standing (`improved` marks a level left with enough marks behind it). */
+  readonly reasonCodes: readonly string[];
 }
 
 /**
  * - `open-case`: the student has just entered a level that needs a mentor.
- * - `close-improved`: the student is fine again before any mentor took the case on; closing it
- *   (outcome `improved`) frees the mentor and lets the student hear encouragement.
+ * - `close-improved`: the student's marks made them fine again before any mentor took the case on;
+ *   closing it (outcome `improved`) frees the mentor and lets the student hear encouragement.
+ * - `note-progress`: the student's marks lifted their standing during an active case; the student
+ *   hears encouragement, the mentor is told, and the relationship goes on.
  * - `update-open-case`: the newest standing is kept on the open case for the mentor to see.
  * - `ignore`: nothing to do (still at the same level after a closed case, or never at risk).
  */
-export type IntakeAction = 'open-case' | 'close-improved' | 'update-open-case' | 'ignore';
+export type IntakeAction = 'open-case' | 'close-improved' | 'note-progress' | 'update-open-case' | 'ignore';
 
 const SEVERITY: Record<RiskLevel, number> = { ok: 0, watch: 1, 'at-risk': 2, urgent: 3 };
+
+// Scoring adds `improved` only when a support level is left with enough marks to judge by.
+function improvedByMarks(intake: RiskIntake): boolean {
+  return SEVERITY[intake.level] < SEVERITY[intake.previousLevel] && intake.reasonCodes.includes('improved');
+}
 
 export function opensCase(level: RiskLevel, program: string, policy: IntakePolicy): boolean {
   if (level === 'watch') return policy.watchOpensCaseInPrograms.includes(program);
@@ -37,7 +48,12 @@ export function opensCase(level: RiskLevel, program: string, policy: IntakePolic
  */
 export function decideIntake(intake: RiskIntake, policy: IntakePolicy): IntakeAction {
   if (intake.openCaseStatus !== null) {
-    return intake.level === 'ok' && intake.openCaseStatus !== 'active' ? 'close-improved' : 'update-open-case';
+    // A policy change or a logged session moves levels with no mark behind them: that is no one's
+    // progress, so it neither closes a case as improved nor earns kudos.
+    const byMarks = intake.cause === 'grade';
+    if (byMarks && intake.level === 'ok' && intake.openCaseStatus !== 'active') return 'close-improved';
+    if (byMarks && intake.openCaseStatus === 'active' && improvedByMarks(intake)) return 'note-progress';
+    return 'update-open-case';
   }
   if (!opensCase(intake.level, intake.program, policy)) return 'ignore';
   const entering =

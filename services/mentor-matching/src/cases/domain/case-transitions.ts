@@ -280,6 +280,15 @@ export function adjustCadence<C extends MentoringCase>(current: C, days: number 
   return { state: { ...current, cadenceDaysOverride: days }, changes: [] };
 }
 
+/**
+ * The student's marks lifted their standing while a mentor works with them: worth a word of
+ * encouragement, but the relationship goes on, so the case stays as it is.
+ */
+export function noteProgress<C extends MentoringCase>(current: C, now: Date): CaseTransition<C> {
+  requireStatus(current, ['active'], 'note progress on');
+  return { state: current, changes: [{ kind: 'progress-noted', occurredAt: now }] };
+}
+
 /** Records the outcome; `met` needs an attended meeting, so the outcome figures stay honest. */
 export function closeCase<C extends MentoringCase>(
   current: C,

@@ -70,6 +70,7 @@ export type CaseChange =
   | { readonly kind: 'reminder-due'; readonly occurredAt: Date; readonly mentorId: string }
   | { readonly kind: 'slot-confirmed'; readonly occurredAt: Date; readonly slot: IsoInterval }
   | { readonly kind: 'phase-changed'; readonly occurredAt: Date; readonly from: CasePhase; readonly to: CasePhase }
+  | { readonly kind: 'progress-noted'; readonly occurredAt: Date }
   | {
       readonly kind: 'session-logged';
       readonly occurredAt: Date;

@@ -45,6 +45,7 @@ describe('planOutreach', () => {
     ['escalated', { escalationReason: 'no-eligible-mentor', mentor: null }, COORDINATORS.map((c) => `coordinator-escalation-no-eligible-mentor -> coordinator ${c.id}`)],
     ['closed', { status: 'closed', outcome: 'improved' }, ['student-kudos -> student S-1001']],
     ['closed', { status: 'closed', outcome: 'declined-by-student' }, []],
+    ['progress-noted', { status: 'active' }, ['student-kudos -> student S-1001', 'mentor-student-progress -> mentor M-201']],
   ] as [CaseEventV1['kind'], Partial<CaseEventV1>, string[]][])('%s %j tells %j', (kind, overrides, expected) => {
     expect(sent(plan({ kind, ...overrides }))).toEqual(expected);
   });

@@ -219,6 +219,12 @@ function celebrate(outreach: CaseOutreach): PlannedMessage {
   );
 }
 
+// Scoring's note on the move names levels, which even staff messages keep out; the case page has it.
+function tellMentorOfProgress(outreach: CaseOutreach): PlannedMessage {
+  const recipient = recipientOf(requireMentor(outreach), 'mentor');
+  return planMessage('mentor-student-progress', recipient, caseSummary(outreach, recipient), outreach.origin, outreach.context);
+}
+
 const PLANNERS: Record<CaseEventKind, Planner> = {
   // Nobody is contacted when a case opens: a message before a mentor is there would be a report
   // on marks, and the research says that feels confrontational. The student hears from us once a
@@ -264,6 +270,9 @@ const PLANNERS: Record<CaseEventKind, Planner> = {
   },
   escalated: escalate,
   closed: (outreach) => (outreach.event.outcome === 'improved' ? [celebrate(outreach)] : []),
+  // Marks improved while the pair works together: the student hears it from us, and the mentor
+  // learns it in time to say so themselves.
+  'progress-noted': (outreach) => [celebrate(outreach), tellMentorOfProgress(outreach)],
 };
 
 // The first message planned for a person wins: one event never yields two messages to one person

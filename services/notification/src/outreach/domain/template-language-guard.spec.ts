@@ -30,6 +30,14 @@ const MIN_READING_EASE = 60;
 const MAX_AVERAGE_SENTENCE_WORDS = 20;
 const MAX_SENTENCE_WORDS = 30;
 
+const IMPROVED = {
+  code: 'improved',
+  value: 71,
+  threshold: null,
+  gradeIds: ['g-4', 'g-5'],
+  summary: 'Moved from at-risk to watch, with a summative average of 71%. A good moment to recognise the progress.',
+};
+
 function eventsOfVariant(variant: number): CaseEventV1[] {
   const base = caseEvent({}, variant);
   const confirmed = { ...base, status: 'active' as const, confirmedSlot: base.proposedSlots[0] };
@@ -59,6 +67,13 @@ function eventsOfVariant(variant: number): CaseEventV1[] {
       session: variant % 3 === 0 ? null : { outcome: 'missed' as const, occurredAt: base.occurredAt, consecutiveMissed: 3 },
     })),
     { ...base, kind: 'closed', status: 'closed', outcome: 'improved', mentor: withOrWithoutMentor },
+    {
+      ...base,
+      kind: 'progress-noted',
+      status: 'active',
+      riskLevel: 'watch',
+      reasons: variant % 2 === 0 ? [...base.reasons, IMPROVED] : base.reasons,
+    },
   ];
 }
 

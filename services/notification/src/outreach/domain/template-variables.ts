@@ -131,6 +131,7 @@ export interface TemplateVariables {
   'mentor-new-case': MentorNewCaseVariables;
   'mentor-sla-reminder': MentorSlaReminderVariables;
   'mentor-case-reassigned': CaseSummaryVariables;
+  'mentor-student-progress': CaseSummaryVariables;
   'mentor-session-booked': MentorMeetingVariables;
   'mentor-session-reminder': MentorMeetingVariables;
   'coordinator-escalation-no-eligible-mentor': CoordinatorEscalationVariables;
@@ -157,6 +158,7 @@ const TEMPLATE_NAME_SET: Record<TemplateName, true> = {
   'mentor-new-case': true,
   'mentor-sla-reminder': true,
   'mentor-case-reassigned': true,
+  'mentor-student-progress': true,
   'mentor-session-booked': true,
   'mentor-session-reminder': true,
   'coordinator-escalation-no-eligible-mentor': true,
