@@ -123,7 +123,30 @@ describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
     });
     expect(risk.engagementSignals[0]).toMatchObject({ kind: 'case-declined-by-student', affectsStanding: false });
     expect(risk.engagementSignals[1]).toMatchObject({ kind: 'session-missed', consecutiveMissed: 2, affectsStanding: true });
-    expect(risk).toMatchObject({ level: 'watch', history: [expect.objectContaining({ trigger: expect.objectContaining({ kind: 'session-logged', changedBy: 'mentor:mentor-ada' }) })] });
+    // Declining never raises the level; closing the case ends its streak, which lowers it.
+    const [, afterClose] = await eventsOf('S-missed', 2);
+    expect(afterClose.data).toMatchObject({ level: 'ok', previousLevel: 'watch', cause: 'engagement' });
+    expect((await riskOf('S-missed')).history.map((entry: { trigger: { kind: string } }) => entry.trigger.kind)).toEqual(['case-closed', 'session-logged']);
+  });
+
+  it('counts missed sessions only while current: an attended session resets the streak', async () => {
+    await publisher.publish(TOPICS.gradesRecorded, [gradeRecorded({ studentId: 'S-reset', percentage: 80 }), gradeRecorded({ studentId: 'S-reset', percentage: 82 })]);
+    await quiet();
+    const session = (outcome: 'missed' | 'attended', consecutiveMissed: number, secondsAgo: number) =>
+      caseEvent('session-logged', {
+        studentId: 'S-reset',
+        caseId: 'case-S-reset',
+        mentorId: 'mentor-ada',
+        status: 'active',
+        session: { outcome, occurredAt: gradedAt(secondsAgo), consecutiveMissed },
+      });
+    await publisher.publish(TOPICS.mentoringCaseEvents, [session('missed', 1, 30), session('missed', 2, 20)]);
+    const [watch] = await eventsOf('S-reset', 1);
+    expect(watch.data).toMatchObject({ level: 'watch', reasons: [expect.objectContaining({ code: 'missed-sessions' })] });
+
+    await publisher.publish(TOPICS.mentoringCaseEvents, [session('attended', 0, 10)]);
+    const [, reset] = await eventsOf('S-reset', 2);
+    expect(reset.data).toMatchObject({ level: 'ok', previousLevel: 'watch', reasons: [], cause: 'engagement' });
   });
 
   it("shows a standing only to ops, coordinators of the student's programme and the mentor holding the case", async () => {

@@ -20,13 +20,16 @@ export type HandledCaseEventKind = (typeof HANDLED_CASE_EVENT_KINDS)[number];
 export class EngagementService {
   /**
    * Records what the event tells scoring. Returns whether it is an input of the student's standing
-   * (a logged session), so the caller re-assesses the student in the same transaction.
+   * (a logged session, or a closed case whose streak ends), so the caller re-assesses the student
+   * in the same transaction.
    */
   async recordCaseEvent(manager: EntityManager, kind: HandledCaseEventKind, event: CaseEventV1, envelope: EventEnvelope): Promise<boolean> {
     await recordAssignment(manager, event);
     if (kind === 'closed' && event.outcome === 'declined-by-student') {
       await recordSignal(manager, envelope.id, event, { kind: 'case-declined-by-student', consecutiveMissed: null, occurredAt: event.occurredAt });
     }
+    // A closed case's missed sessions stop counting, so the standing may change with it.
+    if (kind === 'closed') return true;
     if (kind !== 'session-logged') return false;
     const session = sessionOf(event);
     await recordSignal(manager, envelope.id, event, {

@@ -20,7 +20,8 @@ export class CaseEventHandlers {
     if (!(await this.engagement.recordCaseEvent(manager, kind, event, envelope))) return;
     const changedBy = event.mentor ? `mentor:${event.mentor.id}` : envelope.source;
     const { studentId, program, yearOfStudy } = event;
-    await this.standings.reassessStudent(manager, { studentId, program, yearOfStudy }, triggerFromEvent('session-logged', envelope, changedBy));
+    const trigger = triggerFromEvent(kind === 'closed' ? 'case-closed' : 'session-logged', envelope, changedBy);
+    await this.standings.reassessStudent(manager, { studentId, program, yearOfStudy }, trigger);
   }
 }
 

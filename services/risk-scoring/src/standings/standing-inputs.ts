@@ -11,11 +11,18 @@ export interface StoredStandingInput {
   previous: PreviousStanding | undefined;
 }
 
-/** The stored inputs of each student, read in three queries however many students there are. */
-export async function loadStandingInputs(manager: EntityManager, studentIds: readonly string[]): Promise<(studentId: string) => StoredStandingInput> {
+/**
+ * The stored inputs of each student, read in three queries however many students there are;
+ * missed sessions count from `missedSessionsSince` (the academic year's start) on.
+ */
+export async function loadStandingInputs(
+  manager: EntityManager,
+  studentIds: readonly string[],
+  missedSessionsSince: Date,
+): Promise<(studentId: string) => StoredStandingInput> {
   // One after another: a transaction is one connection, which runs queries one at a time anyway.
   const grades = await loadGradeFacts(manager, studentIds);
-  const missedSessions = await loadConsecutiveMissedSessions(manager, studentIds);
+  const missedSessions = await loadConsecutiveMissedSessions(manager, studentIds, missedSessionsSince);
   const previous = await loadPreviousStandings(manager, studentIds);
   return (studentId) => ({
     grades: grades.get(studentId) ?? [],

@@ -4,7 +4,8 @@ import { MessagingRuntime } from '@mentoring/messaging';
 import { Clock, CLOCK } from '@mentoring/platform';
 import type { EntityManager } from 'typeorm';
 import { PolicyStore } from '../policies';
-import { assessStanding, RiskPolicy, RiskPolicySettings, standingChanged } from '../scoring/domain';
+import { RiskScoringConfig } from '../config/risk-scoring.config';
+import { academicYearBeginning, assessStanding, MonthDay, parseMonthDay, RiskPolicy, RiskPolicySettings, standingChanged } from '../scoring/domain';
 import type { AssessmentTrigger } from './assessment-trigger';
 import { admitStudent, nextStudentsOfProgram, saveStandingChanges, saveStandings } from './infrastructure/standings.store';
 import { riskAssessedEvent } from './risk-assessed-event';
@@ -17,11 +18,16 @@ import { loadStandingInputs } from './standing-inputs';
  */
 @Injectable()
 export class StandingsService {
+  private readonly academicYearStart: MonthDay;
+
   constructor(
     private readonly policies: PolicyStore,
     private readonly runtime: MessagingRuntime,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    config: RiskScoringConfig,
+  ) {
+    this.academicYearStart = parseMonthDay(config.ACADEMIC_YEAR_START);
+  }
 
   /** Re-assesses one student under their programme's policy in force; true when the standing changed. */
   async reassessStudent(manager: EntityManager, student: StudentProfile, trigger: AssessmentTrigger): Promise<boolean> {
@@ -54,7 +60,9 @@ export class StandingsService {
 
   /** What each student's standing would be under `settings`, without storing or announcing anything. */
   async assess(manager: EntityManager, students: readonly StudentProfile[], settings: RiskPolicySettings, now: Date): Promise<StudentAssessment[]> {
-    const inputsOf = await loadStandingInputs(manager, students.map((student) => student.studentId));
+    // A streak from last academic year is history, not a current sign.
+    const missedSince = academicYearBeginning(now, this.academicYearStart);
+    const inputsOf = await loadStandingInputs(manager, students.map((student) => student.studentId), missedSince);
     return students.map((student) => {
       const { grades, engagement, previous } = inputsOf(student.studentId);
       const standing = assessStanding({ grades, engagement, policy: settings, previous, now });

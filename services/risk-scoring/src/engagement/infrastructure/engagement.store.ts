@@ -10,17 +10,25 @@ export interface EngagementSignalInput {
 }
 
 /**
- * Missed sessions in a row per student, from the latest session each student had. Students with
- * no session are left out (none missed). A case declined by the student is not read here on
- * purpose: opting out of mentoring must never raise a student's level.
+ * Missed sessions in a row per student, from the latest session each student had that is still
+ * current: of a case that is not closed (a closed case's streak is over) and on or after `since`
+ * (the start of the academic year). Students with none are left out (none missed). A case
+ * declined by the student is not read here on purpose: opting out of mentoring must never raise a
+ * student's level.
  */
-export async function loadConsecutiveMissedSessions(manager: EntityManager, studentIds: readonly string[]): Promise<Map<string, number>> {
+export async function loadConsecutiveMissedSessions(
+  manager: EntityManager,
+  studentIds: readonly string[],
+  since: Date,
+): Promise<Map<string, number>> {
   const rows: Array<{ student_id: string; consecutive_missed: number }> = await manager.query(
-    `SELECT DISTINCT ON (student_id) student_id, consecutive_missed
-     FROM engagement_signals
-     WHERE student_id = ANY($1) AND kind LIKE 'session-%'
-     ORDER BY student_id, occurred_at DESC, recorded_at DESC`,
-    [studentIds],
+    `SELECT DISTINCT ON (s.student_id) s.student_id, s.consecutive_missed
+     FROM engagement_signals s
+     LEFT JOIN case_assignments a ON a.case_id = s.case_id
+     WHERE s.student_id = ANY($1) AND s.kind LIKE 'session-%' AND s.occurred_at >= $2
+       AND (a.status IS NULL OR a.status <> 'closed')
+     ORDER BY s.student_id, s.occurred_at DESC, s.recorded_at DESC`,
+    [studentIds, since],
   );
   return new Map(rows.map((row) => [row.student_id, row.consecutive_missed]));
 }

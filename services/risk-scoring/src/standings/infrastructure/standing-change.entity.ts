@@ -2,7 +2,7 @@ import type { RiskLevel } from '@mentoring/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { RiskReason, StandingMetrics } from '../../scoring/domain';
 
-export const STANDING_TRIGGERS = ['grade-recorded', 'grade-amended', 'session-logged', 'policy-changed', 'rescore-requested'] as const;
+export const STANDING_TRIGGERS = ['grade-recorded', 'grade-amended', 'session-logged', 'case-closed', 'policy-changed', 'rescore-requested'] as const;
 /** What made a standing change. */
 export type StandingTrigger = (typeof STANDING_TRIGGERS)[number];
 
