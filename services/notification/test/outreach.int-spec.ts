@@ -116,6 +116,21 @@ describe('outreach from case events', () => {
     expect(dispatched.of(student.id, { template: 'student-first-contact', channel: 'email', status: 'sent' })).toHaveLength(1);
   });
 
+  it('congratulates a student whose marks improved during mentoring, and tells their mentor', async () => {
+    const student = person('student');
+    const mentor = person('mentor');
+
+    await producer.send(caseEnvelope({ kind: 'progress-noted', status: 'active', riskLevel: 'watch', student, mentor }));
+
+    const [kudos] = await mail.waitFor(student.email as string, 1);
+    expect(kudos.parsed.subject).toContain('Well done');
+    expect(matchesOf(withoutUrls(kudos.parsed.text ?? ''), STUDENT_LANGUAGE)).toEqual([]);
+    const [told] = await mail.waitFor(mentor.email as string, 1);
+    expect(told.parsed.subject).toContain(student.displayName);
+    expect((await inboxOf(service, student, 'student')).items).toEqual([expect.objectContaining({ template: 'student-kudos' })]);
+    expect((await inboxOf(service, mentor, 'mentor')).items).toEqual([expect.objectContaining({ template: 'mentor-student-progress' })]);
+  });
+
   it('keeps the inbox for a student who opted out of email, and sends them none', async () => {
     const student = person('student');
     await putPreferences(service, student, 'student', { emailOptOut: true });
