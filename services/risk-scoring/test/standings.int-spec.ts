@@ -3,6 +3,7 @@ import { TOPICS } from '@mentoring/contracts';
 import { waitUntil } from '@mentoring/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { academicYearBeginning, parseMonthDay } from '../src/scoring/domain';
 import { amendmentOf, caseEvent, gradeRecorded, outboxEmpty, RiskEventLog, RiskScoringService, startRiskScoring, TestPublisher } from './support';
 
 describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
@@ -147,6 +148,30 @@ describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {
     await publisher.publish(TOPICS.mentoringCaseEvents, [session('attended', 0, 10)]);
     const [, reset] = await eventsOf('S-reset', 2);
     expect(reset.data).toMatchObject({ level: 'ok', previousLevel: 'watch', reasons: [], cause: 'engagement' });
+  });
+
+  it('lets a missed-session streak of last academic year lapse at the new one', async () => {
+    await publisher.publish(TOPICS.gradesRecorded, [gradeRecorded({ studentId: 'S-last-year', percentage: 80 }), gradeRecorded({ studentId: 'S-last-year', percentage: 82 })]);
+    const lastYear = new Date(academicYearBeginning(new Date(), parseMonthDay(service.config.ACADEMIC_YEAR_START)).getTime() - 86_400_000);
+    const missed = (consecutiveMissed: number) =>
+      caseEvent('session-logged', {
+        studentId: 'S-last-year',
+        caseId: 'case-S-last-year',
+        mentorId: 'mentor-ada',
+        status: 'active',
+        session: { outcome: 'missed', occurredAt: new Date(lastYear.getTime() - (3 - consecutiveMissed) * 3_600_000).toISOString(), consecutiveMissed },
+      });
+    await publisher.publish(TOPICS.mentoringCaseEvents, [missed(1), missed(2)]);
+
+    // Each input is recorded and assessed in one transaction, so once all are on record and
+    // the outbox is empty, any change of standing would have been announced.
+    await waitUntil('both grades and both sessions on record', async () => {
+      const risk = await riskOf('S-last-year');
+      return risk.engagementSignals.length === 2 && risk.metrics.summativeCount === 2;
+    });
+    await quiet();
+    expect(riskEvents.for('S-last-year')).toEqual([]);
+    expect(await riskOf('S-last-year')).toMatchObject({ level: 'ok', reasons: [] });
   });
 
   it("shows a standing only to ops, coordinators of the student's programme and the mentor holding the case", async () => {
