@@ -185,7 +185,7 @@ export async function outboxEmpty(sql: Sql): Promise<boolean> {
  * A programme for re-score tests. Students fall in four groups by index, all with two identical
  * summatives: 80% (ok), 68% (at-risk), 64% (at-risk) and 55% (urgent) under the defaults. Lowering
  * the at-risk threshold to 65 changes only the 68% group: 68 clears 65 by more than the 2-point
- * margin, so those students move to ok with an `improved` reason; 64% stays under the threshold
+ * margin, so those students move to ok (without an `improved` reason: no mark changed); 64% stays under the threshold
  * and 55% stays urgent.
  */
 export const RESCORE_GROUP_PERCENTAGES = [80, 68, 64, 55] as const;

@@ -8,7 +8,7 @@ import { RiskScoringConfig } from '../config/risk-scoring.config';
 import { academicYearBeginning, assessStanding, MonthDay, parseMonthDay, RiskPolicy, RiskPolicySettings, standingChanged } from '../scoring/domain';
 import type { AssessmentTrigger } from './assessment-trigger';
 import { admitStudent, nextStudentsOfProgram, saveStandingChanges, saveStandings } from './infrastructure/standings.store';
-import { riskAssessedEvent } from './risk-assessed-event';
+import { CAUSE_OF_TRIGGER, riskAssessedEvent } from './risk-assessed-event';
 import type { StudentAssessment, StudentProfile } from './student-assessment';
 import { loadStandingInputs } from './standing-inputs';
 
@@ -43,7 +43,7 @@ export class StandingsService {
     policy: RiskPolicy,
     trigger: AssessmentTrigger,
   ): Promise<number> {
-    const assessments = await this.assess(manager, students, policy, trigger.now);
+    const assessments = await this.assess(manager, students, policy, trigger.now, CAUSE_OF_TRIGGER[trigger.kind] === 'policy');
     const assessedAt = this.clock.now();
     const changes = assessments
       .filter((assessment) => assessment.changed)
@@ -58,14 +58,24 @@ export class StandingsService {
     return changes.length;
   }
 
-  /** What each student's standing would be under `settings`, without storing or announcing anything. */
-  async assess(manager: EntityManager, students: readonly StudentProfile[], settings: RiskPolicySettings, now: Date): Promise<StudentAssessment[]> {
+  /**
+   * What each student's standing would be under `settings`, without storing or announcing
+   * anything; `policyChangeOnly` (a preview of a policy, by default) keeps a fall in level from
+   * being announced as the student's progress.
+   */
+  async assess(
+    manager: EntityManager,
+    students: readonly StudentProfile[],
+    settings: RiskPolicySettings,
+    now: Date,
+    policyChangeOnly = true,
+  ): Promise<StudentAssessment[]> {
     // A streak from last academic year is history, not a current sign.
     const missedSince = academicYearBeginning(now, this.academicYearStart);
     const inputsOf = await loadStandingInputs(manager, students.map((student) => student.studentId), missedSince);
     return students.map((student) => {
       const { grades, engagement, previous } = inputsOf(student.studentId);
-      const standing = assessStanding({ grades, engagement, policy: settings, previous, now });
+      const standing = assessStanding({ grades, engagement, policy: settings, previous, now, policyChangeOnly });
       return { student, previous, standing, changed: standingChanged(previous, standing) };
     });
   }

@@ -287,6 +287,15 @@ describe('assessStanding', () => {
       expect(codesOf(assess(summatives(78, 80, 50), { previous: later }))).not.toContain('improved');
     });
 
+    it('is not added when only the policy changed, though the level falls', () => {
+      const previous = assess(summatives(65, 66));
+      const lowered = { thresholds: { watch: null, atRisk: 60, urgent: 50 } };
+      const rescored = assess(summatives(65, 66), { previous, policy: lowered, policyChangeOnly: true });
+      expect(rescored.level).toBe('ok');
+      expect(codesOf(rescored)).not.toContain('improved');
+      expect(codesOf(assess(summatives(65, 66), { previous, policy: lowered }))).toContain('improved');
+    });
+
     it('is not added for leaving watch, or for rising', () => {
       expect(codesOf(assess(summatives(80, 80), { previous: assess(summatives(55)) }))).toEqual([]);
       expect(codesOf(assess(summatives(50, 50), { previous: assess(summatives(65, 66)) }))).not.toContain('improved');

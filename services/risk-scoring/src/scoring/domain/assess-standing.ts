@@ -22,6 +22,11 @@ export interface StandingInput {
    * wall clock, so processing the same event again places it in the same academic year.
    */
   now: Date;
+  /**
+   * True when only the policy changed (a re-score, a preview): a level left then is no progress
+   * of the student's, so it is not announced as `improved`.
+   */
+  policyChangeOnly?: boolean;
 }
 
 /** A student's standing: level, the reasons for it, the courses to focus on and the figures behind it. */
@@ -31,7 +36,7 @@ export function assessStanding(input: StandingInput): Standing {
   const metrics = measureStanding(windowed, input.engagement, policy);
   const signals = evaluateRules({ windowed, metrics, policy, previousCodes: new Set(previous?.reasons.map((reason) => reason.code)) });
   const level = levelOf(signals, policy);
-  const improved = improvedReason(previous, level, windowed, metrics, policy);
+  const improved = improvedReason(previous, level, windowed, metrics, policy, input.policyChangeOnly ?? false);
   return {
     level,
     reasons: inCodeOrder(improved === null ? signals : [...signals, improved]),
@@ -57,10 +62,12 @@ function improvedReason(
   windowed: WindowedGrades,
   metrics: StandingMetrics,
   policy: RiskPolicySettings,
+  policyChangeOnly: boolean,
 ): RiskReason | null {
   if (previous === undefined) return null;
   const carried = previous.reasons.find((reason) => reason.code === 'improved');
   if (carried !== undefined && previous.level === level) return carried;
+  if (policyChangeOnly) return null;
   const leftSupportLevel = severityOf(previous.level) >= severityOf('at-risk') && severityOf(level) < severityOf(previous.level);
   // A new academic year empties the window; a level that falls for lack of marks is not progress.
   if (!leftSupportLevel || metrics.summativeCount < policy.minSummatives) return null;

@@ -47,6 +47,7 @@ export interface AssessOptions {
   previous?: PreviousStanding;
   missedSessions?: number;
   now?: Date;
+  policyChangeOnly?: boolean;
 }
 
 /** assessStanding with the default policy (overridable) and no missed sessions. */
@@ -58,6 +59,7 @@ export function assess(grades: readonly GradeFact[], options: AssessOptions = {}
     policy: { ...defaultPolicySettings(), ...options.policy },
     previous: options.previous,
     now: options.now ?? NOW,
+    policyChangeOnly: options.policyChangeOnly,
   });
 }
 
