@@ -4,7 +4,7 @@ import { BaseServiceConfig, splitList } from '@mentoring/config';
 import { IDENTIFIER, PROGRAM_CODE } from '@mentoring/contracts';
 import { Transform, Type } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsInt, IsString, Length, Matches, Max, Min, MinLength } from 'class-validator';
-import { DEFAULT_PROGRAMS } from '../grades/domain';
+import { DEFAULT_PROGRAMS } from './programmes';
 
 export const SERVICE_NAME = 'grade-ingest';
 

@@ -5,6 +5,7 @@ import { Caseloads } from '../caseloads';
 import { percentage } from './domain';
 import { assertMayReadGrades } from './grade-access';
 import { GradeEntity } from './infrastructure/grade.entity';
+import { loadStudentGradeVersions } from './infrastructure/grades.store';
 
 /** An earlier value of a grade, kept when an amendment replaced it. */
 export interface GradeVersionView {
@@ -44,7 +45,7 @@ export class StudentGradesService {
    * unknown students simply have none.
    */
   async studentGrades(principal: Principal, studentId: string): Promise<{ studentId: string; grades: StudentGradeView[] }> {
-    const rows = await this.dataSource.getRepository(GradeEntity).find({ where: { studentId }, order: { version: 'DESC' } });
+    const rows = await loadStudentGradeVersions(this.dataSource.manager, studentId);
     const holdsCase = principal.role === 'mentor' && (await this.caseloads.isCurrentMentor(principal.subject, studentId));
     assertMayReadGrades(principal, { programme: currentProgramme(rows), holdsCase });
     const versionsByIdentity = new Map<string, GradeEntity[]>();

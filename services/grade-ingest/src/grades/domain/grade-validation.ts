@@ -7,8 +7,8 @@ import {
   ValidationResult,
 } from '@mentoring/contracts';
 
-/** The programmes of the seed study (DESIGN.md §1); configuration may replace the list. */
-export const DEFAULT_PROGRAMS: readonly string[] = ['MBBS', 'MD', 'BBMS', 'HDPCS'];
+// The list lives with the configuration that defaults to it; validation only receives it.
+export { DEFAULT_PROGRAMS } from '../../config/programmes';
 
 /** How far ahead of this server's clock a feed's clock may run before a grade counts as "in the future". */
 export const DEFAULT_MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;

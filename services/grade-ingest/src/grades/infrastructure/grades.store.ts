@@ -111,3 +111,8 @@ export function toStoredGrade(row: GradeEntity): StoredGrade {
     scoreStatus: row.scoreStatus,
   };
 }
+
+/** Every stored version of a student's grades, newest version first. */
+export function loadStudentGradeVersions(manager: EntityManager, studentId: string): Promise<GradeEntity[]> {
+  return manager.find(GradeEntity, { where: { studentId }, order: { version: 'DESC' } });
+}
