@@ -3,7 +3,8 @@ import { TOPICS } from '@mentoring/contracts';
 import { waitUntil } from '@mentoring/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { academicYearBeginning, parseMonthDay } from '../src/scoring/domain';
+import { parseMonthDay } from '../src/config/month-day';
+import { academicYearBeginning } from '../src/scoring/domain';
 import { amendmentOf, caseEvent, gradeRecorded, outboxEmpty, RiskEventLog, RiskScoringService, startRiskScoring, TestPublisher } from './support';
 
 describe('risk-scoring: grades and engagement in, risk.assessed.v1 out', () => {

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '@mentoring/config';
+import { parseMonthDay } from './month-day';
 import { RiskScoringConfig } from './risk-scoring.config';
 
 const DEVELOPMENT = { MENTORING_DEV_MODE: 'true' };
@@ -22,6 +23,14 @@ describe('RiskScoringConfig academic year', () => {
   it('refuses a start that is not a day every year has, naming the variable', () => {
     for (const value of ['02-29', '2026-08-01', '8-1', 'August']) {
       expect(problemsOf({ ACADEMIC_YEAR_START: value })).toEqual(['ACADEMIC_YEAR_START']);
+    }
+  });
+
+  it('reads a valid start as month and day', () => {
+    expect(parseMonthDay('12-31')).toEqual({ month: 12, day: 31 });
+    expect(parseMonthDay('08-01')).toEqual({ month: 8, day: 1 });
+    for (const text of ['02-29', '04-31', '13-01', '00-10', '8-1', '08/01', '']) {
+      expect(() => parseMonthDay(text)).toThrow(RangeError);
     }
   });
 });

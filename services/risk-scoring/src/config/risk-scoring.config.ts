@@ -1,7 +1,7 @@
 import { BaseServiceConfig } from '@mentoring/config';
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { MONTH_DAY_PATTERN } from '../scoring/domain';
+import { MONTH_DAY_PATTERN } from './month-day';
 
 export class RiskScoringConfig extends BaseServiceConfig {
   override PORT = 3002;

@@ -4,4 +4,4 @@ export * from './standing';
 export { assessStanding, type StandingInput } from './assess-standing';
 export { standingChanged } from './standing-changed';
 export { validatePolicy, type PolicyProblem, type PolicyValidation } from './validate-policy';
-export { academicYearBeginning, MONTH_DAY_PATTERN, parseMonthDay, type MonthDay } from './academic-year';
+export { academicYearBeginning, type MonthDay } from './academic-year';
