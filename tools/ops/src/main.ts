@@ -1,5 +1,6 @@
 // `npm run ops -- <command>`: what an ops engineer asks of the running pipeline.
 import { OpsClient, serviceEndpoints, ServiceEndpoint } from './ops-client';
+import { DeadLetterPageReply, DeadLetterReply, RescoreJobReply, ReplayReply } from '@mentoring/contracts';
 import { partitionLagOf, pipelineLoadOf } from '@mentoring/observability';
 
 const USAGE = `usage: npm run ops -- <command>
@@ -11,15 +12,6 @@ const USAGE = `usage: npm run ops -- <command>
   rescore <PROGRAM>              re-score every student of a programme under its current policy
 options:
   --json                         print JSON instead of tables (for scripts)`;
-
-interface DeadLetterSummary {
-  id: string;
-  status: string;
-  reason: string;
-  error: { message: string };
-  origin: { topic: string; partition: number; offset: string };
-  createdAt: string;
-}
 
 const client = new OpsClient();
 const services = serviceEndpoints();
@@ -73,7 +65,7 @@ async function listDeadLetters(serviceName: string | undefined, all: boolean): P
   const rows = [];
   for (const service of pick(serviceName)) {
     if ((await client.readiness(service)).state === 'unreachable') continue;
-    const page = await client.json<{ items: DeadLetterSummary[] }>(service, `/v1/ops/dead-letters${all ? '' : '?status=pending'}`);
+    const page = await client.json(service, `/v1/ops/dead-letters${all ? '' : '?status=pending'}`, DeadLetterPageReply);
     for (const letter of page.items) {
       rows.push({
         service: service.name,
@@ -93,7 +85,7 @@ async function listDeadLetters(serviceName: string | undefined, all: boolean): P
 async function ownerOf(id: string, serviceName: string | undefined): Promise<ServiceEndpoint> {
   for (const service of pick(serviceName)) {
     try {
-      await client.json(service, `/v1/ops/dead-letters/${id}`);
+      await client.json(service, `/v1/ops/dead-letters/${id}`, DeadLetterReply);
       return service;
     } catch {
       // not this service's
@@ -105,13 +97,13 @@ async function ownerOf(id: string, serviceName: string | undefined): Promise<Ser
 async function actOnDeadLetter(action: 'replay' | 'discard', id: string | undefined, serviceName: string | undefined): Promise<void> {
   if (!id) throw new Error(`dlq ${action} needs a dead-letter id`);
   const service = await ownerOf(id, serviceName);
-  print(await client.json(service, `/v1/ops/dead-letters/${id}/${action}`, { method: 'POST' }));
+  print(await client.json(service, `/v1/ops/dead-letters/${id}/${action}`, action === 'replay' ? ReplayReply : DeadLetterReply, { method: 'POST' }));
 }
 
 async function rescore(program: string | undefined): Promise<void> {
   if (!program) throw new Error('rescore needs a programme code, e.g. MBBS');
   const [riskScoring] = pick('risk-scoring');
-  print(await client.json(riskScoring, `/v1/policies/${encodeURIComponent(program)}/rescore`, { method: 'POST' }));
+  print(await client.json(riskScoring, `/v1/policies/${encodeURIComponent(program)}/rescore`, RescoreJobReply, { method: 'POST' }));
 }
 
 async function main(args: string[]): Promise<void> {

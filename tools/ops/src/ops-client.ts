@@ -1,4 +1,5 @@
 import { signingKeyFromEnvironment, signToken } from '@mentoring/auth';
+import { parseReply, ReplyOf, ReplyShape } from '@mentoring/contracts';
 import { parsePrometheusText, Readiness, readinessOf, Sample, UNREACHABLE } from '@mentoring/observability';
 
 /** A running service the CLI talks to; URLs can be overridden per service (e.g. RISK_SCORING_URL). */
@@ -43,15 +44,17 @@ export class OpsClient {
     return token;
   }
 
-  async json<T>(service: ServiceEndpoint, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  /** Calls a route and returns its reply checked against the reply shape the service declares for it. */
+  async json<S extends ReplyShape>(service: ServiceEndpoint, path: string, reply: S, init: { method?: string; body?: unknown } = {}): Promise<ReplyOf<S>> {
+    const method = init.method ?? 'GET';
     const response = await fetch(`${service.url}${path}`, {
-      method: init.method ?? 'GET',
+      method,
       headers: { authorization: `Bearer ${await this.bearer(service)}`, 'content-type': 'application/json' },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`${service.name} ${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+    if (!response.ok) throw new Error(`${service.name} ${method} ${path}: ${response.status} ${text}`);
+    return parseReply(reply, parseJson(text), `${service.name} ${method} ${path.split('?')[0]}`);
   }
 
   /** GET /health/ready: ready or the failing checks; `unreachable` when nothing answers. */
@@ -67,5 +70,13 @@ export class OpsClient {
   async metrics(service: ServiceEndpoint): Promise<Sample[]> {
     const response = await fetch(`${service.url}/metrics`);
     return parsePrometheusText(await response.text());
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }

@@ -74,6 +74,12 @@ describe('parseReply', () => {
     expect(error.problems.map((p) => p.field)).toEqual(['0.student.displayName', '0.confirmedSlot.start']);
   });
 
+  it('rejects a reply missing a nested object, whether the object may be null or not', () => {
+    const entry = { caseId: 'c-1', status: 'active', phase: 'ice-breaking', riskLevel: 'watch', weakCourses: [], slaDeadline: null, nextMeetingDueAt: null, consecutiveMissed: 0, openedAt: '2026-11-30T10:00:00.000Z', outcome: null };
+    const error = mismatchOf(() => parseReply(CaseloadEntryReply, entry, SOURCE));
+    expect(error.problems.map((p) => p.field)).toEqual(['student', 'confirmedSlot']);
+  });
+
   it('rejects a full case whose mentor lost a field', () => {
     const error = mismatchOf(() => parseReply(FullCaseReply, { caseId: 'c-1', mentor: { mentorId: 'm-1', displayName: 'Dr M' } }, SOURCE));
     expect(error.problems.map((p) => p.field)).toContain('mentor.timeZone');

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertCoversProgramme, CurrentPrincipal, Principal, programmeFilter, Roles } from '@mentoring/auth';
-import { PolicyReplacementReply, RiskPolicyReply, Served } from '@mentoring/contracts';
+import { PolicyReplacementReply, RescoreJobReply, RiskPolicyReply, Served } from '@mentoring/contracts';
 import { defaultPolicy } from '../scoring/domain';
 import { PoliciesService } from './policies.service';
 import { PolicyVersionRecord } from './infrastructure/policies.store';
@@ -53,7 +53,7 @@ export class PoliciesController {
   @Roles('coordinator', 'ops')
   @ApiOperation({ summary: 'Re-score every student of the programme under the policy in force' })
   @ApiAcceptedResponse({ description: 'The queued re-score job' })
-  rescore(@Param() { program }: ProgramParams, @CurrentPrincipal() principal: Principal): Promise<RescoreJobView> {
+  rescore(@Param() { program }: ProgramParams, @CurrentPrincipal() principal: Principal): Promise<Served<RescoreJobReply>> {
     assertCoversProgramme(principal, program);
     return this.policies.requestRescore(program, actorOf(principal));
   }

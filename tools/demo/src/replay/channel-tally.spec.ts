@@ -16,7 +16,7 @@ describe('channel tallies', () => {
       amended: 0,
       duplicate: 1,
       rejected: 1,
-      rejections: { items: [{ problems: [{ column: 'studentSourcedId' }] }] },
+      rejections: { total: 1, items: [{ row: 2, problems: [{ column: 'studentSourcedId' }] }] },
     });
     expect(tally.outcomes).toEqual({ accepted: 8, amended: 0, duplicate: 1, rejected: 1 });
     expect(tally.rejectedFields).toEqual({ studentSourcedId: 1 });

@@ -1,3 +1,4 @@
+import type { GradesReceiptReply, ImportReportReply } from '@mentoring/contracts';
 import type { Sample } from '@mentoring/observability';
 import type { FeedChannel } from '../cohort';
 
@@ -14,16 +15,11 @@ export interface ChannelTally {
 
 export type ChannelTallies = Record<FeedChannel, ChannelTally>;
 
-/** The answer of POST /v1/grades, reduced to what the tally needs. */
-export interface GradesReceipt {
-  summary: Record<GradeOutcome, number>;
-  results: Array<{ problems?: Array<{ field: string }> }>;
-}
+/** What the tally reads of POST /v1/grades's answer. */
+export type GradesReceipt = Pick<GradesReceiptReply, 'summary' | 'results'>;
 
-/** The counts of GET /v1/imports/:id, with the page of rejected rows it carries. */
-export interface ImportReportCounts extends Record<GradeOutcome, number> {
-  rejections: { items: Array<{ problems: Array<{ column: string }> }> };
-}
+/** What the tally reads of GET /v1/imports/:id: the counts and the page of rejected rows. */
+export type ImportReportCounts = Pick<ImportReportReply, GradeOutcome | 'rejections'>;
 
 export function emptyTally(): ChannelTally {
   return { sent: 0, outcomes: { accepted: 0, amended: 0, duplicate: 0, rejected: 0 }, rejectedFields: {} };

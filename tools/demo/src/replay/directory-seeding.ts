@@ -1,14 +1,10 @@
+import { CaseloadEntryReply, DirectoryImportReply, listOf } from '@mentoring/contracts';
 import { type Cohort, PROGRAMS } from '../cohort';
 import { chunk, demoCoordinators, mentorImportRow, studentImportRow } from './directory';
 import { PlatformClient } from './platform-client';
 
 // mentor-matching takes JSON bodies up to Express's default 100 kB: about 200 students.
 const IMPORT_ROWS_PER_REQUEST = 200;
-
-interface ImportAnswer {
-  received: number;
-  rejected: Array<{ row: number; id: string | null; problems: Array<{ field: string; problem: string }> }>;
-}
 
 // Seeds every programme's people, so it coordinates them all.
 const COORDINATOR = { role: 'coordinator', subject: 'demo-coordinator', programmes: PROGRAMS } as const;
@@ -24,21 +20,16 @@ export async function seedDirectory(client: PlatformClient, cohort: Pick<Cohort,
   await importRows(client, '/v1/students/import', cohort.students.map(studentImportRow));
   const coordinators = demoCoordinators();
   for (const coordinator of coordinators) {
-    await client.json('notification', COORDINATOR, `/v1/recipients/${coordinator.id}`, { method: 'PUT', body: coordinator.body });
+    await client.call('notification', COORDINATOR, `/v1/recipients/${coordinator.id}`, { method: 'PUT', body: coordinator.body });
   }
   return coordinators.length;
 }
 
 async function importRows(client: PlatformClient, path: string, rows: readonly object[]): Promise<void> {
   for (const batch of chunk(rows, IMPORT_ROWS_PER_REQUEST)) {
-    const answer = await client.json<ImportAnswer>('mentor-matching', COORDINATOR, path, { method: 'POST', body: batch });
+    const answer = await client.json('mentor-matching', COORDINATOR, path, DirectoryImportReply, { method: 'POST', body: batch });
     if (answer.rejected.length > 0) throw new Error(`${path} refused rows: ${JSON.stringify(answer.rejected.slice(0, 3))}`);
   }
-}
-
-interface CaseloadEntry {
-  caseId: string;
-  status: string;
 }
 
 /**
@@ -49,9 +40,9 @@ export async function acceptAsPromptMentors(client: PlatformClient, cohort: Pick
   let accepted = 0;
   for (const mentor of cohort.mentors.filter((candidate) => candidate.responsiveness.profile === 'prompt')) {
     const caller = { role: 'mentor', subject: mentor.mentorId } as const;
-    const caseload = await client.json<CaseloadEntry[]>('mentor-matching', caller, `/v1/mentors/${mentor.mentorId}/cases`);
+    const caseload = await client.json('mentor-matching', caller, `/v1/mentors/${mentor.mentorId}/cases`, listOf(CaseloadEntryReply));
     for (const entry of caseload.filter((candidate) => candidate.status === 'matched')) {
-      await client.json('mentor-matching', caller, `/v1/cases/${entry.caseId}/accept`, { method: 'POST' });
+      await client.call('mentor-matching', caller, `/v1/cases/${entry.caseId}/accept`, { method: 'POST' });
       accepted += 1;
     }
   }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ENVELOPE_HEADERS, namespacedTopic, TOPICS } from '@mentoring/contracts';
+import { ENVELOPE_HEADERS, GradesReceiptReply, ImportReportReply, ImportStartedReply, namespacedTopic, TOPICS } from '@mentoring/contracts';
 import { Kafka, Message } from 'kafkajs';
 import { FeedRecord, ONEROSTER_FILE_NAMES, OneRosterFiles } from '../cohort';
-import { addReceipt, ChannelTally, emptyTally, GradesReceipt, ImportReportCounts, importTally } from './channel-tally';
+import { addReceipt, ChannelTally, emptyTally, importTally } from './channel-tally';
 import { chunk } from './directory';
 import { PlatformClient } from './platform-client';
 
@@ -19,7 +19,7 @@ export type TallyListener = (tally: ChannelTally) => void;
 export async function replayRest(client: PlatformClient, feed: string, records: readonly FeedRecord[], onTally: TallyListener): Promise<ChannelTally> {
   let tally = emptyTally();
   for (const batch of chunk(records, REST_BATCH)) {
-    const receipt = await client.json<GradesReceipt>('grade-ingest', { role: 'registrar-feed', subject: feed }, '/v1/grades', {
+    const receipt = await client.json('grade-ingest', { role: 'registrar-feed', subject: feed }, '/v1/grades', GradesReceiptReply, {
       method: 'POST',
       body: { records: batch.map((entry) => entry.record) },
     });
@@ -60,12 +60,6 @@ export async function replayKafka(kafka: Kafka, namespace: string | undefined, f
   return sent;
 }
 
-interface ImportReport extends ImportReportCounts {
-  status: 'processing' | 'completed' | 'failed';
-  rowsRead: number;
-  error: { message?: string } | null;
-}
-
 /** Uploads the OneRoster file set and follows the import until it completes; its report is the tally. */
 export async function replayOneRoster(
   client: PlatformClient,
@@ -77,9 +71,9 @@ export async function replayOneRoster(
   const caller = { role: 'registrar-feed', subject: feed } as const;
   const form = new FormData();
   for (const name of ONEROSTER_FILE_NAMES) form.append('files', new Blob([files[name]], { type: 'text/csv' }), name);
-  const created = await client.json<{ report: string }>('grade-ingest', caller, '/v1/imports/oneroster', { method: 'POST', form });
+  const created = await client.json('grade-ingest', caller, '/v1/imports/oneroster', ImportStartedReply, { method: 'POST', form });
   for (;;) {
-    const report = await client.json<ImportReport>('grade-ingest', caller, `${created.report}?rejectionsLimit=1000`);
+    const report = await client.json('grade-ingest', caller, `${created.report}?rejectionsLimit=1000`, ImportReportReply);
     const tally = importTally(records, report);
     onTally(tally);
     if (report.status === 'completed') return tally;

@@ -1,4 +1,5 @@
 import { Role, signingKeyFromEnvironment, signToken } from '@mentoring/auth';
+import { parseReply, ReplyOf, ReplyShape } from '@mentoring/contracts';
 import { parsePrometheusText, Sample } from '@mentoring/observability';
 
 export const PLATFORM_SERVICES = ['grade-ingest', 'risk-scoring', 'mentor-matching', 'notification'] as const;
@@ -36,8 +37,21 @@ export class PlatformClient {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
-  /** Calls a route and returns its JSON answer; any status other than 2xx is an error naming the route. */
-  async json<T>(service: PlatformService, caller: Caller, path: string, call: Call = {}): Promise<T> {
+  /**
+   * Calls a route and returns its answer checked against the reply shape the service declares for
+   * it; any status other than 2xx, or an answer of another shape, is an error naming the route.
+   */
+  async json<S extends ReplyShape>(service: PlatformService, caller: Caller, path: string, reply: S, call: Call = {}): Promise<ReplyOf<S>> {
+    const text = await this.send(service, caller, path, call);
+    return parseReply(reply, text ? JSON.parse(text) : undefined, `${service} ${call.method ?? 'GET'} ${path.split('?')[0]}`);
+  }
+
+  /** Calls a route whose answer the demo does not read; any status other than 2xx is an error naming the route. */
+  async call(service: PlatformService, caller: Caller, path: string, call: Call = {}): Promise<void> {
+    await this.send(service, caller, path, call);
+  }
+
+  private async send(service: PlatformService, caller: Caller, path: string, call: Call): Promise<string> {
     const method = call.method ?? 'GET';
     const response = await fetch(`${this.urls[service]}${path}`, {
       method,
@@ -50,7 +64,7 @@ export class PlatformClient {
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${service} ${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+    return text;
   }
 
   async metrics(service: PlatformService): Promise<Sample[]> {

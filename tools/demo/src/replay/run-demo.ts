@@ -1,12 +1,12 @@
 import { KafkaConnection } from '@mentoring/config';
-import { namespacedTopic, RiskLevel, TOPICS } from '@mentoring/contracts';
+import { CaseTimingReportReply, DeadLetterPageReply, FlagRatesReply, listOf, namespacedTopic, RiskLevel, TOPICS, WaitlistedCaseReply } from '@mentoring/contracts';
 import { kafkaClientSettings } from '@mentoring/messaging';
 import { sumOf } from '@mentoring/observability';
 import { Kafka, logLevel } from 'kafkajs';
 import { Cohort, FeedChannel, FeedRecord, generateCohort, PROGRAMS, summarizeCohort, toOneRosterFiles } from '../cohort';
 import { defaultTermStart, writeCohort } from '../cohort-files';
 import { ChannelTallies, countFields, emptyTallies, fieldsOfDeadLetterMessage, kafkaOutcomes } from './channel-tally';
-import { DemoSummary, DurationSummary, Link } from './demo-summary';
+import { DemoSummary, Link } from './demo-summary';
 import { replayKafka, replayOneRoster, replayRest } from './feed-replay';
 import { consoleSignInLines, createConsoleAccounts, demoConsoleAccounts } from './console-accounts';
 import { acceptAsPromptMentors, seedDirectory } from './directory-seeding';
@@ -43,15 +43,6 @@ const OPS = { role: 'ops', subject: 'demo-ops' } as const;
 // The largest page GET /v1/ops/dead-letters serves; a feed's malformed share stays well below it.
 const MAX_DEAD_LETTERS_PAGE = 500;
 
-interface FlagRates {
-  groups: Array<{ levels: Record<RiskLevel, number> }>;
-}
-
-interface CaseTiming {
-  byStatus: PipelineSnapshot['cases'];
-  flagToFirstContact: DurationSummary;
-}
-
 /**
  * The demo: generates the cohort, seeds the people through the APIs, replays the registrar feed
  * through REST, the Kafka topic and a OneRoster import at once, waits for the pipeline to settle,
@@ -79,8 +70,8 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
     const final = await untilSettled(read, replay.state, settings.settleTimeoutMs, progress);
     final.grades.kafka.rejectedFields = await kafkaRejectedFields(client, settings.namespace);
     const [waitlist, timing] = await Promise.all([
-      client.json<unknown[]>('mentor-matching', COORDINATOR, '/v1/coordinator/waitlist'),
-      client.json<CaseTiming>('mentor-matching', COORDINATOR, '/v1/reports/case-timing'),
+      client.json('mentor-matching', COORDINATOR, '/v1/coordinator/waitlist', listOf(WaitlistedCaseReply)),
+      client.json('mentor-matching', COORDINATOR, '/v1/reports/case-timing', CaseTimingReportReply),
     ]);
     return {
       cohort: {
@@ -148,8 +139,8 @@ class FeedReplay {
   async snapshot(observer: PipelineObserver): Promise<PipelineSnapshot> {
     const { client } = this;
     const [flagRates, timing, consumerLag, metrics] = await Promise.all([
-      client.json<FlagRates>('risk-scoring', COORDINATOR, '/v1/reports/flag-rates'),
-      client.json<CaseTiming>('mentor-matching', COORDINATOR, '/v1/reports/case-timing'),
+      client.json('risk-scoring', COORDINATOR, '/v1/reports/flag-rates', FlagRatesReply),
+      client.json('mentor-matching', COORDINATOR, '/v1/reports/case-timing', CaseTimingReportReply),
       observer.consumerLag(),
       Promise.all(PLATFORM_SERVICES.map((service) => client.metrics(service))),
     ]);
@@ -200,16 +191,12 @@ async function untilSettled(
   }
 }
 
-interface DeadLetterPage {
-  items: Array<{ error: { message: string } }>;
-}
-
 /**
  * The fields Kafka submissions were refused for, from grade-ingest's dead letters of the registrar
  * topic. The demo's databases are new at every start, so all of them are this replay's.
  */
 async function kafkaRejectedFields(client: PlatformClient, namespace: string | undefined): Promise<Record<string, number>> {
   const topic = namespacedTopic(TOPICS.registrarGradesSubmitted, namespace);
-  const page = await client.json<DeadLetterPage>('grade-ingest', OPS, `/v1/ops/dead-letters?topic=${encodeURIComponent(topic)}&limit=${MAX_DEAD_LETTERS_PAGE}`);
+  const page = await client.json('grade-ingest', OPS, `/v1/ops/dead-letters?topic=${encodeURIComponent(topic)}&limit=${MAX_DEAD_LETTERS_PAGE}`, DeadLetterPageReply);
   return countFields({}, page.items.map((item) => fieldsOfDeadLetterMessage(item.error.message)));
 }

@@ -58,21 +58,21 @@ export class FullCaseReply {
   @IsString() caseId!: string;
   @IsIn(CASE_STATUSES as unknown as string[]) status!: CaseStatus;
   @IsIn(CASE_PHASES as unknown as string[]) phase!: CasePhase;
-  @ValidateNested() @Type(() => FullCaseStudentReply) student!: FullCaseStudentReply;
-  @Nullable() @ValidateNested() @Type(() => CaseMentorReply) mentor!: CaseMentorReply | null;
+  @IsObject() @ValidateNested() @Type(() => FullCaseStudentReply) student!: FullCaseStudentReply;
+  @Nullable() @IsObject() @ValidateNested() @Type(() => CaseMentorReply) mentor!: CaseMentorReply | null;
   @Nullable() @IsString() previousMentorId!: string | null;
   @IsArray() @IsString({ each: true }) mentorsWhoLeft!: string[];
-  @ValidateNested() @Type(() => CaseStandingReply) standing!: CaseStandingReply;
+  @IsObject() @ValidateNested() @Type(() => CaseStandingReply) standing!: CaseStandingReply;
   @IsArray() @ValidateNested({ each: true }) @Type(() => MeetingSlotV1) proposedSlots!: MeetingSlotV1[];
-  @Nullable() @ValidateNested() @Type(() => MeetingSlotV1) confirmedSlot!: MeetingSlotV1 | null;
+  @Nullable() @IsObject() @ValidateNested() @Type(() => MeetingSlotV1) confirmedSlot!: MeetingSlotV1 | null;
   @Nullable() @IsISO8601() slaDeadline!: string | null;
   @Nullable() @IsISO8601() reminderSentAt!: string | null;
   @IsInt() @Min(1) cadenceDays!: number;
   @Nullable() @IsISO8601() nextMeetingDueAt!: string | null;
   @IsInt() @Min(0) consecutiveMissed!: number;
   @Nullable() @IsIn(CASE_OUTCOMES as unknown as string[]) outcome!: CaseOutcome | null;
-  @ValidateNested() @Type(() => CaseTimelineReply) timeline!: CaseTimelineReply;
-  @ValidateNested() @Type(() => CaseTimingReply) timing!: CaseTimingReply;
+  @IsObject() @ValidateNested() @Type(() => CaseTimelineReply) timeline!: CaseTimelineReply;
+  @IsObject() @ValidateNested() @Type(() => CaseTimingReply) timing!: CaseTimingReply;
   @IsArray() @ValidateNested({ each: true }) @Type(() => CaseHistoryEntryReply) history!: CaseHistoryEntryReply[];
 }
 
@@ -86,9 +86,9 @@ export class StudentCaseReply {
   @IsString() caseId!: string;
   @IsIn(CASE_STATUSES as unknown as string[]) status!: CaseStatus;
   @IsIn(CASE_PHASES as unknown as string[]) phase!: CasePhase;
-  @Nullable() @ValidateNested() @Type(() => StudentCaseMentorReply) mentor!: StudentCaseMentorReply | null;
+  @Nullable() @IsObject() @ValidateNested() @Type(() => StudentCaseMentorReply) mentor!: StudentCaseMentorReply | null;
   @IsArray() @ValidateNested({ each: true }) @Type(() => MeetingSlotV1) proposedSlots!: MeetingSlotV1[];
-  @Nullable() @ValidateNested() @Type(() => MeetingSlotV1) confirmedSlot!: MeetingSlotV1 | null;
+  @Nullable() @IsObject() @ValidateNested() @Type(() => MeetingSlotV1) confirmedSlot!: MeetingSlotV1 | null;
   @Nullable() @IsISO8601() nextMeetingDueAt!: string | null;
 }
 
@@ -97,11 +97,11 @@ export class CaseloadEntryReply {
   @IsString() caseId!: string;
   @IsIn(CASE_STATUSES as unknown as string[]) status!: CaseStatus;
   @IsIn(CASE_PHASES as unknown as string[]) phase!: CasePhase;
-  @ValidateNested() @Type(() => CaseStudentReply) student!: CaseStudentReply;
+  @IsObject() @ValidateNested() @Type(() => CaseStudentReply) student!: CaseStudentReply;
   @IsIn(RISK_LEVELS as unknown as string[]) riskLevel!: RiskLevel;
   @IsArray() @IsString({ each: true }) weakCourses!: string[];
   @Nullable() @IsISO8601() slaDeadline!: string | null;
-  @Nullable() @ValidateNested() @Type(() => MeetingSlotV1) confirmedSlot!: MeetingSlotV1 | null;
+  @Nullable() @IsObject() @ValidateNested() @Type(() => MeetingSlotV1) confirmedSlot!: MeetingSlotV1 | null;
   @Nullable() @IsISO8601() nextMeetingDueAt!: string | null;
   @IsInt() @Min(0) consecutiveMissed!: number;
   @IsISO8601() openedAt!: string;

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsString, Min, ValidateNested } from 'class-validator';
-import { MeetingSlotV1, SESSION_OUTCOMES, SessionOutcome } from '../../mentoring/case-event/v1';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsString, Min, ValidateNested } from 'class-validator';
+import { CaseStatus, MeetingSlotV1, SESSION_OUTCOMES, SessionOutcome } from '../../mentoring/case-event/v1';
 import { RISK_LEVELS, RiskLevel } from '../../risk/risk-assessed/v1';
 import { Nullable } from '../reply';
 
@@ -70,4 +70,44 @@ export class WaitlistedCaseReply {
   @IsISO8601() openedAt!: string;
   @Nullable() @IsISO8601() waitlistedAt!: string | null;
   @IsArray() @ValidateNested({ each: true }) @Type(() => WaitlistMentorReply) mentors!: WaitlistMentorReply[];
+}
+
+export class ImportRowProblemReply {
+  @IsString() field!: string;
+  @IsString() problem!: string;
+}
+
+export class ImportRowRejectionReply {
+  @IsInt() row!: number;
+  @Nullable() @IsString() id!: string | null;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ImportRowProblemReply) problems!: ImportRowProblemReply[];
+}
+
+/** POST /v1/mentors/import and /v1/students/import: rows received, stored and refused (each with its problems). */
+export class DirectoryImportReply {
+  @IsInt() @Min(0) received!: number;
+  @IsInt() @Min(0) created!: number;
+  @IsInt() @Min(0) updated!: number;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ImportRowRejectionReply) rejected!: ImportRowRejectionReply[];
+}
+
+export class CaseCountsReply implements Record<CaseStatus, number> {
+  @IsInt() @Min(0) open!: number;
+  @IsInt() @Min(0) waitlisted!: number;
+  @IsInt() @Min(0) matched!: number;
+  @IsInt() @Min(0) active!: number;
+  @IsInt() @Min(0) closed!: number;
+}
+
+export class DurationSummaryReply {
+  @IsInt() @Min(0) count!: number;
+  @Nullable() @IsNumber() medianHours!: number | null;
+  @Nullable() @IsNumber() p90Hours!: number | null;
+}
+
+/** GET /v1/reports/case-timing: flag to first contact and to first meeting, and cases by status. */
+export class CaseTimingReportReply {
+  @IsObject() @ValidateNested() @Type(() => DurationSummaryReply) flagToFirstContact!: DurationSummaryReply;
+  @IsObject() @ValidateNested() @Type(() => DurationSummaryReply) flagToFirstMeeting!: DurationSummaryReply;
+  @IsObject() @ValidateNested() @Type(() => CaseCountsReply) byStatus!: CaseCountsReply;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { Nullable } from '../reply';
 
 // What notification's inbox, preferences and link routes answer, as far as clients read them.
@@ -30,7 +30,7 @@ export class QuietHoursReply {
 export class PreferencesReply {
   @IsIn(['email', 'inbox']) channel!: 'email' | 'inbox';
   @IsBoolean() emailOptOut!: boolean;
-  @Nullable() @ValidateNested() @Type(() => QuietHoursReply) quietHours!: QuietHoursReply | null;
+  @Nullable() @IsObject() @ValidateNested() @Type(() => QuietHoursReply) quietHours!: QuietHoursReply | null;
 }
 
 /** GET /v1/links/verify: what a genuine, unexpired, unrevoked link stands for. */

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsString, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsObject, IsString, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Nullable } from '../reply';
 
 // What every service's /v1/ops/dead-letters routes answer, as far as the console and the ops CLI read them.
@@ -24,8 +24,8 @@ export class DeadLetterReply {
   @IsString() id!: string;
   @IsIn(DEAD_LETTER_REPLY_STATUSES as unknown as string[]) status!: DeadLetterReplyStatus;
   @IsString() reason!: string;
-  @ValidateNested() @Type(() => DeadLetterErrorReply) error!: DeadLetterErrorReply;
-  @ValidateNested() @Type(() => DeadLetterOriginReply) origin!: DeadLetterOriginReply;
+  @IsObject() @ValidateNested() @Type(() => DeadLetterErrorReply) error!: DeadLetterErrorReply;
+  @IsObject() @ValidateNested() @Type(() => DeadLetterOriginReply) origin!: DeadLetterOriginReply;
   @Nullable() @IsString() eventType!: string | null;
   @IsInt() @Min(0) replayAttempts!: number;
   @Nullable() @IsString() lastReplayError!: string | null;
@@ -44,5 +44,5 @@ export class ReplayReply {
   @IsIn(['replayed', 'failed']) status!: 'replayed' | 'failed';
   @ValidateIf((reply: ReplayReply) => reply.status === 'replayed') @IsString() outcome?: string;
   @ValidateIf((reply: ReplayReply) => reply.status === 'failed') @IsString() error?: string;
-  @ValidateNested() @Type(() => DeadLetterReply) deadLetter!: DeadLetterReply;
+  @IsObject() @ValidateNested() @Type(() => DeadLetterReply) deadLetter!: DeadLetterReply;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsString, Matches, Min, ValidateNested } from 'class-validator';
 import { RISK_LEVELS, RiskLevel } from '../../risk/risk-assessed/v1';
 import { Nullable } from '../reply';
 
@@ -26,7 +26,7 @@ export class PolicyThresholdsReply {
 export class RiskPolicyReply {
   @IsString() program!: string;
   @IsInt() @Min(1) version!: number;
-  @ValidateNested() @Type(() => PolicyThresholdsReply) thresholds!: PolicyThresholdsReply;
+  @IsObject() @ValidateNested() @Type(() => PolicyThresholdsReply) thresholds!: PolicyThresholdsReply;
   @IsNumber() passMark!: number;
   @IsNumber() hysteresisMargin!: number;
   @IsInt() @Min(0) minSummatives!: number;
@@ -38,13 +38,13 @@ export class RescoreJobRefReply {
 
 /** PUT /v1/policies/:program: the new version in force and the re-scoring it started, if any. */
 export class PolicyReplacementReply {
-  @ValidateNested() @Type(() => RiskPolicyReply) policy!: RiskPolicyReply;
-  @Nullable() @ValidateNested() @Type(() => RescoreJobRefReply) rescoreJob!: RescoreJobRefReply | null;
+  @IsObject() @ValidateNested() @Type(() => RiskPolicyReply) policy!: RiskPolicyReply;
+  @Nullable() @IsObject() @ValidateNested() @Type(() => RescoreJobRefReply) rescoreJob!: RescoreJobRefReply | null;
 }
 
 export class PreviewLevelsReply {
-  @ValidateNested() @Type(() => LevelCountsReply) current!: LevelCountsReply;
-  @ValidateNested() @Type(() => LevelCountsReply) proposed!: LevelCountsReply;
+  @IsObject() @ValidateNested() @Type(() => LevelCountsReply) current!: LevelCountsReply;
+  @IsObject() @ValidateNested() @Type(() => LevelCountsReply) proposed!: LevelCountsReply;
 }
 
 export class PreviewMoveReply {
@@ -59,7 +59,7 @@ export class PolicyPreviewReply {
   @IsInt() @Min(1) currentPolicyVersion!: number;
   @IsInt() @Min(0) studentsAssessed!: number;
   @IsInt() @Min(0) wouldChange!: number;
-  @ValidateNested() @Type(() => PreviewLevelsReply) levels!: PreviewLevelsReply;
+  @IsObject() @ValidateNested() @Type(() => PreviewLevelsReply) levels!: PreviewLevelsReply;
   @IsArray() @ValidateNested({ each: true }) @Type(() => PreviewMoveReply) moves!: PreviewMoveReply[];
 }
 
@@ -68,7 +68,7 @@ export class FlagRateRowReply {
   @IsString() program!: string;
   @IsInt() @Min(1) yearOfStudy!: number;
   @IsInt() @Min(0) students!: number;
-  @ValidateNested() @Type(() => LevelCountsReply) levels!: LevelCountsReply;
+  @IsObject() @ValidateNested() @Type(() => LevelCountsReply) levels!: LevelCountsReply;
   /** Share of students flagged at any level (watch, at-risk, urgent). */
   @IsNumber() flagRate!: number;
   /** Share of students at at-risk or urgent. */
@@ -99,4 +99,16 @@ export class FlagTrendReply {
   @IsISO8601() generatedAt!: string;
   @IsInt() @Min(1) weeks!: number;
   @IsArray() @ValidateNested({ each: true }) @Type(() => FlagTrendRowReply) groups!: FlagTrendRowReply[];
+}
+
+/** POST /v1/policies/:program/rescore and GET /v1/rescore-jobs/:id: a re-score job as coordinators and ops follow it. */
+export class RescoreJobReply {
+  @IsString() id!: string;
+  @IsString() program!: string;
+  @IsInt() @Min(1) policyVersion!: number;
+  @IsString() status!: string;
+  @IsInt() @Min(0) studentsAssessed!: number;
+  @IsInt() @Min(0) standingsChanged!: number;
+  @IsISO8601() createdAt!: string;
+  @Nullable() @IsISO8601() finishedAt!: string | null;
 }
