@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { GradesReceiptReply, Served } from '@mentoring/contracts';
 import { GradeSubmissionService } from './grade-submission.service';
 import { StudentGradesService } from './student-grades.service';
 import { SubmitGradesRequest } from './submit-grades.request';
@@ -21,7 +22,7 @@ export class GradesController {
     summary: 'Submit a batch of grades for the calling feed',
     description: 'Answers per record: accepted, duplicate, amended or rejected with every field-level problem.',
   })
-  submit(@Body() request: SubmitGradesRequest, @CurrentPrincipal() principal: Principal) {
+  submit(@Body() request: SubmitGradesRequest, @CurrentPrincipal() principal: Principal): Promise<Served<GradesReceiptReply>> {
     return this.submissions.submitBatch(principal.subject, request.records);
   }
 

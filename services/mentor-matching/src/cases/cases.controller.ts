@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { LoggedSessionReply, Served } from '@mentoring/contracts';
 import {
   AdjustCadenceDto,
   ChangePhaseDto,
@@ -74,7 +75,7 @@ export class CasesController {
   @Get(':caseId/sessions')
   @Roles('mentor', 'coordinator')
   @ApiOperation({ summary: 'Logged sessions with their notes' })
-  sessions(@CurrentPrincipal() principal: Principal, @Param('caseId', CASE_ID) caseId: string) {
+  sessions(@CurrentPrincipal() principal: Principal, @Param('caseId', CASE_ID) caseId: string): Promise<Served<LoggedSessionReply>[]> {
     return this.cases.sessions(principal, caseId);
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ownerInParam, Principal, Roles } from '@mentoring/auth';
+import { DirectoryImportReply, MentorReply, Served } from '@mentoring/contracts';
 import type { IncomingMessage } from 'node:http';
 import { readImportRows } from '../bulk-import/import-body';
 import { MentorAvailabilityDto, MentorProfileDto, NewMentorDto } from './mentor.dto';
@@ -25,21 +26,21 @@ export class MentorsController {
   @Roles('coordinator')
   @ApiConsumes('application/json', 'text/csv')
   @ApiOperation({ summary: 'Create or update many mentors from a JSON array or a CSV file; bad rows, and rows beyond the coordinator’s programmes, are listed with every problem' })
-  async import(@CurrentPrincipal() principal: Principal, @Req() request: IncomingMessage, @Body() body: unknown) {
+  async import(@CurrentPrincipal() principal: Principal, @Req() request: IncomingMessage, @Body() body: unknown): Promise<Served<DirectoryImportReply>> {
     return this.mentors.import(principal, await readImportRows(request, body, MENTOR_CSV_COLUMNS));
   }
 
   @Get()
   @Roles('coordinator', 'ops')
   @ApiOperation({ summary: 'Every mentor (ops), or the mentors of the coordinator’s programmes' })
-  list(@CurrentPrincipal() principal: Principal) {
+  list(@CurrentPrincipal() principal: Principal): Promise<Served<MentorReply>[]> {
     return this.mentors.list(principal);
   }
 
   @Get(':mentorId')
   @Roles('coordinator', 'ops', ownerInParam('mentor', 'mentorId'))
   @ApiOperation({ summary: 'A mentor’s profile, open cases and responsiveness (a coordinator: mentors of their programmes)' })
-  get(@CurrentPrincipal() principal: Principal, @Param('mentorId') mentorId: string) {
+  get(@CurrentPrincipal() principal: Principal, @Param('mentorId') mentorId: string): Promise<Served<MentorReply>> {
     return this.mentors.get(principal, mentorId);
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ownerInParam, Principal, Roles } from '@mentoring/auth';
+import { DirectoryImportReply, Served, StudentReply } from '@mentoring/contracts';
 import type { IncomingMessage } from 'node:http';
 import { readImportRows } from '../bulk-import/import-body';
 import { StudentProfileDto } from './student.dto';
@@ -18,14 +19,14 @@ export class StudentsController {
   @Roles('coordinator', 'service', 'ops')
   @ApiConsumes('application/json', 'text/csv')
   @ApiOperation({ summary: 'Create or update many students from a JSON array or a CSV file; bad rows, and a coordinator’s rows beyond their programmes, are listed with every problem' })
-  async import(@CurrentPrincipal() principal: Principal, @Req() request: IncomingMessage, @Body() body: unknown) {
+  async import(@CurrentPrincipal() principal: Principal, @Req() request: IncomingMessage, @Body() body: unknown): Promise<Served<DirectoryImportReply>> {
     return this.students.import(principal, await readImportRows(request, body, STUDENT_CSV_COLUMNS));
   }
 
   @Get(':studentId')
   @Roles('coordinator', 'service', 'ops', ownerInParam('student', 'studentId'))
   @ApiOperation({ summary: 'A student’s profile (a coordinator: students of their programmes)' })
-  get(@CurrentPrincipal() principal: Principal, @Param('studentId') studentId: string) {
+  get(@CurrentPrincipal() principal: Principal, @Param('studentId') studentId: string): Promise<Served<StudentReply>> {
     return this.students.get(principal, studentId);
   }
 

@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, GoneException, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ownerInParam, Principal, Public, Roles } from '@mentoring/auth';
+import { Served, VerifiedLinkReply } from '@mentoring/contracts';
 import { IsString, MinLength } from 'class-validator';
 import { Clock, CLOCK } from '@mentoring/platform';
 import { assertMayActForStudent, RecipientAccess, RecipientDirectory } from '../recipients';
@@ -28,7 +29,7 @@ export class LinksController {
     summary: 'The action, parameters, id and generation a link from a message stands for, if it is genuine, unexpired and not revoked',
     description: '410 when the link expired or its recipient revoked their links, 400 when it is not a genuine link.',
   })
-  async verify(@Query() query: VerifyLinkQuery) {
+  async verify(@Query() query: VerifyLinkQuery): Promise<Served<VerifiedLinkReply>> {
     const verification = await this.signer.verify(query.token, this.clock.now());
     if (verification.valid) return verification.link;
     if (verification.reason === 'expired') throw new GoneException('This link has expired');
