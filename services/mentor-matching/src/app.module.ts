@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
-import { platformModules } from '@mentoring/platform';
+import { Clock, platformModules } from '@mentoring/platform';
 import { CaseCoreModule } from './cases/case-core.module';
 import { CasesModule } from './cases/cases.module';
 import { CaseHistoryEntity } from './cases/infrastructure/case-history.entity';
@@ -8,7 +8,6 @@ import { CaseOfferEntity } from './cases/infrastructure/case-offer.entity';
 import { CaseSessionEntity } from './cases/infrastructure/case-session.entity';
 import { CaseEntity } from './cases/infrastructure/case.entity';
 import { CreateCases1733300000200 } from './cases/infrastructure/1733300000200-create-cases';
-import { Clock } from './clock';
 import { MentorMatchingConfig, SERVICE_NAME } from './config/mentor-matching.config';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMentors1733300000000 } from './mentors/infrastructure/1733300000000-create-mentors';

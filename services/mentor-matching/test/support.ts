@@ -4,7 +4,7 @@ import { Consumer, Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { Clock } from '../src/clock';
+import { Clock } from '@mentoring/platform';
 import { MentorMatchingConfig } from '../src/config/mentor-matching.config';
 
 const HOUR_MS = 3_600_000;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope, RiskAssessedV1 } from '@mentoring/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { StudentContinuity } from '../students/students.port';
 import { CaseContext, CaseRecord } from './case-record';

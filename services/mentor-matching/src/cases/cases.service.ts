@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundExce
 import type { Principal } from '@mentoring/auth';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { MentorDirectory } from '../mentors';
 import { programmeReach } from '../shared/programme-reach';
 import { StudentContinuity, StudentDirectory } from '../students';

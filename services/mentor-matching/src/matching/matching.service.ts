@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CASE_POLICY, CaseMatching, CasePolicy, type CaseRecord, CaseUnitOfWork, ChangeOrigin, matchCase, type Participants, participantsOf, reassignAfterExpiry, waitlistCase } from '../cases';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { MentorCapacity } from '../mentors';
 import type { Student } from '../students';

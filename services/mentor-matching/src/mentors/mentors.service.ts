@@ -4,7 +4,7 @@ import type { FieldProblem } from '@mentoring/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AcceptedRow, ImportRow, RejectedRow, validateImportRows } from '../bulk-import/import-rows';
 import { ImportReport } from '../bulk-import/import-report';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { isOnLeave } from '../shared/time';
 import { NO_RESPONSIVENESS_HISTORY, ResponsivenessSummary } from './domain/responsiveness';
 import { mentorAvailabilityProblems } from '../validation/availability-problems';

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PollingLoop } from '@mentoring/messaging';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK } from '../clock';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { HOUR_MS, MINUTE_MS } from '../shared/time';
 import { CaseTimerEntity } from './infrastructure/case-timer.entity';
