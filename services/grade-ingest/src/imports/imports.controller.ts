@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
+import { ImportReportReply, ImportStartedReply, Served } from '@mentoring/contracts';
 import { Response } from 'express';
 import { ImportReportQuery } from './import-report';
 import { ImportsService } from './imports.service';
@@ -41,7 +42,7 @@ export class ImportsController {
     @Body() fields: Record<string, unknown>,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<Served<ImportStartedReply>> {
     const parts = (files ?? []).map((file) => ({ fieldName: file.fieldname, originalName: file.originalname, path: file.path }));
     const created = await this.imports.start(principal.subject, parts, fields);
     const report = `/v1/imports/${created.id}`;
@@ -53,7 +54,7 @@ export class ImportsController {
   // Not coordinators: one import spans every programme of the feed, and its rejected rows name students of all of them.
   @Roles('registrar-feed', 'ops')
   @ApiOperation({ summary: 'Import report: status, counts, file-level error, rejected rows (paginated by row)' })
-  report(@Param('id', ParseUUIDPipe) id: string, @Query() query: ImportReportQuery, @CurrentPrincipal() principal: Principal) {
+  report(@Param('id', ParseUUIDPipe) id: string, @Query() query: ImportReportQuery, @CurrentPrincipal() principal: Principal): Promise<Served<ImportReportReply>> {
     return this.imports.report(id, principal, query);
   }
 

@@ -29,6 +29,7 @@ export class GradesReceiptReply {
 /** POST /v1/imports/oneroster: the import runs in the background; `report` is where to follow it. */
 export class ImportStartedReply {
   @IsString() importId!: string;
+  @IsIn(['processing', 'completed', 'failed']) status!: 'processing' | 'completed' | 'failed';
   @IsString() report!: string;
 }
 
