@@ -1,6 +1,7 @@
 import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@mentoring/auth';
+import { DeadLetterPageReply, DeadLetterReply, ReplayReply, Served } from '@mentoring/contracts';
 import { DEAD_LETTER_STATUSES, DeadLetterEntity, DeadLetterStatus } from '@mentoring/persistence';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
@@ -43,13 +44,13 @@ export class DeadLettersController {
 
   @Get()
   @ApiOperation({ summary: 'List dead letters, newest first' })
-  async list(@Query() query: DeadLetterListQuery) {
+  async list(@Query() query: DeadLetterListQuery): Promise<Served<DeadLetterPageReply>> {
     const { items, total } = await this.runtime.deadLetters.list(query);
     return { total, items: items.map(present) };
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string) {
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<Served<DeadLetterReply>> {
     const deadLetter = await this.runtime.deadLetters.get(id);
     if (!deadLetter) throw new NotFoundException(`no dead letter ${id}`);
     return present(deadLetter);
@@ -58,7 +59,7 @@ export class DeadLettersController {
   @Post(':id/replay')
   @HttpCode(200)
   @ApiOperation({ summary: 'Run a pending dead letter through the consumer again (at most one effect)' })
-  async replay(@Param('id', ParseUUIDPipe) id: string) {
+  async replay(@Param('id', ParseUUIDPipe) id: string): Promise<Served<ReplayReply>> {
     const result = await this.runtime.deadLetters.replay(id).catch((error: unknown) => {
       if (error instanceof PermanentError) throw new ConflictException(error.message);
       throw error;
@@ -72,7 +73,7 @@ export class DeadLettersController {
   @Post(':id/discard')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a pending dead letter as not to be replayed' })
-  async discard(@Param('id', ParseUUIDPipe) id: string) {
+  async discard(@Param('id', ParseUUIDPipe) id: string): Promise<Served<DeadLetterReply>> {
     const deadLetter = await this.runtime.deadLetters.discard(id);
     if (!deadLetter) throw new NotFoundException(`no dead letter ${id}`);
     return present(deadLetter);
