@@ -1,4 +1,5 @@
-import { assignGreedily, assignJointly } from './assignment';
+import { assignJointly } from './assignment';
+import { assignGreedily } from './testing/first-come-first-served';
 import {
   CandidateEvaluation,
   evaluateCandidates,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { assignGreedily, assignJointly, AssignmentResult, MentorCapacity, ScoreMatrix } from './assignment';
+import { assignJointly, AssignmentResult, MentorCapacity, ScoreMatrix } from './assignment';
+import { assignGreedily } from './testing/first-come-first-served';
 
 const matrix = (rows: Record<string, Record<string, number>>): ScoreMatrix =>
   new Map(Object.entries(rows).map(([caseId, row]) => [caseId, new Map(Object.entries(row))]));

@@ -73,33 +73,6 @@ export function assignJointly(
   return summarise(caseIds, mentors, scores, chosen);
 }
 
-/**
- * First come, first served: each case in arrival order takes its best mentor with capacity left.
- * The baseline the joint assignment is measured against.
- */
-export function assignGreedily(
-  caseIds: readonly string[],
-  mentors: readonly MentorCapacity[],
-  scores: ScoreMatrix,
-): AssignmentResult {
-  assertDistinct(caseIds);
-  const remaining = new Map(mentors.map((mentor) => [mentor.mentorId, usableCapacity(mentor)]));
-  const chosen = new Map<string, Assignment>();
-  for (const caseId of caseIds) {
-    let pick: Assignment | undefined;
-    for (const [mentorId, score] of scores.get(caseId) ?? []) {
-      if ((remaining.get(mentorId) ?? 0) > 0 && (pick === undefined || score > pick.score)) {
-        pick = { caseId, mentorId, score };
-      }
-    }
-    if (pick) {
-      chosen.set(caseId, pick);
-      remaining.set(pick.mentorId, (remaining.get(pick.mentorId) ?? 0) - 1);
-    }
-  }
-  return summarise(caseIds, mentors, scores, chosen);
-}
-
 function summarise(
   caseIds: readonly string[],
   mentors: readonly MentorCapacity[],
