@@ -1,5 +1,8 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OutreachError } from './outreach-errors';
-import { compileTemplateLibrary, loadTemplateLibrary, TemplateSources } from './template-library';
+import { compileTemplateLibrary, DEFAULT_TEMPLATES_DIR, loadTemplateLibrary, TemplateSources } from './template-library';
 import type { StudentMeetingVariables } from './template-variables';
 
 const meeting: StudentMeetingVariables = {
@@ -81,5 +84,18 @@ describe('template library', () => {
       summary: 'Mentoring chat with Kwame',
       description: 'Pick or change the time here: https://x.example/m',
     });
+  });
+});
+
+describe('the shipped template folder', () => {
+  it('stops start-up when the fallback locale lacks a template the outreach can ask for', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'templates-'));
+    try {
+      cpSync(DEFAULT_TEMPLATES_DIR, copy, { recursive: true });
+      rmSync(join(copy, 'en', 'student-kudos'), { recursive: true });
+      expect(() => loadTemplateLibrary(copy)).toThrow(/lack "student-kudos"/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   CALENDAR_ENTRY_TEMPLATE,
   CalendarEntryVariables,
   MeetingTime,
+  TEMPLATE_NAMES,
   TemplateName,
   TemplateVariables,
   ZonedMoment,
@@ -175,7 +176,16 @@ export function compileTemplateLibrary(sources: TemplateSources): TemplateLibrar
   };
 }
 
-/** Reads and compiles the template files (by default the ones shipped beside this code). */
+/**
+ * Reads and compiles the template files (by default the ones shipped beside this code). The
+ * fallback locale must have every template the outreach can ask for, so a missing one stops
+ * start-up instead of failing a send.
+ */
 export function loadTemplateLibrary(rootDir: string = DEFAULT_TEMPLATES_DIR): TemplateLibrary {
-  return compileTemplateLibrary(readTemplateSources(rootDir));
+  const sources = readTemplateSources(rootDir);
+  const missing = [...TEMPLATE_NAMES, CALENDAR_ENTRY_TEMPLATE].filter((template) => !sources[FALLBACK_LOCALE]?.templates[template]);
+  if (missing.length > 0) {
+    throw new OutreachError('unknown-template', `The ${FALLBACK_LOCALE} templates in ${rootDir} lack ${missing.map((name) => `"${name}"`).join(', ')}`);
+  }
+  return compileTemplateLibrary(sources);
 }
