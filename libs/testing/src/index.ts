@@ -5,3 +5,4 @@ export * from './pipeline';
 export * from './browser';
 export * from './cohort';
 export * from './topic-recorder';
+export * from './feature-layers';
