@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { kafkaAclTable } from '@mentoring/testing';
 import { parse } from 'yaml';
 
 // No Docker engine runs here, so the compose file is checked by reading: it parses, every
@@ -23,18 +24,6 @@ const services = compose.services as Record<string, ComposeService>;
 /** `${NAME:?message}`: compose refuses to start while NAME is unset or empty. */
 const REQUIRED = /^\$\{([A-Z0-9_]+):\?[^}]+\}$/;
 const requiredVariable = (value: unknown) => (typeof value === 'string' ? REQUIRED.exec(value)?.[1] : undefined);
-
-function aclTable() {
-  return fs
-    .readFileSync(path.join(repoRoot, 'infra/kafka/acl-table.txt'), 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
-      const [topic, owner, consumers] = line.split(/\s+/);
-      return { topic, owner, consumers: consumers === '-' ? [] : consumers.split(',') };
-    });
-}
 
 /** What compose's kafka-init grants, from the script itself: principal, operation and resource of each ACL. */
 function kafkaInitGrants() {
@@ -96,7 +85,7 @@ describe('docker-compose.yml', () => {
     expect(required('postgres', 'POSTGRES_PASSWORD')).toBe('POSTGRES_PASSWORD');
     expect(services.postgres.environment).not.toHaveProperty('POSTGRES_HOST_AUTH_METHOD');
     for (const node of kafkaNodes) expect(required(node, 'KAFKA_ADMIN_PASSWORD')).toBe('KAFKA_ADMIN_PASSWORD');
-    for (const principal of new Set(aclTable().flatMap((row) => [row.owner, ...row.consumers]))) {
+    for (const principal of new Set(kafkaAclTable().flatMap((row) => [row.owner, ...row.consumers]))) {
       const variable = `KAFKA_PASSWORD_${principal.toUpperCase().replace(/-/g, '_')}`;
       expect(required('kafka-init', variable)).toBe(variable);
     }
@@ -135,7 +124,7 @@ describe('docker-compose.yml', () => {
     const grants = kafkaInitGrants();
     const writers = (topic: string) => grants.filter((grant) => grant.topic === topic && grant.operation === 'Write').map((grant) => grant.principal);
     const readers = (topic: string) => grants.filter((grant) => grant.topic === topic && grant.operation === 'Read').map((grant) => grant.principal);
-    const table = aclTable();
+    const table = kafkaAclTable();
 
     expect(table.map((row) => [row.topic, row.owner])).toEqual([
       ['registrar.grades.submitted.v1', 'registrar'],

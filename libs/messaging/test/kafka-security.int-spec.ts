@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadKafkaConnection } from '@mentoring/config';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Consumer, Kafka, Producer, ResourcePatternTypes } from 'kafkajs';
+import { kafkaAclTable } from '@mentoring/testing';
 import { createKafka } from '../src';
 
 // A broker of its own (the infra/kafka jars on free ports, never the shared one) that only speaks
@@ -14,26 +15,7 @@ import { createKafka } from '../src';
 const repoRoot = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(__dirname, 'fixtures/secured-broker.mjs');
 const KAFKA_INIT = path.join(repoRoot, 'infra/kafka/compose/kafka-init.sh');
-const ACL_TABLE = path.join(repoRoot, 'infra/kafka/acl-table.txt');
 const run = promisify(execFile);
-
-interface TopicRow {
-  topic: string;
-  owner: string;
-  consumers: string[];
-}
-
-function aclTable(): TopicRow[] {
-  return fs
-    .readFileSync(ACL_TABLE, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
-      const [topic, owner, consumers] = line.split(/\s+/);
-      return { topic, owner, consumers: consumers === '-' ? [] : consumers.split(',') };
-    });
-}
 
 /** The grants kafka-init.sh makes, as kafkajs ACL entries: read from the script itself, so both apply the same rules. */
 function grantsOfKafkaInit() {
@@ -84,7 +66,7 @@ function issueBrokerCertificate(dir: string): { ca: string; keystore: string } {
 const logger = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
 
 describe('Kafka with SASL (SCRAM) and ACLs', () => {
-  const table = aclTable();
+  const table = kafkaAclTable();
   const principals = [...new Set(table.flatMap((row) => [row.owner, ...row.consumers]))];
   const passwords = new Map(principals.map((name) => [name, secret()]));
   const superUser = { name: 'admin', password: secret() };

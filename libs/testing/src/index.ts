@@ -6,3 +6,4 @@ export * from './browser';
 export * from './cohort';
 export * from './topic-recorder';
 export * from './feature-layers';
+export * from './kafka-acl-table';
