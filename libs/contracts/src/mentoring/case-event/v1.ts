@@ -7,6 +7,7 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -16,6 +17,12 @@ import { RiskReasonV1, RISK_LEVELS, RiskLevel } from '../../risk/risk-assessed/v
  * Every change of a mentoring case; the envelope type is `mentoring.case-<kind>.v1`.
  * `progress-noted`: the student's marks lifted their standing while a mentor is working with them
  * (never sent for a policy change); the case stays active.
+ * `slots-proposed`: new times to choose from (the next meeting after a session, or "none of these
+ * suit me"), in `proposedSlots`.
+ * `slot-confirmed` books a meeting, or moves a booked one (same `meeting.uid`, higher `sequence`);
+ * `meeting-cancelled` calls it off (same uid, higher sequence).
+ * `meeting-reminder-due`: a booked meeting is `reminder.leadMinutes` away.
+ * `nudge-due`: the pair has stalled (`nudge` says how and who is to act).
  */
 export const CASE_EVENT_KINDS = [
   'opened',
@@ -32,6 +39,10 @@ export const CASE_EVENT_KINDS = [
   'closed',
   // Added within v1: consumers subscribe per kind, so those that predate it never receive it.
   'progress-noted',
+  'slots-proposed',
+  'meeting-cancelled',
+  'meeting-reminder-due',
+  'nudge-due',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -52,6 +63,25 @@ export type SessionOutcome = (typeof SESSION_OUTCOMES)[number];
 export const CASE_OUTCOMES = ['met', 'improved', 'referred', 'declined-by-student', 'unreachable'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
+/** Where a mentor meets students, from the mentor's profile. */
+export const MEETING_MODES = ['in-person', 'video', 'phone'] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+
+/**
+ * Why a pair is nudged: accepted but nothing booked, no first meeting long after the flag, or the
+ * next meeting overdue against the phase's cadence.
+ */
+export const NUDGE_KINDS = ['not-booked', 'no-first-meeting', 'cadence-overdue'] as const;
+export type NudgeKind = (typeof NUDGE_KINDS)[number];
+
+/** Who a nudge is for. */
+export const NUDGE_AUDIENCES = ['student-and-mentor', 'mentor', 'coordinator'] as const;
+export type NudgeAudience = (typeof NUDGE_AUDIENCES)[number];
+
+/** Who closed a case, so the coordinator can be told when it was not them. */
+export const CASE_CLOSERS = ['mentor', 'coordinator', 'student', 'system'] as const;
+export type CaseCloser = (typeof CASE_CLOSERS)[number];
+
 export const ESCALATION_REASONS = ['no-eligible-mentor', 'sla-expired', 'repeated-missed-sessions'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
@@ -66,6 +96,34 @@ export class CaseParticipantV1 {
 export class MeetingSlotV1 {
   @IsISO8601() start!: string;
   @IsISO8601() end!: string;
+  /** Added within v1: how and where the mentor meets (room, video link or phone number). */
+  @IsOptional() @IsIn(MEETING_MODES as unknown as string[]) mode?: MeetingMode | null;
+  @IsOptional() @IsString() @MaxLength(500) location?: string | null;
+}
+
+/**
+ * A booked meeting as a calendar entry: `uid` stays the same when it is moved or cancelled and
+ * `sequence` grows with each change, so calendars update the entry instead of adding another.
+ */
+export class MeetingV1 {
+  @IsString() @MaxLength(200) uid!: string;
+  @IsInt() @Min(0) sequence!: number;
+  @IsISO8601() start!: string;
+  @IsISO8601() end!: string;
+  @IsIn(MEETING_MODES as unknown as string[]) mode!: MeetingMode;
+  @IsString() @MaxLength(500) location!: string;
+}
+
+export class MeetingReminderV1 {
+  /** How long before the meeting's start this reminder is meant to arrive. */
+  @IsInt() @Min(1) leadMinutes!: number;
+}
+
+export class NudgeV1 {
+  @IsIn(NUDGE_KINDS as unknown as string[]) kind!: NudgeKind;
+  @IsIn(NUDGE_AUDIENCES as unknown as string[]) audience!: NudgeAudience;
+  /** Days since the pair was due to act (booked, met, or met again). */
+  @IsInt() @Min(0) daysWaiting!: number;
 }
 
 export class SessionLogV1 {
@@ -97,5 +155,13 @@ export class CaseEventV1 {
   @IsOptional() @IsIn(CASE_OUTCOMES as unknown as string[]) outcome?: CaseOutcome | null;
   /** Free-text reason for a decline or reassignment; never a private session note. */
   @IsOptional() @IsString() reason?: string | null;
+  // Added within v1 (optional, and only on the kinds that were added with them or on `closed`).
+  /** The booked meeting: on `slot-confirmed`, `meeting-cancelled`, `meeting-reminder-due`. */
+  @IsOptional() @ValidateNested() @Type(() => MeetingV1) meeting?: MeetingV1 | null;
+  @IsOptional() @ValidateNested() @Type(() => MeetingReminderV1) reminder?: MeetingReminderV1 | null;
+  @IsOptional() @ValidateNested() @Type(() => NudgeV1) nudge?: NudgeV1 | null;
+  /** On `closed` with outcome `referred`: the service the student was referred to. */
+  @IsOptional() @IsString() @MaxLength(200) referredTo?: string | null;
+  @IsOptional() @IsIn(CASE_CLOSERS as unknown as string[]) closedBy?: CaseCloser | null;
   @IsISO8601() occurredAt!: string;
 }
