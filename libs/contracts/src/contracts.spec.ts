@@ -4,6 +4,8 @@ import {
   EVENT_CATALOG,
   GradeSubmissionV1,
   parseEventType,
+  STUDENT_DIRECTORY_UPDATED_V1,
+  StudentDirectoryUpdatedV1,
   validatePayload,
 } from './index';
 
@@ -64,5 +66,30 @@ describe('grade submission validation', () => {
     expect(validatePayload(GradeSubmissionV1, 'x')).toMatchObject({ ok: false });
     const zero = validatePayload(GradeSubmissionV1, { ...validSubmission, score: 0, maxScore: 0 });
     expect(zero.ok ? [] : zero.problems.map((p) => p.field)).toEqual(['maxScore']);
+  });
+});
+
+describe('student directory update validation', () => {
+  it('accepts what a OneRoster users.csv row carries and catalogues it on its own topic', () => {
+    const update = {
+      studentId: 'S-1001',
+      displayName: 'Aoife Ní Bhriain',
+      preferredName: 'Aoife',
+      email: 'aoife@example.edu',
+      identifiers: [{ type: 'username', value: 'aoife.nibhriain' }],
+      program: 'MBBS',
+      yearOfStudy: 2,
+      source: 'oneroster',
+      asOf: '2026-10-01T10:00:00Z',
+    };
+    expect(validatePayload(StudentDirectoryUpdatedV1, update)).toMatchObject({ ok: true });
+    expect(validatePayload(StudentDirectoryUpdatedV1, { studentId: 'S-1', source: 'student-import', asOf: '2026-10-01T10:00:00Z' })).toMatchObject({ ok: true });
+    expect(EVENT_CATALOG[STUDENT_DIRECTORY_UPDATED_V1].topic).toBe('students.directory-updated.v1');
+  });
+
+  it('names every bad field', () => {
+    const result = validatePayload(StudentDirectoryUpdatedV1, { studentId: 'S 1', email: 'nope', source: 'csv', asOf: 'today', identifiers: [{ type: 'x' }] });
+    const fields = result.ok ? [] : result.problems.map((p) => p.field);
+    expect(new Set(fields)).toEqual(new Set(['studentId', 'email', 'source', 'asOf', 'identifiers.0.value']));
   });
 });

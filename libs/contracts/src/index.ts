@@ -10,5 +10,6 @@ export * from './grades/grade-recorded';
 export * from './risk/risk-assessed';
 export * from './mentoring/case-event';
 export * from './notifications/notification-dispatched';
+export * from './students/directory-updated';
 export * from './event-catalog';
 export * from './api';

@@ -5,6 +5,7 @@ export const TOPICS = {
   riskAssessed: 'risk.assessed.v1',
   mentoringCaseEvents: 'mentoring.case-events.v1',
   notificationsDispatched: 'notifications.dispatched.v1',
+  studentsDirectoryUpdated: 'students.directory-updated.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
