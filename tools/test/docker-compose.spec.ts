@@ -85,7 +85,7 @@ describe('docker-compose.yml', () => {
     expect(required('postgres', 'POSTGRES_PASSWORD')).toBe('POSTGRES_PASSWORD');
     expect(services.postgres.environment).not.toHaveProperty('POSTGRES_HOST_AUTH_METHOD');
     for (const node of kafkaNodes) expect(required(node, 'KAFKA_ADMIN_PASSWORD')).toBe('KAFKA_ADMIN_PASSWORD');
-    for (const principal of new Set(kafkaAclTable().flatMap((row) => [row.owner, ...row.consumers]))) {
+    for (const principal of new Set(kafkaAclTable().flatMap((row) => [...row.owners, ...row.consumers]))) {
       const variable = `KAFKA_PASSWORD_${principal.toUpperCase().replace(/-/g, '_')}`;
       expect(required('kafka-init', variable)).toBe(variable);
     }
@@ -120,21 +120,23 @@ describe('docker-compose.yml', () => {
     expect(properties.get('auto.create.topics.enable')).toBe('false');
   });
 
-  it("grants each topic's WRITE to its owner only, dead-letter topics to its consumers, and consumer groups to their service", () => {
+  it("grants each topic's WRITE to its owners only, dead-letter topics to its consumers, and consumer groups to their service", () => {
     const grants = kafkaInitGrants();
     const writers = (topic: string) => grants.filter((grant) => grant.topic === topic && grant.operation === 'Write').map((grant) => grant.principal);
     const readers = (topic: string) => grants.filter((grant) => grant.topic === topic && grant.operation === 'Read').map((grant) => grant.principal);
     const table = kafkaAclTable();
 
-    expect(table.map((row) => [row.topic, row.owner])).toEqual([
-      ['registrar.grades.submitted.v1', 'registrar'],
-      ['grades.recorded.v1', 'grade-ingest'],
-      ['risk.assessed.v1', 'risk-scoring'],
-      ['mentoring.case-events.v1', 'mentor-matching'],
-      ['notifications.dispatched.v1', 'notification'],
+    expect(table.map((row) => [row.topic, row.owners])).toEqual([
+      ['registrar.grades.submitted.v1', ['registrar']],
+      ['grades.recorded.v1', ['grade-ingest']],
+      ['risk.assessed.v1', ['risk-scoring']],
+      ['mentoring.case-events.v1', ['mentor-matching']],
+      ['notifications.dispatched.v1', ['notification']],
+      // Names and emails come from the SIS through a OneRoster import and from REST student imports.
+      ['students.directory-updated.v1', ['grade-ingest', 'mentor-matching']],
     ]);
     for (const row of table) {
-      expect(writers(row.topic)).toEqual([`User:${row.owner}`]);
+      expect(writers(row.topic).sort()).toEqual(row.owners.map((owner) => `User:${owner}`).sort());
       expect(readers(row.topic).sort()).toEqual(row.consumers.map((consumer) => `User:${consumer}`).sort());
       expect(writers(`${row.topic}.dlq`).sort()).toEqual(row.consumers.map((consumer) => `User:${consumer}`).sort());
     }

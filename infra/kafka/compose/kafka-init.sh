@@ -18,8 +18,10 @@ rows() {
 
 # One line of kafka-acls arguments per grant; a consumer of several topics is granted its group once.
 acl_arguments() {
-  rows | while read -r topic owner consumers; do
-    echo "--add --allow-principal User:$owner --operation Write --topic $topic"
+  rows | while read -r topic owners consumers; do
+    for owner in $(echo "$owners" | tr ',' ' '); do
+      echo "--add --allow-principal User:$owner --operation Write --topic $topic"
+    done
     [ "$consumers" = "-" ] && continue
     for consumer in $(echo "$consumers" | tr ',' ' '); do
       echo "--add --allow-principal User:$consumer --operation Read --topic $topic"
@@ -30,8 +32,8 @@ acl_arguments() {
 }
 
 principals() {
-  rows | while read -r _topic owner consumers; do
-    echo "$owner"
+  rows | while read -r _topic owners consumers; do
+    echo "$owners" | tr ',' '\n'
     [ "$consumers" = "-" ] || echo "$consumers" | tr ',' '\n'
   done | sort -u
 }

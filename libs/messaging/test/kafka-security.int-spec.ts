@@ -67,7 +67,7 @@ const logger = { error: () => undefined, warn: () => undefined, info: () => unde
 
 describe('Kafka with SASL (SCRAM) and ACLs', () => {
   const table = kafkaAclTable();
-  const principals = [...new Set(table.flatMap((row) => [row.owner, ...row.consumers]))];
+  const principals = [...new Set(table.flatMap((row) => [...row.owners, ...row.consumers]))];
   const passwords = new Map(principals.map((name) => [name, secret()]));
   const superUser = { name: 'admin', password: secret() };
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'secured-kafka-'));
@@ -175,13 +175,15 @@ describe('Kafka with SASL (SCRAM) and ACLs', () => {
     await expect(admin.connect()).rejects.toMatchObject({ name: 'KafkaJSSASLAuthenticationError' });
   });
 
-  it.each(table.map((row) => [row.topic, row.owner] as const))('lets no principal but its owner write %s (owner %s)', async (topic, owner) => {
-    for (const principal of principals.filter((name) => name !== owner)) {
+  it.each(table.map((row) => [row.topic, row.owners.join(', '), row.owners] as const))('lets no principal but its owners write %s (owners %s)', async (topic, _names, owners) => {
+    for (const principal of principals.filter((name) => !owners.includes(name))) {
       const producer = await connectedProducer(clientAs(principal, passwords.get(principal) as string));
       await expect(producer.send({ topic, messages: [{ key: 's-1', value: `forged by ${principal}` }] })).rejects.toThrow(/Topic authorization failed/);
     }
-    const producer = await connectedProducer(clientAs(owner, passwords.get(owner) as string));
-    await expect(producer.send({ topic, messages: [{ key: 's-1', value: 'from its owner' }] })).resolves.toHaveLength(1);
+    for (const owner of owners) {
+      const producer = await connectedProducer(clientAs(owner, passwords.get(owner) as string));
+      await expect(producer.send({ topic, messages: [{ key: 's-1', value: `from ${owner}` }] })).resolves.toHaveLength(1);
+    }
   });
 
   it("refuses a consumer another service's topic and group", async () => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** One row of infra/kafka/acl-table.txt: a topic, the principal that alone may write it, and those that read it. */
+/** One row of infra/kafka/acl-table.txt: a topic, the principals that alone may write it, and those that read it. */
 export interface KafkaAclRow {
   topic: string;
-  owner: string;
+  owners: string[];
   consumers: string[];
 }
 
@@ -18,7 +18,7 @@ export function kafkaAclTable(): KafkaAclRow[] {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
     .map((line) => {
-      const [topic, owner, consumers] = line.split(/\s+/);
-      return { topic, owner, consumers: consumers === '-' ? [] : consumers.split(',') };
+      const [topic, owners, consumers] = line.split(/\s+/);
+      return { topic, owners: owners.split(','), consumers: consumers === '-' ? [] : consumers.split(',') };
     });
 }
