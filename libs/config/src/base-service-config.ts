@@ -1,7 +1,8 @@
 // Decorator metadata (design:type) drives implicit conversion, so the polyfill loads first.
 import 'reflect-metadata';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IsBindHost, IsPostgresUrl } from './config-rules';
+import { OnlyInDevelopment } from './development-keys';
 import { KafkaClientConfig } from './kafka-client-config';
 
 /** The `iss` claim services expect unless AUTH_ISSUER says otherwise. */
@@ -48,4 +49,14 @@ export abstract class BaseAppConfig extends KafkaClientConfig {
   // eslint-disable-next-line @typescript-eslint/no-inferrable-types
   @IsBoolean({ message: 'must be true or false' })
   MENTORING_DEV_MODE: boolean = false;
+
+  /**
+   * Development only: a file holding a number of milliseconds added to this process's clock, so a
+   * browser test or the demo can move the time of every process at once (libs/testing Pipeline's
+   * advanceClock). Refused unless MENTORING_DEV_MODE is true.
+   */
+  @IsOptional()
+  @IsString()
+  @OnlyInDevelopment()
+  MENTORING_CLOCK_FILE?: string;
 }

@@ -170,3 +170,19 @@ describe('HOST', () => {
     expect(problemsOf(ExampleServiceConfig, { ...own, HOST: 'http://0.0.0.0' })['HOST']).toMatch(/^must be an IP address or host name/);
   });
 });
+
+describe('the development clock file', () => {
+  it('is refused outside development mode, naming the variable', () => {
+    const problems = problemsOf(ExampleServiceConfig, { AUTH_JWT_SECRET: OWN_SECRET, AUTH_CONSOLE_PUBLIC_KEY: OWN_CONSOLE_KEY, MENTORING_CLOCK_FILE: '/tmp/clock-offset' });
+
+    expect(problems).toEqual({ MENTORING_CLOCK_FILE: 'is a development setting: it is accepted only when MENTORING_DEV_MODE=true (got "/tmp/clock-offset")' });
+  });
+
+  it('is accepted in development mode', () => {
+    expect(loadConfig(ExampleServiceConfig, { MENTORING_DEV_MODE: 'true', MENTORING_CLOCK_FILE: '/tmp/clock-offset' }).MENTORING_CLOCK_FILE).toBe('/tmp/clock-offset');
+  });
+
+  it('is not needed anywhere', () => {
+    expect(loadConfig(ExampleServiceConfig, { AUTH_JWT_SECRET: OWN_SECRET, AUTH_CONSOLE_PUBLIC_KEY: OWN_CONSOLE_KEY }).MENTORING_CLOCK_FILE).toBeUndefined();
+  });
+});

@@ -86,6 +86,23 @@ export function OwnKeyOutsideDevelopment(options: OwnKeyOptions = {}, validation
     });
 }
 
+/**
+ * A setting that exists for development only (e.g. a shifted clock): outside MENTORING_DEV_MODE=true
+ * the process refuses to start when it is set, naming the variable.
+ */
+export function OnlyInDevelopment(validationOptions?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'onlyInDevelopment',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `is a development setting: it is accepted only when ${DEV_MODE_VARIABLE}=true`, ...validationOptions },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => value === undefined || (args.object as Record<string, unknown>)[DEV_MODE_VARIABLE] === true,
+      },
+    });
+}
+
 function normalised(key: string): string {
   return key.replace(/\\n/g, '').replace(/\s+/g, '');
 }

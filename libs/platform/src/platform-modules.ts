@@ -4,7 +4,7 @@ import { BaseAppConfig, BaseServiceConfig, configModuleFor } from '@mentoring/co
 import { MessagingModule, MessagingModuleOptions } from '@mentoring/messaging';
 import { ObservabilityModule } from '@mentoring/observability';
 import { PersistenceModule, PersistenceModuleOptions } from '@mentoring/persistence';
-import { Clock, ClockModule } from './clock';
+import { Clock, clockFromConfig, ClockModule } from './clock';
 import { OperationsModule } from './operations/operations.module';
 
 export interface PlatformOptions extends MessagingModuleOptions {
@@ -26,7 +26,7 @@ export function platformModules(config: BaseServiceConfig, options: PlatformOpti
     PersistenceModule.forRoot({ serviceName: options.serviceName, entities: options.entities, migrations: options.migrations }),
     MessagingModule.forRoot(options),
     OperationsModule.forRoot({ deadLetters: true }),
-    ClockModule.forRoot(options.clock),
+    ClockModule.forRoot(options.clock ?? clockFromConfig(config)),
   ];
 }
 
@@ -34,11 +34,13 @@ export interface WebPlatformOptions {
   serviceName: string;
   entities?: PersistenceModuleOptions['entities'];
   migrations?: PersistenceModuleOptions['migrations'];
+  /** Defaults to the system clock (or the development offset file); tests pass one they can move. */
+  clock?: Clock;
 }
 
 /**
  * The same for a web application without Kafka (the console): config, logs/metrics/health and
- * its own database. It authenticates people itself, so no bearer auth and no dead letters.
+ * its own database and the clock. It authenticates people itself, so no bearer auth and no dead letters.
  */
 export function webPlatformModules(config: BaseAppConfig, options: WebPlatformOptions): DynamicModule[] {
   return [
@@ -46,5 +48,6 @@ export function webPlatformModules(config: BaseAppConfig, options: WebPlatformOp
     ObservabilityModule.forRoot({ serviceName: options.serviceName, logLevel: config.LOG_LEVEL }),
     PersistenceModule.forRoot({ serviceName: options.serviceName, entities: options.entities, migrations: options.migrations }),
     OperationsModule.forRoot({ deadLetters: false }),
+    ClockModule.forRoot(options.clock ?? clockFromConfig(config)),
   ];
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { developmentKeyFor, signToken } from '@mentoring/auth';
@@ -61,11 +62,15 @@ export class Pipeline {
   /** Chosen in start(), before notification starts: it writes the console's address into every link it sends. */
   consoleUrl = '';
   private consoleApp?: { process: TestProcess; database: TestDatabase };
+  /** The development clock every process of this pipeline runs on (MENTORING_CLOCK_FILE): an offset in milliseconds. */
+  readonly clockFile = path.join(repoRoot, 'tmp', 'test-clocks', `${this.namespace}.offset`);
+  private clockOffsetMs = 0;
 
   constructor(private readonly options: PipelineOptions = {}) {}
 
   async start(replicas = 1): Promise<void> {
     this.consoleUrl = `http://127.0.0.1:${await freePort()}`;
+    this.writeClockOffset(0);
     await this.startCatcher();
     for (const service of PIPELINE_SERVICES) this.databases.set(service, await createTestDatabase(service));
     const starting: Promise<RunningInstance>[] = [];
@@ -90,6 +95,7 @@ export class Pipeline {
         SMTP_URL: `smtp://127.0.0.1:${this.catcher.smtpPort}`,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
         PUBLIC_BASE_URL: this.consoleUrl,
+        MENTORING_CLOCK_FILE: this.clockFile,
         ...(service === 'grade-ingest' && { REGISTRAR_TOPIC_FEEDS: TEST_REGISTRAR_FEEDS }),
         ...this.options.env?.[service],
       },
@@ -105,7 +111,7 @@ export class Pipeline {
   async startConsole(): Promise<void> {
     const database = await createTestDatabase('console');
     const serviceUrls = Object.fromEntries(PIPELINE_SERVICES.map((service) => [`${service.toUpperCase().replace(/-/g, '_')}_URL`, this.instancesOf(service)[0].url]));
-    const child = spawnTsProcess('services/console/src/main.ts', { PORT: new URL(this.consoleUrl).port, DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info', ...serviceUrls }, 'console');
+    const child = spawnTsProcess('services/console/src/main.ts', { PORT: new URL(this.consoleUrl).port, DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info', MENTORING_CLOCK_FILE: this.clockFile, ...serviceUrls }, 'console');
     this.consoleApp = { process: child, database };
     await waitUntilServing(child, this.consoleUrl, 'console');
   }
@@ -126,6 +132,21 @@ export class Pipeline {
   /** The log file of every process this pipeline started (services, replicas, restarts and the console), for tests that read what was logged. */
   logFiles(): string[] {
     return [...this.instances.map((instance) => instance.process.logFile), ...(this.consoleApp ? [this.consoleApp.process.logFile] : [])];
+  }
+
+  /**
+   * Moves the time of every process of the pipeline (services, replicas, restarts and the console)
+   * forward by `ms`: each reads the shared offset file at its next look at the clock, so timers due
+   * by then fire at their next poll, with nothing waited for in real time.
+   */
+  advanceClock(ms: number): void {
+    if (!Number.isInteger(ms) || ms < 0) throw new Error(`advanceClock takes a whole, non-negative number of milliseconds (got ${ms})`);
+    this.writeClockOffset(this.clockOffsetMs + ms);
+  }
+
+  /** "Now" as the pipeline's processes see it: real time plus every advanceClock so far. */
+  now(): Date {
+    return new Date(Date.now() + this.clockOffsetMs);
   }
 
   instancesOf(service: PipelineService): RunningInstance[] {
@@ -180,6 +201,16 @@ export class Pipeline {
     await this.catcher?.stop();
     await this.consoleApp?.database.drop();
     for (const database of this.databases.values()) await database.drop();
+    fs.rmSync(this.clockFile, { force: true });
+  }
+
+  // Written beside and renamed into place, so no process ever reads a half-written offset.
+  private writeClockOffset(offsetMs: number): void {
+    fs.mkdirSync(path.dirname(this.clockFile), { recursive: true });
+    const next = `${this.clockFile}.${process.pid}.next`;
+    fs.writeFileSync(next, String(offsetMs));
+    fs.renameSync(next, this.clockFile);
+    this.clockOffsetMs = offsetMs;
   }
 
   private async startCatcher(): Promise<void> {

@@ -1,6 +1,7 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Roles } from '@mentoring/auth';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { CaseloadEntryReply, FullCaseReply, listOf, LoggedSessionReply, MeetingSlotV1, SESSION_OUTCOMES } from '@mentoring/contracts';
 import path from 'node:path';
 import { ServiceApi } from '../service-api/service-api';
@@ -39,6 +40,7 @@ export class MentorCasesController {
   constructor(
     private readonly api: ServiceApi,
     private readonly pages: PageRenderer,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -70,7 +72,7 @@ export class MentorCasesController {
       history: [...mentoringCase.history].reverse().map((entry) => ({ ...entry, words: historyInWords(entry) })),
       sessions: [...sessions].reverse(),
       sessionOutcomes: SESSION_OUTCOMES,
-      now: localInputValue(new Date(), zone),
+      now: localInputValue(this.clock.now(), zone),
     });
   }
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@mentoring/auth';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { InboxReply, PreferencesReply, StudentCaseReply, StudentReply, VerifiedLinkReply } from '@mentoring/contracts';
 import path from 'node:path';
 import { ServiceApi } from '../service-api/service-api';
@@ -54,6 +55,7 @@ export class StudentLinksController {
     private readonly api: ServiceApi,
     private readonly pages: PageRenderer,
     private readonly usedLinks: UsedLinksStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get(':action')
@@ -178,7 +180,7 @@ export class StudentLinksController {
    */
   private async once<T>(link: VerifiedLinkReply, operation: LinkOperation, act: () => Promise<T>): Promise<T> {
     if (!isOneTime(operation)) return act();
-    if (!(await this.usedLinks.claim(link, operation, new Date()))) throw new UnusableLinkError('used');
+    if (!(await this.usedLinks.claim(link, operation, this.clock.now()))) throw new UnusableLinkError('used');
     try {
       return await act();
     } catch (error) {

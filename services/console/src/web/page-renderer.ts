@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, CLOCK } from '@mentoring/platform';
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +24,8 @@ export class PageRenderer {
   private readonly templates = new Map<string, Template>();
   private readonly layout: Template;
 
-  constructor() {
-    registerViewHelpers(this.handlebars);
+  constructor(@Inject(CLOCK) clock: Clock) {
+    registerViewHelpers(this.handlebars, clock);
     this.layout = this.compile(path.join(__dirname, 'views', 'layout.hbs'));
   }
 

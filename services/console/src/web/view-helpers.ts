@@ -1,5 +1,6 @@
 import type Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
+import type { Clock } from '@mentoring/platform';
 
 /** Formats an instant for people: "Tue 24 Nov, 14:30" in `zone` (UTC when none is known). */
 export function formatDateTime(iso: unknown, zone?: unknown): string {
@@ -11,7 +12,7 @@ export function formatDateTime(iso: unknown, zone?: unknown): string {
 }
 
 /** "in 3 h 20 min" / "overdue by 15 min": how far `iso` is from `now`, for deadlines. */
-export function formatCountdown(iso: unknown, now: Date = new Date()): string {
+export function formatCountdown(iso: unknown, now: Date): string {
   if (typeof iso !== 'string') return '';
   const target = DateTime.fromISO(iso);
   if (!target.isValid) return '';
@@ -36,10 +37,11 @@ export function humanize(value: unknown): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function registerViewHelpers(handlebars: typeof Handlebars): void {
+/** `clock` is the console's CLOCK, so countdowns agree with the services' deadlines when development time is moved. */
+export function registerViewHelpers(handlebars: typeof Handlebars, clock: Clock): void {
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('dateTime', (iso: unknown, zone: unknown) => formatDateTime(iso, typeof zone === 'string' ? zone : undefined));
-  handlebars.registerHelper('countdown', (iso: unknown) => formatCountdown(iso));
+  handlebars.registerHelper('countdown', (iso: unknown) => formatCountdown(iso, clock.now()));
   handlebars.registerHelper('humanize', (value: unknown) => humanize(value));
   handlebars.registerHelper('percent', (value: unknown) => (typeof value === 'number' ? `${Math.round(value * 1000) / 10}%` : ''));
 }
