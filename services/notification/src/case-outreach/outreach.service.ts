@@ -21,6 +21,15 @@ function escalationOf(event: CaseEventV1): EscalationAwaitingAction | null {
   };
 }
 
+// Coordinators are looked up only for the events that may reach them.
+function involvesCoordinators(event: CaseEventV1): boolean {
+  return (
+    event.kind === 'escalated' ||
+    (event.kind === 'nudge-due' && event.nudge?.audience === 'coordinator') ||
+    (event.kind === 'closed' && event.closedBy === 'mentor')
+  );
+}
+
 function peopleOf(event: CaseEventV1, coordinators: Recipient[]): string[] {
   const participants = [event.student, event.mentor, event.previousMentor].flatMap((person) => (person ? [person.id] : []));
   return [...participants, ...coordinators.map((coordinator) => coordinator.id)];
@@ -58,7 +67,7 @@ export class OutreachService {
 
   private async plan(manager: EntityManager, envelope: EventEnvelope<CaseEventV1>): Promise<PlannedMessage[]> {
     const event = envelope.data;
-    const coordinators = event.kind === 'escalated' ? await this.directory.coordinatorsOf(manager, event.program) : [];
+    const coordinators = involvesCoordinators(event) ? await this.directory.coordinatorsOf(manager, event.program) : [];
     const people = peopleOf(event, coordinators);
     const preferences = await this.preferences.ofEach(manager, people);
     return planOutreach(envelope, {

@@ -9,6 +9,7 @@ const mentor = MENTORS[0];
 const previousMentor = MENTORS[1];
 const offered = slots(3);
 const confirmedSlot = offered[1];
+const meeting = { uid: 'case-0-meeting-1@mentoring.example.edu', sequence: 1, ...confirmedSlot, mode: 'in-person' as const, location: 'Room 2.14' };
 
 function plan(overrides: Partial<CaseEventV1>, context = outreachContext()): PlannedMessage[] {
   return planOutreach(envelopeOf(caseEvent({ student, mentor, proposedSlots: offered, ...overrides })), context);
@@ -46,6 +47,16 @@ describe('planOutreach', () => {
     ['closed', { status: 'closed', outcome: 'improved' }, ['student-kudos -> student S-1001']],
     ['closed', { status: 'closed', outcome: 'declined-by-student' }, []],
     ['progress-noted', { status: 'active' }, ['student-kudos -> student S-1001', 'mentor-student-progress -> mentor M-201']],
+    ['closed', { status: 'closed', outcome: 'referred', closedBy: 'mentor', referredTo: 'Counselling' }, COORDINATORS.map((c) => `coordinator-case-closed -> coordinator ${c.id}`)],
+    ['closed', { status: 'closed', outcome: 'improved', closedBy: 'mentor' }, ['student-kudos -> student S-1001', ...COORDINATORS.map((c) => `coordinator-case-closed -> coordinator ${c.id}`)]],
+    ['closed', { status: 'closed', outcome: 'met', closedBy: 'coordinator' }, []],
+    ['slots-proposed', { status: 'active' }, ['student-next-meeting -> student S-1001']],
+    ['meeting-cancelled', { status: 'active', meeting }, ['student-meeting-cancelled -> student S-1001', 'mentor-meeting-cancelled -> mentor M-201']],
+    ['meeting-reminder-due', { status: 'active', meeting, reminder: { leadMinutes: 60 } }, ['student-meeting-reminder -> student S-1001', 'mentor-session-reminder -> mentor M-201']],
+    ['nudge-due', { status: 'active', nudge: { kind: 'not-booked', audience: 'student-and-mentor', daysWaiting: 3 } }, ['student-next-meeting -> student S-1001', 'mentor-nudge -> mentor M-201']],
+    ['nudge-due', { status: 'active', nudge: { kind: 'cadence-overdue', audience: 'mentor', daysWaiting: 2 } }, ['mentor-nudge -> mentor M-201']],
+    ['nudge-due', { status: 'active', nudge: { kind: 'no-first-meeting', audience: 'coordinator', daysWaiting: 14 } }, COORDINATORS.map((c) => `coordinator-nudge -> coordinator ${c.id}`)],
+    ['nudge-due', { status: 'active', nudge: { kind: 'cadence-overdue', audience: 'coordinator', daysWaiting: 9 } }, COORDINATORS.map((c) => `coordinator-nudge -> coordinator ${c.id}`)],
   ] as [CaseEventV1['kind'], Partial<CaseEventV1>, string[]][])('%s %j tells %j', (kind, overrides, expected) => {
     expect(sent(plan({ kind, ...overrides }))).toEqual(expected);
   });

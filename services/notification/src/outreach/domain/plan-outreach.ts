@@ -1,4 +1,4 @@
-import type { CaseEventKind, CaseEventV1, CaseParticipantV1, EventEnvelope, MeetingSlotV1 } from '@mentoring/contracts';
+import type { CaseEventKind, CaseEventV1, CaseParticipantV1, EventEnvelope, MeetingSlotV1, NudgeV1 } from '@mentoring/contracts';
 import type { LinkAction, LinkParams } from './links';
 import {
   commonVariables,
@@ -13,7 +13,11 @@ import type { PlannedMessage, Recipient } from './planned-message';
 import {
   CaseSummaryVariables,
   ESCALATION_TEMPLATES,
+  MeetingPlace,
+  meetingPlace,
   MeetingTime,
+  nudgeFlags,
+  outcomeFlags,
   PHASE_TEMPLATES,
   phaseFlags,
   StudentMentorVariables,
@@ -42,9 +46,29 @@ function requireMentor(outreach: CaseOutreach): CaseParticipantV1 {
   return outreach.event.mentor;
 }
 
+// The meeting as booked; events that predate `meeting` carry only the confirmed slot.
 function requireConfirmedSlot(outreach: CaseOutreach): MeetingSlotV1 {
-  if (!outreach.event.confirmedSlot) throw incomplete(outreach, 'confirmedSlot');
-  return outreach.event.confirmedSlot;
+  const { meeting, confirmedSlot } = outreach.event;
+  if (meeting) return meeting;
+  if (!confirmedSlot) throw incomplete(outreach, 'confirmedSlot');
+  return confirmedSlot;
+}
+
+function placeOf(slot: MeetingSlotV1): MeetingPlace | null {
+  return meetingPlace(slot.mode, slot.location);
+}
+
+function requireNudge(outreach: CaseOutreach): NudgeV1 {
+  if (!outreach.event.nudge) throw incomplete(outreach, 'nudge');
+  return outreach.event.nudge;
+}
+
+function requireCoordinators(outreach: CaseOutreach, what: string): readonly Recipient[] {
+  const { event, context } = outreach;
+  if (context.coordinators.length === 0) {
+    throw new OutreachError('no-coordinator', `No coordinator to receive the ${what} of case ${event.caseId} (${event.program})`);
+  }
+  return context.coordinators;
 }
 
 function linkFor(outreach: CaseOutreach, recipient: Recipient, action: LinkAction, extra: Partial<LinkParams> = {}): string {
@@ -154,6 +178,7 @@ function studentMeetingMessage(outreach: CaseOutreach, template: 'student-slot-c
     ...studentVariables(recipient, context),
     mentorName: mentor.displayName,
     meeting: meetingTime(slot, recipient),
+    place: placeOf(slot),
     rescheduleUrl,
   };
   const calendar =
@@ -170,6 +195,7 @@ function mentorMeetingMessage(outreach: CaseOutreach, template: 'mentor-session-
   const variables = {
     ...caseSummary(outreach, recipient),
     meeting: meetingTime(slot, recipient),
+    place: placeOf(slot),
     phase: phaseFlags(event.phase),
     focusCourses: event.weakCourses,
   };
@@ -184,11 +210,9 @@ function escalate(outreach: CaseOutreach): PlannedMessage[] {
   const { event, origin, context } = outreach;
   if (!event.escalationReason) throw incomplete(outreach, 'escalationReason');
   // An escalation nobody receives is a dropped case: refuse it loudly so it can be replayed.
-  if (context.coordinators.length === 0) {
-    throw new OutreachError('no-coordinator', `No coordinator to receive the escalation of case ${event.caseId} (${event.program})`);
-  }
+  const coordinators = requireCoordinators(outreach, 'escalation');
   const template = ESCALATION_TEMPLATES[event.escalationReason];
-  return context.coordinators.map((coordinator) =>
+  return coordinators.map((coordinator) =>
     planMessage(
       template,
       coordinator,
@@ -223,6 +247,119 @@ function celebrate(outreach: CaseOutreach): PlannedMessage {
 function tellMentorOfProgress(outreach: CaseOutreach): PlannedMessage {
   const recipient = recipientOf(requireMentor(outreach), 'mentor');
   return planMessage('mentor-student-progress', recipient, caseSummary(outreach, recipient), outreach.origin, outreach.context);
+}
+
+// New times to choose from, or a nudge to choose one: the pick links are bound to each slot, and
+// the "more times" page computes fresh ones when these have passed.
+function offerTimes(outreach: CaseOutreach, firstMeeting: boolean): PlannedMessage {
+  const { event, origin, context } = outreach;
+  const recipient = student(outreach);
+  const mentor = requireMentor(outreach);
+  const moreTimesUrl = linkFor(outreach, recipient, 'more-times');
+  const variables = {
+    ...studentVariables(recipient, context),
+    mentorName: mentor.displayName,
+    slots: event.proposedSlots.map((slot) => ({
+      time: meetingTime(slot, recipient),
+      pickUrl: linkFor(outreach, recipient, 'pick-slot', { slotStart: slot.start }),
+    })),
+    moreTimesUrl,
+    changeMentorUrl: linkFor(outreach, recipient, 'change-mentor'),
+    firstMeeting,
+  };
+  return planMessage('student-next-meeting', recipient, variables, origin, context);
+}
+
+function cancelMeeting(outreach: CaseOutreach): PlannedMessage[] {
+  const { origin, context } = outreach;
+  const mentor = requireMentor(outreach);
+  const slot = requireConfirmedSlot(outreach);
+  const studentRecipient = student(outreach);
+  const mentorRecipient = recipientOf(mentor, 'mentor');
+  const toStudent = planMessage(
+    'student-meeting-cancelled',
+    studentRecipient,
+    {
+      ...studentVariables(studentRecipient, context),
+      mentorName: mentor.displayName,
+      meeting: meetingTime(slot, studentRecipient),
+      moreTimesUrl: linkFor(outreach, studentRecipient, 'more-times'),
+      changeMentorUrl: linkFor(outreach, studentRecipient, 'change-mentor'),
+    },
+    origin,
+    context,
+  );
+  const toMentor = planMessage(
+    'mentor-meeting-cancelled',
+    mentorRecipient,
+    { ...caseSummary(outreach, mentorRecipient), meeting: meetingTime(slot, mentorRecipient) },
+    origin,
+    context,
+  );
+  return [toStudent, toMentor];
+}
+
+function remindOfMeeting(outreach: CaseOutreach): PlannedMessage[] {
+  return [studentMeetingMessage(outreach, 'student-meeting-reminder'), mentorMeetingMessage(outreach, 'mentor-session-reminder')];
+}
+
+function promptMentor(outreach: CaseOutreach, nudge: NudgeV1): PlannedMessage {
+  const recipient = recipientOf(requireMentor(outreach), 'mentor');
+  return planMessage(
+    'mentor-nudge',
+    recipient,
+    { ...caseSummary(outreach, recipient), nudge: nudgeFlags(nudge.kind), daysWaiting: nudge.daysWaiting },
+    outreach.origin,
+    outreach.context,
+  );
+}
+
+function nudge(outreach: CaseOutreach): PlannedMessage[] {
+  const current = requireNudge(outreach);
+  const { event, origin, context } = outreach;
+  switch (current.audience) {
+    case 'student-and-mentor':
+      return [offerTimes(outreach, current.kind !== 'cadence-overdue'), promptMentor(outreach, current)];
+    case 'mentor':
+      return [promptMentor(outreach, current)];
+    case 'coordinator':
+      // A stalled pair nobody hears about is the failure this nudge exists for: replay it instead.
+      return requireCoordinators(outreach, 'nudge').map((coordinator) =>
+        planMessage(
+          'coordinator-nudge',
+          coordinator,
+          {
+            ...caseSummary(outreach, coordinator),
+            nudge: nudgeFlags(current.kind),
+            daysWaiting: current.daysWaiting,
+            mentorName: event.mentor?.displayName ?? null,
+          },
+          origin,
+          context,
+        ),
+      );
+  }
+}
+
+// A mentor closing a case tells the programme's coordinators how it ended; a case without a
+// coordinator still closes, and the student's kudos still go.
+function tellCoordinatorsOfClose(outreach: CaseOutreach): PlannedMessage[] {
+  const { event, origin, context } = outreach;
+  if (event.closedBy !== 'mentor') return [];
+  return context.coordinators.map((coordinator) =>
+    planMessage(
+      'coordinator-case-closed',
+      coordinator,
+      {
+        ...caseSummary(outreach, coordinator),
+        mentorName: event.mentor?.displayName ?? null,
+        outcome: outcomeFlags(event.outcome),
+        referredTo: event.outcome === 'referred' ? (event.referredTo ?? null) : null,
+      },
+      origin,
+      context,
+    ),
+  );
 }
 
 const PLANNERS: Record<CaseEventKind, Planner> = {
@@ -269,10 +406,15 @@ const PLANNERS: Record<CaseEventKind, Planner> = {
     return [planMessage('student-missed-session', recipient, studentWithMentor(outreach, recipient), outreach.origin, outreach.context)];
   },
   escalated: escalate,
-  closed: (outreach) => (outreach.event.outcome === 'improved' ? [celebrate(outreach)] : []),
+  closed: (outreach) => [...(outreach.event.outcome === 'improved' ? [celebrate(outreach)] : []), ...tellCoordinatorsOfClose(outreach)],
   // Marks improved while the pair works together: the student hears it from us, and the mentor
   // learns it in time to say so themselves.
   'progress-noted': (outreach) => [celebrate(outreach), tellMentorOfProgress(outreach)],
+  'slots-proposed': (outreach) => [offerTimes(outreach, false)],
+  // Both hear it and both calendars drop the entry; the event does not say who called it off.
+  'meeting-cancelled': cancelMeeting,
+  'meeting-reminder-due': remindOfMeeting,
+  'nudge-due': nudge,
 };
 
 // The first message planned for a person wins: one event never yields two messages to one person

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { CASE_PHASES, CaseEventV1, ESCALATION_REASONS } from '@mentoring/contracts';
+import { CASE_OUTCOMES, CASE_PHASES, CaseEventV1, ESCALATION_REASONS, MEETING_MODES, NUDGE_AUDIENCES, NUDGE_KINDS } from '@mentoring/contracts';
 import { formatLocaleFor } from './locale';
 import { planCoordinatorDigest, planHeldMessagesDigest } from './plan-digests';
 import { planOutreach } from './plan-outreach';
@@ -38,9 +38,14 @@ const IMPROVED = {
   summary: 'Moved from at-risk to watch, with a summative average of 71%. A good moment to recognise the progress.',
 };
 
+const LOCATIONS = { 'in-person': 'Room 2.14, Hamdan Building', video: 'https://meet.example.edu/j/4821', phone: '+971 4 555 0142' };
+
 function eventsOfVariant(variant: number): CaseEventV1[] {
   const base = caseEvent({}, variant);
   const confirmed = { ...base, status: 'active' as const, confirmedSlot: base.proposedSlots[0] };
+  const mode = MEETING_MODES[variant % MEETING_MODES.length];
+  const meeting = { uid: `meeting-${variant}`, sequence: variant % 3, ...base.proposedSlots[0], mode, location: LOCATIONS[mode] };
+  const booked = { ...confirmed, meeting: variant % 4 === 3 ? null : meeting };
   const otherMentor = MENTORS[(variant + 1) % MENTORS.length];
   const withOrWithoutMentor = variant % 2 === 0 ? base.mentor : null;
   return [
@@ -67,6 +72,28 @@ function eventsOfVariant(variant: number): CaseEventV1[] {
       session: variant % 3 === 0 ? null : { outcome: 'missed' as const, occurredAt: base.occurredAt, consecutiveMissed: 3 },
     })),
     { ...base, kind: 'closed', status: 'closed', outcome: 'improved', mentor: withOrWithoutMentor },
+    ...CASE_OUTCOMES.map((outcome) => ({
+      ...base,
+      kind: 'closed' as const,
+      status: 'closed' as const,
+      outcome,
+      closedBy: 'mentor' as const,
+      referredTo: outcome === 'referred' && variant % 2 === 0 ? 'Student Counselling Service' : null,
+      mentor: withOrWithoutMentor,
+    })),
+    { ...booked, kind: 'slot-confirmed' },
+    { ...booked, kind: 'meeting-reminder-due', reminder: { leadMinutes: variant % 2 === 0 ? 60 : 1440 } },
+    { ...booked, kind: 'meeting-cancelled', meeting: { ...meeting, sequence: meeting.sequence + 1 } },
+    { ...base, kind: 'slots-proposed', status: 'active', proposedSlots: variant % 3 === 0 ? [] : base.proposedSlots },
+    ...NUDGE_KINDS.flatMap((kind) =>
+      NUDGE_AUDIENCES.map((audience) => ({
+        ...base,
+        kind: 'nudge-due' as const,
+        status: 'active' as const,
+        mentor: audience === 'coordinator' ? withOrWithoutMentor : base.mentor,
+        nudge: { kind, audience, daysWaiting: 3 + variant },
+      })),
+    ),
     {
       ...base,
       kind: 'progress-noted',

@@ -1,4 +1,4 @@
-import type { CasePhase, EscalationReason } from '@mentoring/contracts';
+import type { CaseOutcome, CasePhase, EscalationReason, MeetingMode, NudgeKind } from '@mentoring/contracts';
 
 /** A meeting's start and end, shown in the recipient's own time zone. */
 export interface MeetingTime {
@@ -11,6 +11,15 @@ export interface MeetingTime {
 export interface ZonedMoment {
   at: string;
   timeZone: string;
+}
+
+/** How and where a meeting happens; one flag per mode, since Handlebars has no equality test. */
+export interface MeetingPlace {
+  inPerson: boolean;
+  video: boolean;
+  phone: boolean;
+  /** The room, the video link or the phone number, as the mentor gave it. */
+  location: string;
 }
 
 export interface SlotChoice {
@@ -44,7 +53,26 @@ export interface StudentIntroductionVariables extends StudentVariables {
 export interface StudentMeetingVariables extends StudentVariables {
   mentorName: string;
   meeting: MeetingTime;
+  /** Null when the booking predates meeting places. */
+  place: MeetingPlace | null;
   rescheduleUrl: string;
+}
+
+/** New times for the next meeting (or a nudge to pick one); the pick link always computes fresh ones. */
+export interface StudentNextMeetingVariables extends StudentVariables {
+  mentorName: string;
+  slots: SlotChoice[];
+  moreTimesUrl: string;
+  changeMentorUrl: string;
+  /** No meeting has happened yet: the wording says "first chat" rather than "next chat". */
+  firstMeeting: boolean;
+}
+
+export interface StudentMeetingCancelledVariables extends StudentVariables {
+  mentorName: string;
+  meeting: MeetingTime;
+  moreTimesUrl: string;
+  changeMentorUrl: string;
 }
 
 export interface StudentMentorVariables extends StudentVariables {
@@ -86,8 +114,34 @@ export interface MentorSlaReminderVariables extends CaseSummaryVariables {
 
 export interface MentorMeetingVariables extends CaseSummaryVariables {
   meeting: MeetingTime;
+  place: MeetingPlace | null;
   phase: PhaseFlags;
   focusCourses: string[];
+}
+
+export interface MentorMeetingCancelledVariables extends CaseSummaryVariables {
+  meeting: MeetingTime;
+}
+
+export type NudgeFlags = Record<'notBooked' | 'noFirstMeeting' | 'cadenceOverdue', boolean>;
+
+export interface MentorNudgeVariables extends CaseSummaryVariables {
+  nudge: NudgeFlags;
+  daysWaiting: number;
+}
+
+export interface CoordinatorNudgeVariables extends CaseSummaryVariables {
+  nudge: NudgeFlags;
+  daysWaiting: number;
+  mentorName: string | null;
+}
+
+export type OutcomeFlags = Record<'met' | 'improved' | 'referred' | 'declinedByStudent' | 'unreachable', boolean>;
+
+export interface CoordinatorCaseClosedVariables extends CaseSummaryVariables {
+  mentorName: string | null;
+  outcome: OutcomeFlags;
+  referredTo: string | null;
 }
 
 export interface CoordinatorEscalationVariables extends CaseSummaryVariables {
@@ -127,6 +181,8 @@ export interface TemplateVariables {
   'student-phase-structured-engagement': StudentMentorVariables;
   'student-phase-self-directed': StudentMentorVariables;
   'student-kudos': StudentKudosVariables;
+  'student-next-meeting': StudentNextMeetingVariables;
+  'student-meeting-cancelled': StudentMeetingCancelledVariables;
   digest: DigestVariables;
   'mentor-new-case': MentorNewCaseVariables;
   'mentor-sla-reminder': MentorSlaReminderVariables;
@@ -134,6 +190,10 @@ export interface TemplateVariables {
   'mentor-student-progress': CaseSummaryVariables;
   'mentor-session-booked': MentorMeetingVariables;
   'mentor-session-reminder': MentorMeetingVariables;
+  'mentor-meeting-cancelled': MentorMeetingCancelledVariables;
+  'mentor-nudge': MentorNudgeVariables;
+  'coordinator-nudge': CoordinatorNudgeVariables;
+  'coordinator-case-closed': CoordinatorCaseClosedVariables;
   'coordinator-escalation-no-eligible-mentor': CoordinatorEscalationVariables;
   'coordinator-escalation-sla-expired': CoordinatorEscalationVariables;
   'coordinator-escalation-repeated-missed-sessions': CoordinatorEscalationVariables;
@@ -154,6 +214,8 @@ const TEMPLATE_NAME_SET: Record<TemplateName, true> = {
   'student-phase-structured-engagement': true,
   'student-phase-self-directed': true,
   'student-kudos': true,
+  'student-next-meeting': true,
+  'student-meeting-cancelled': true,
   digest: true,
   'mentor-new-case': true,
   'mentor-sla-reminder': true,
@@ -161,6 +223,10 @@ const TEMPLATE_NAME_SET: Record<TemplateName, true> = {
   'mentor-student-progress': true,
   'mentor-session-booked': true,
   'mentor-session-reminder': true,
+  'mentor-meeting-cancelled': true,
+  'mentor-nudge': true,
+  'coordinator-nudge': true,
+  'coordinator-case-closed': true,
   'coordinator-escalation-no-eligible-mentor': true,
   'coordinator-escalation-sla-expired': true,
   'coordinator-escalation-repeated-missed-sessions': true,
@@ -202,4 +268,27 @@ export function escalationFlags(reason: EscalationReason): EscalationFlags {
     slaExpired: reason === 'sla-expired',
     repeatedMissedSessions: reason === 'repeated-missed-sessions',
   };
+}
+
+export function nudgeFlags(kind: NudgeKind): NudgeFlags {
+  return {
+    notBooked: kind === 'not-booked',
+    noFirstMeeting: kind === 'no-first-meeting',
+    cadenceOverdue: kind === 'cadence-overdue',
+  };
+}
+
+export function outcomeFlags(outcome: CaseOutcome | null | undefined): OutcomeFlags {
+  return {
+    met: outcome === 'met',
+    improved: outcome === 'improved',
+    referred: outcome === 'referred',
+    declinedByStudent: outcome === 'declined-by-student',
+    unreachable: outcome === 'unreachable',
+  };
+}
+
+export function meetingPlace(mode: MeetingMode | null | undefined, location: string | null | undefined): MeetingPlace | null {
+  if (!mode || !location) return null;
+  return { inPerson: mode === 'in-person', video: mode === 'video', phone: mode === 'phone', location };
 }
