@@ -3,5 +3,5 @@ import { describeFeatureLayers } from '@mentoring/testing';
 describeFeatureLayers({
   service: 'mentor-matching',
   root: __dirname,
-  layers: ['shared', 'config', 'validation', 'bulk-import', 'mentors', 'students', 'timers', 'cases', 'matching'],
+  layers: ['shared', 'config', 'validation', 'bulk-import', 'mentors', 'students', 'timers', 'cases', 'matching', 'reports'],
 });

@@ -33,8 +33,8 @@ export class CaseFacts {
     return lastWaitlisted(manager, caseIds);
   }
 
-  /** The timing and outcome of the cases of the filter's programmes flagged since a moment. */
-  timings(manager: EntityManager, options: { programmes: ProgrammeFilter; since?: Date }) {
+  /** The timing and outcome of the cases of the filter's programmes flagged since a moment, of one mentor when asked. */
+  timings(manager: EntityManager, options: { programmes: ProgrammeFilter; since?: Date; mentorId?: string }) {
     return caseTimings(manager, options);
   }
 

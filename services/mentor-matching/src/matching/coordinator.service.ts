@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { assertCoversProgramme, Principal, ProgrammeFilter } from '@mentoring/auth';
+import { Principal } from '@mentoring/auth';
 import { CASE_OUTCOMES, CASE_STATUSES } from '@mentoring/contracts';
 import { DataSource } from 'typeorm';
 import { CaseFacts, CaseTimingQuery, flagToFirstContactHours, flagToFirstMeetingHours, summariseDurations } from '../cases';
-import { programmeReach } from '../shared/programme-reach';
+import { programmeReach, programmesAsked } from '../shared/programme-reach';
 import { MatchingService } from './matching.service';
 
 /**
@@ -49,7 +49,7 @@ export class CoordinatorService {
 
   /** Time from flag to first contact and to first meeting (median, 90th percentile), and how cases ended. */
   async caseTiming(principal: Principal, query: CaseTimingQuery) {
-    const cases = await this.cases.timings(this.dataSource.manager, { programmes: timingProgrammes(principal, query.program), since: query.since ? new Date(query.since) : undefined });
+    const cases = await this.cases.timings(this.dataSource.manager, { programmes: programmesAsked(principal, query.program), since: query.since ? new Date(query.since) : undefined });
     return {
       cases: cases.length,
       flagToFirstContact: summariseDurations(cases.map(flagToFirstContactHours)),
@@ -58,13 +58,6 @@ export class CoordinatorService {
       outcomes: countBy(CASE_OUTCOMES, cases.flatMap((record) => (record.outcome ? [record.outcome] : []))),
     };
   }
-}
-
-/** The programme asked for (403 for a coordinator of others), or every programme the caller reaches. */
-function timingProgrammes(principal: Principal, program: string | undefined): ProgrammeFilter {
-  if (program === undefined) return programmeReach(principal).filter;
-  assertCoversProgramme(principal, program);
-  return { all: false, programmes: [program] };
 }
 
 function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Record<K, number> {

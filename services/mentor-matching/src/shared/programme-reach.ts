@@ -1,4 +1,4 @@
-import { filterCovers, Principal, ProgrammeFilter, programmeFilter } from '@mentoring/auth';
+import { assertCoversProgramme, filterCovers, Principal, ProgrammeFilter, programmeFilter } from '@mentoring/auth';
 
 /** Whether the caller may see or change data of a programme. */
 export type CoversProgramme = (programme: string) => boolean;
@@ -11,4 +11,11 @@ export type CoversProgramme = (programme: string) => boolean;
 export function programmeReach(principal: Principal): { filter: ProgrammeFilter; covers: CoversProgramme } {
   const filter = programmeFilter(principal);
   return { filter, covers: (programme) => filterCovers(filter, programme) };
+}
+
+/** The programme asked for (403 for a coordinator of others), or every programme the caller reaches. */
+export function programmesAsked(principal: Principal, program: string | undefined): ProgrammeFilter {
+  if (program === undefined) return programmeReach(principal).filter;
+  assertCoversProgramme(principal, program);
+  return { all: false, programmes: [program] };
 }

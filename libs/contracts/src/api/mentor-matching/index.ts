@@ -1,2 +1,3 @@
 export * from './case-replies';
 export * from './directory-replies';
+export * from './report-replies';
