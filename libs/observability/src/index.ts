@@ -8,3 +8,4 @@ export * from './observability.module';
 export * from './transports/message-transports';
 export * from './metrics/prometheus-text';
 export * from './metrics/pipeline-health';
+export * from './tracing';

@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BaseAppConfig, ConfigClass, ConfigError, loadConfig } from '@mentoring/config';
 import { configureHttpApp } from './http/configure-http-app';
-import { startMessageTransports } from '@mentoring/observability';
+import { flushTracing, startMessageTransports } from '@mentoring/observability';
 import { OpenApiInfo } from './http/open-api';
 
 export interface RunServiceOptions<TConfig extends BaseAppConfig> {
@@ -53,6 +53,8 @@ function closeOnSignals(app: INestApplication): void {
     closing = true;
     app
       .close()
+      // Spans still buffered (the last events handled) are sent before the process ends.
+      .then(() => flushTracing())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         process.stderr.write(`shutdown after ${signal} failed: ${String(error)}\n`);

@@ -1,3 +1,4 @@
+import './tracing';
 import { runService } from '@mentoring/platform';
 import { AppModule } from './app.module';
 import { GradeIngestConfig } from './config/grade-ingest.config';

@@ -1,3 +1,4 @@
+import './tracing';
 import { runService } from '@mentoring/platform';
 import { AppModule } from './app.module';
 import { NotificationConfig } from './config/notification.config';

@@ -1,4 +1,5 @@
 import { EventEnvelope, parseEventType, validatePayload } from '@mentoring/contracts';
+import { contextFromHeaders, inSpan, SpanKind } from '@mentoring/observability';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeError, isTransientError, PermanentError } from '../errors';
 import { MessagingLogger } from '../logger';
@@ -174,16 +175,35 @@ export class EventPipeline {
     return new Set(inserted.map((row) => row.event_id));
   }
 
+  /**
+   * Each handled event gets a consumer span, the child of the publish span its headers name, so
+   * the handler's queries and the events it writes to the outbox continue the producer's trace.
+   */
   private handle(manager: EntityManager, { record, handler, envelope }: PreparedRecord): Promise<void> {
     const run = this.options.runInContext ?? ((_context, work) => work());
-    return run({ correlationId: envelope.correlationId, eventId: envelope.id }, () =>
-      handler.handle({
-        envelope,
-        data: envelope.data,
-        manager,
-        outbox: this.options.outbox,
-        source: { topic: record.topic, partition: record.partition, offset: record.offset },
-      }),
+    const span = {
+      kind: SpanKind.CONSUMER,
+      parent: contextFromHeaders(record.headers),
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': record.topic,
+        'messaging.consumer.group.name': this.options.consumerGroup,
+        'messaging.message.id': envelope.id,
+        'messaging.kafka.offset': Number(record.offset),
+        'mentoring.event.type': envelope.type,
+        'mentoring.correlation_id': envelope.correlationId,
+      },
+    };
+    return inSpan(`${record.topic} process`, span, () =>
+      run({ correlationId: envelope.correlationId, eventId: envelope.id }, () =>
+        handler.handle({
+          envelope,
+          data: envelope.data,
+          manager,
+          outbox: this.options.outbox,
+          source: { topic: record.topic, partition: record.partition, offset: record.offset },
+        }),
+      ),
     );
   }
 

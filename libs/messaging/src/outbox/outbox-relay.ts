@@ -1,3 +1,5 @@
+import { contextFromTraceparent, platformTracer, SpanKind } from '@mentoring/observability';
+import { context, propagation, Span, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Client } from 'pg';
 import { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -28,6 +30,14 @@ interface OutboxRow {
   aggregateid: string;
   payload: string;
   headers: Record<string, string>;
+  traceparent: string | null;
+}
+
+/** A row on its way to Kafka, with the publish span its headers name (none when the row was written untraced). */
+interface OutgoingMessage {
+  row: OutboxRow;
+  headers: Record<string, string>;
+  span?: Span;
 }
 
 /**
@@ -128,14 +138,16 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const rows: OutboxRow[] = await this.options.dataSource.query(
-      `SELECT id, sequence, topic, aggregateid, payload, headers FROM outbox
+      `SELECT id, sequence, topic, aggregateid, payload, headers, traceparent FROM outbox
        WHERE sent_at IS NULL ORDER BY sequence LIMIT $1`,
       [this.options.batchSize ?? 500],
     );
     if (rows.length === 0) return 0;
+    const outgoing = rows.map(withPublishSpan);
     try {
-      await this.options.producer.sendBatch({ topicMessages: groupByTopicInOrder(rows), acks: -1 });
+      await this.options.producer.sendBatch({ topicMessages: groupByTopicInOrder(outgoing), acks: -1 });
     } catch (error) {
+      endPublishSpans(outgoing, error);
       await this.options.dataSource
         .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)', [
           rows.map((row) => row.id),
@@ -147,6 +159,7 @@ export class OutboxRelay {
     await this.options.dataSource.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)', [
       rows.map((row) => row.id),
     ]);
+    endPublishSpans(outgoing);
     for (const [topic, count] of countByTopic(rows)) this.options.metrics?.eventsProduced.inc({ topic }, count);
     return rows.length;
   }
@@ -167,11 +180,38 @@ export class OutboxRelay {
   }
 }
 
-function groupByTopicInOrder(rows: OutboxRow[]) {
+/**
+ * A producer span under the trace of the transaction that wrote the row, its context in the
+ * message's W3C headers: the consumer's span becomes its child, so one trace follows the event
+ * across Kafka however late the relay publishes it. Rows written untraced keep their headers
+ * (a dead letter's copy keeps the trace of the message it preserves).
+ */
+function withPublishSpan(row: OutboxRow): OutgoingMessage {
+  if (!row.traceparent) return { row, headers: row.headers };
+  const parent = contextFromTraceparent(row.traceparent);
+  const span = platformTracer().startSpan(
+    `${row.topic} publish`,
+    { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic, 'messaging.message.id': row.id } },
+    parent,
+  );
+  const headers = { ...row.headers };
+  propagation.inject(trace.setSpan(context.active(), span), headers);
+  return { row, headers, span };
+}
+
+function endPublishSpans(outgoing: OutgoingMessage[], error?: unknown): void {
+  for (const { span } of outgoing) {
+    if (!span) continue;
+    if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    span.end();
+  }
+}
+
+function groupByTopicInOrder(outgoing: OutgoingMessage[]) {
   const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
-  for (const row of rows) {
+  for (const { row, headers } of outgoing) {
     const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.aggregateid, value: row.payload, headers: row.headers });
+    messages.push({ key: row.aggregateid, value: row.payload, headers });
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

@@ -1,4 +1,5 @@
 import { ENVELOPE_HEADERS, EventEnvelope } from '@mentoring/contracts';
+import { activeTraceparent } from '@mentoring/observability';
 import { EntityManager, QueryRunner } from 'typeorm';
 import { TopicResolver } from '../kafka/topics';
 
@@ -50,17 +51,19 @@ export class OutboxWriter {
   /** Appends already-encoded messages; the topic is used as given. */
   async appendRaw(manager: EntityManager, messages: RawOutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    // The trace of the request or event handler writing the rows: the relay publishes under it.
+    const traceparent = activeTraceparent() ?? null;
     // Chunked multi-row inserts keep large batches (10,000 grades) to a few round trips.
     for (let start = 0; start < messages.length; start += 1000) {
       const chunk = messages.slice(start, start + 1000);
       const values: unknown[] = [];
       const rows = chunk.map((message, index) => {
-        const base = index * 7;
-        values.push(message.id, message.topic, this.aggregateType, message.key, message.type, message.payload, message.headers);
-        return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7})`;
+        const base = index * 8;
+        values.push(message.id, message.topic, this.aggregateType, message.key, message.type, message.payload, message.headers, traceparent);
+        return `(${[1, 2, 3, 4, 5, 6, 7, 8].map((column) => `$${base + column}`).join(', ')})`;
       });
       await manager.query(
-        `INSERT INTO outbox (id, topic, aggregatetype, aggregateid, type, payload, headers)
+        `INSERT INTO outbox (id, topic, aggregatetype, aggregateid, type, payload, headers, traceparent)
          VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`,
         values,
       );

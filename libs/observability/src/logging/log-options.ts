@@ -1,6 +1,7 @@
 import { LogLevel } from '@mentoring/config';
 import pino, { DestinationStream, Logger, LoggerOptions } from 'pino';
 import { currentContext } from '../context/observability-context';
+import { currentTraceIds } from '../tracing/trace-context';
 import { LOG_SERIALIZERS, REDACTED, REDACTED_PATHS, scrubDeep, scrubSecrets } from './redaction';
 
 /** Where and how much a service logs. */
@@ -10,7 +11,7 @@ export interface LogSettings {
   destination?: DestinationStream;
 }
 
-/** The pino options every service shares: JSON lines with `service`, `correlationId` and `eventId`. */
+/** The pino options every service shares: JSON lines with `service`, `correlationId`, `eventId`, `traceId` and `spanId`. */
 export function pinoOptions(serviceName: string, level: LogLevel = 'info'): LoggerOptions {
   return {
     level,
@@ -21,7 +22,8 @@ export function pinoOptions(serviceName: string, level: LogLevel = 'info'): Logg
     formatters: { level: (label) => ({ level: label }), log: (object) => scrubDeep(object) as Record<string, unknown> },
     // A mixin rather than child loggers: the context is read at each call, so code that holds a
     // logger created at start-up still stamps the request or event it is working on.
-    mixin: () => ({ ...currentContext() }),
+    // The trace ids come from the active span, so a line can be found from its trace and back.
+    mixin: () => ({ ...currentContext(), ...currentTraceIds() }),
     // Requests, responses and errors lose their tokens, cookies and Set-Cookie in one place for every service.
     serializers: LOG_SERIALIZERS,
     // Fields named like a credential are removed whatever their value looks like.

@@ -34,6 +34,10 @@ export class OutboxMessageEntity {
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   headers: Record<string, string>;
 
+  /** The W3C `traceparent` of the transaction that wrote the row; the relay publishes under it. */
+  @Column({ type: 'text', nullable: true })
+  traceparent: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 
