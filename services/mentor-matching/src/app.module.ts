@@ -8,12 +8,12 @@ import { CaseOfferEntity } from './cases/infrastructure/case-offer.entity';
 import { CaseSessionEntity } from './cases/infrastructure/case-session.entity';
 import { CaseEntity } from './cases/infrastructure/case.entity';
 import { CreateCases1733300000200 } from './cases/infrastructure/1733300000200-create-cases';
+import { CaseMeetings1733300016202 } from './cases/infrastructure/1733300016202-case-meetings';
 import { MentorMatchingConfig, SERVICE_NAME } from './config/mentor-matching.config';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMentors1733300000000 } from './mentors/infrastructure/1733300000000-create-mentors';
 import { MentorEntity } from './mentors/infrastructure/mentor.entity';
 import { MentorsModule } from './mentors/mentors.module';
-import { ReportsModule } from './reports/reports.module';
 import { CreateStudents1733300000100 } from './students/infrastructure/1733300000100-create-students';
 import { StudentEntity } from './students/infrastructure/student.entity';
 import { StudentsModule } from './students/students.module';
@@ -38,7 +38,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           producesTo: [TOPICS.mentoringCaseEvents],
           entities: [MentorEntity, StudentEntity, CaseEntity, CaseHistoryEntity, CaseOfferEntity, CaseSessionEntity, CaseTimerEntity],
-          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300],
+          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300, CaseMeetings1733300016202],
           clock: options.clock,
         }),
         MentorsModule.register([CaseCoreModule]),
@@ -46,7 +46,6 @@ export class AppModule {
         MatchingModule,
         cases,
         TimersModule.register([cases]),
-        ReportsModule,
       ],
     };
   }

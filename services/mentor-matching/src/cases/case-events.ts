@@ -1,8 +1,8 @@
-import { CaseEventV1, caseEventType, CaseParticipantV1, createEnvelope, EventEnvelope, MeetingSlotV1 } from '@mentoring/contracts';
+import { CaseEventV1, caseEventType, CaseParticipantV1, createEnvelope, EventEnvelope, MeetingSlotV1, MeetingV1 } from '@mentoring/contracts';
 import { SERVICE_NAME } from '../config/mentor-matching.config';
 import type { IsoInterval } from '../shared/time';
 import type { CaseRecord } from './case-record';
-import type { CaseChange } from './domain';
+import type { BookedMeeting, CaseChange, MeetingSlot } from './domain';
 
 /** Who is named in case events: only what a message to them needs. */
 export interface Participants {
@@ -59,6 +59,7 @@ export function caseEventData(state: CaseRecord, change: CaseChange, participant
     escalationReason: change.kind === 'escalated' ? change.escalationReason : null,
     outcome: change.kind === 'closed' ? change.outcome : state.outcome,
     reason: 'reason' in change ? change.reason : null,
+    meeting: 'meeting' in change ? meetingOf(change.meeting) : null,
     occurredAt: change.occurredAt.toISOString(),
   };
 }
@@ -69,9 +70,14 @@ function mentorNamedBy(state: CaseRecord, change: CaseChange): string | null {
   return state.mentorId;
 }
 
-// Proposed slots carry how well they fit the student; the contract has start and end only.
-function meetingSlot(slot: IsoInterval): MeetingSlotV1 {
-  return { start: slot.start, end: slot.end };
+// Proposed slots carry how well they fit the student, which the contract leaves out; an unknown place is left out too.
+function meetingSlot(slot: IsoInterval & MeetingSlot): MeetingSlotV1 {
+  const place = slot.mode ? { mode: slot.mode, location: slot.location || null } : {};
+  return { start: slot.start, end: slot.end, ...place };
+}
+
+function meetingOf(meeting: BookedMeeting): MeetingV1 {
+  return { uid: meeting.uid, sequence: meeting.sequence, start: meeting.start, end: meeting.end, mode: meeting.mode, location: meeting.location };
 }
 
 function sessionOf(change: Extract<CaseChange, { kind: 'session-logged' }>) {

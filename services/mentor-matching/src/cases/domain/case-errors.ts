@@ -15,6 +15,10 @@ export const CASE_ERROR_CODES = [
   'PHASE_SKIPPED',
   'INVALID_CADENCE',
   'OUTCOME_REQUIRES_MEETING',
+  'SLOT_TAKEN',
+  'MEETING_UNCHANGED',
+  'NO_MEETING',
+  'MEETING_STARTED',
 ] as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[number];
 
@@ -40,6 +44,10 @@ const CATEGORY: Record<CaseErrorCode, CaseErrorCategory> = {
   PHASE_SKIPPED: 'invalid',
   INVALID_CADENCE: 'invalid',
   OUTCOME_REQUIRES_MEETING: 'conflict',
+  SLOT_TAKEN: 'conflict',
+  MEETING_UNCHANGED: 'conflict',
+  NO_MEETING: 'conflict',
+  MEETING_STARTED: 'conflict',
 };
 
 export class CaseTransitionError extends Error {

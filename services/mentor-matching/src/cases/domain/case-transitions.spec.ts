@@ -4,7 +4,6 @@ import {
   adjustCadence,
   changePhase,
   closeCase,
-  confirmSlot,
   declineCase,
   expireSla,
   logSession,
@@ -17,6 +16,7 @@ import {
   SLA_EXPIRED_REASON,
   waitlistCase,
 } from './case-transitions';
+import { confirmSlot } from './meetings';
 import { DEFAULT_CASE_POLICY, MentoringCase } from './mentoring-case';
 
 const flaggedAt = new Date('2025-10-20T08:00:00Z');
@@ -167,7 +167,7 @@ describe('meetings and sessions', () => {
   it('confirms a future slot and refuses one in the past', () => {
     const { state, changes } = confirmSlot(active(), slots[0], at(3));
     expect(state.confirmedSlot).toEqual(slots[0]);
-    expect(changes).toEqual([{ kind: 'slot-confirmed', occurredAt: at(3), slot: slots[0] }]);
+    expect(changes).toEqual([{ kind: 'slot-confirmed', occurredAt: at(3), slot: slots[0], meeting: expect.objectContaining({ sequence: 0, ...slots[0] }) }]);
     rejects(() => confirmSlot(active(), slots[0], at(60)), 'INVALID_SLOT');
     rejects(() => confirmSlot(active(), { start: slots[0].end, end: slots[0].start }, at(3)), 'INVALID_SLOT');
   });
@@ -193,10 +193,10 @@ describe('meetings and sessions', () => {
     expect([earlier.firstMeetingAt, earlier.lastMeetingAt]).toEqual([at(60), at(100)]);
   });
 
-  it('clears a confirmed slot once it has begun, and keeps a future one', () => {
+  it('clears a confirmed slot and its meeting once it has begun, and keeps a future one', () => {
     const confirmed = confirmSlot(active(), slots[0], at(3)).state; // 22 Oct 09:00Z = 49 h after the flag
-    expect(logSession(confirmed, { outcome: 'attended', occurredAt: at(49) }, at(50)).state.confirmedSlot).toBeNull();
-    expect(logSession(confirmed, { outcome: 'attended', occurredAt: at(20) }, at(21)).state.confirmedSlot).toEqual(slots[0]);
+    expect(logSession(confirmed, { outcome: 'attended', occurredAt: at(49) }, at(50)).state).toMatchObject({ confirmedSlot: null, meeting: null });
+    expect(logSession(confirmed, { outcome: 'attended', occurredAt: at(20) }, at(21)).state).toMatchObject({ confirmedSlot: slots[0], meeting: confirmed.meeting });
   });
 
   it('refuses sessions in the future or before acceptance', () => {
@@ -265,8 +265,8 @@ describe('passing a case on after an SLA expiry', () => {
 describe('proposing new slots', () => {
   const later = [{ start: '2025-10-23T15:00:00.000Z', end: '2025-10-23T15:30:00.000Z' }];
 
-  it('replaces the slots on offer, quietly', () => {
-    expect(proposeNewSlots(matched(), later, at(1))).toEqual({ state: { ...matched(), proposedSlots: later }, changes: [] });
+  it('replaces the slots on offer and says so', () => {
+    expect(proposeNewSlots(matched(), later, at(1))).toEqual({ state: { ...matched(), proposedSlots: later }, changes: [{ kind: 'slots-proposed', occurredAt: at(1) }] });
   });
 
   it('refuses slots in the past and cases without a mentor', () => {

@@ -5,6 +5,7 @@ import {
   CasePolicy,
   CaseTransition,
   DEFAULT_CASE_POLICY,
+  MeetingSlot,
   MentoringCase,
   ReassignmentRequester,
 } from './mentoring-case';
@@ -32,6 +33,8 @@ export function openCase(input: { id: string; studentId: string; flaggedAt: Date
     lastMeetingAt: null,
     proposedSlots: [],
     confirmedSlot: null,
+    meeting: null,
+    meetingsBooked: 0,
     consecutiveMissed: 0,
     cadenceDaysOverride: null,
     outcome: null,
@@ -72,11 +75,18 @@ export function waitlistCase<C extends MentoringCase>(current: C, now: Date): Ca
  * gives the student a mentor sooner than a re-match would. Acceptance sends the student the
  * mentor's introduction, so it counts as first contact.
  */
-export function acceptCase<C extends MentoringCase>(current: C, mentorId: string, now: Date): CaseTransition<C> {
+export function acceptCase<C extends MentoringCase>(
+  current: C,
+  mentorId: string,
+  now: Date,
+  freshSlots: readonly MeetingSlot[] = current.proposedSlots,
+): CaseTransition<C> {
   requireStatus(current, ['matched'], 'accept');
   requireAssignedMentor(current, mentorId);
+  // The slots chosen at matching may have passed or been booked by now; the student gets times free at acceptance.
+  const proposedSlots = freshSlots.filter((slot) => isFutureSlot(slot, now));
   return {
-    state: { ...current, status: 'active', acceptedAt: now, firstContactAt: current.firstContactAt ?? now, ...noSlaClock() },
+    state: { ...current, status: 'active', acceptedAt: now, firstContactAt: current.firstContactAt ?? now, proposedSlots, ...noSlaClock() },
     changes: [{ kind: 'accepted', occurredAt: now, mentorId }],
   };
 }
@@ -194,26 +204,13 @@ export function reassignCase<C extends MentoringCase>(
   };
 }
 
-/**
- * New times to choose from ("none of these suit me"), with the same mentor. No event: the contract
- * has no kind for it yet, so the student reads them from their case.
- */
-export function proposeNewSlots<C extends MentoringCase>(current: C, slots: readonly IsoInterval[], now: Date): CaseTransition<C> {
+/** New times to choose from ("none of these suit me", or the next meeting), with the same mentor. */
+export function proposeNewSlots<C extends MentoringCase>(current: C, slots: readonly MeetingSlot[], now: Date): CaseTransition<C> {
   requireStatus(current, ['matched', 'active'], 'propose slots for');
   if (slots.some((slot) => !isFutureSlot(slot, now))) {
     fail(current, 'INVALID_SLOT', 'Every slot needs a valid start in the future and an end after it');
   }
-  return { state: { ...current, proposedSlots: slots }, changes: [] };
-}
-
-/** The student (or the mentor on their behalf) fixes a meeting time; it must lie in the future. */
-export function confirmSlot<C extends MentoringCase>(current: C, slot: IsoInterval, now: Date): CaseTransition<C> {
-  requireStatus(current, ['matched', 'active'], 'confirm a slot for');
-  if (!isFutureSlot(slot, now)) fail(current, 'INVALID_SLOT', 'A slot needs a valid start in the future and an end after it');
-  return {
-    state: { ...current, confirmedSlot: slot },
-    changes: [{ kind: 'slot-confirmed', occurredAt: now, slot }],
-  };
+  return { state: { ...current, proposedSlots: slots }, changes: [{ kind: 'slots-proposed', occurredAt: now }] };
 }
 
 /**
@@ -236,7 +233,7 @@ export function logSession<C extends MentoringCase>(
     firstMeetingAt: attended ? earliest(current.firstMeetingAt, session.occurredAt) : current.firstMeetingAt,
     lastMeetingAt: attended ? latest(current.lastMeetingAt, session.occurredAt) : current.lastMeetingAt,
     // A confirmed slot that has begun is what this session was about; a future one still stands.
-    confirmedSlot: current.confirmedSlot && Date.parse(current.confirmedSlot.start) <= now.getTime() ? null : current.confirmedSlot,
+    ...(current.confirmedSlot && Date.parse(current.confirmedSlot.start) <= now.getTime() ? { confirmedSlot: null, meeting: null } : {}),
   };
   const logged = {
     kind: 'session-logged' as const,
@@ -316,6 +313,7 @@ function assignTo(mentorId: string, proposedSlots: readonly IsoInterval[], now: 
     reminderSentAt: null,
     proposedSlots,
     confirmedSlot: null,
+    meeting: null,
   };
 }
 
@@ -327,6 +325,7 @@ function releaseMentor(current: MentoringCase, mentorId: string) {
     mentorsWhoLeft: current.mentorsWhoLeft.includes(mentorId) ? current.mentorsWhoLeft : [...current.mentorsWhoLeft, mentorId],
     proposedSlots: [],
     confirmedSlot: null,
+    meeting: null,
     ...noSlaClock(),
   };
 }

@@ -1,5 +1,26 @@
-import { CaseOutcome, CasePhase, CaseStatus, EscalationReason, SessionOutcome } from '@mentoring/contracts';
+import { CaseOutcome, CasePhase, CaseStatus, EscalationReason, MeetingMode, SessionOutcome } from '@mentoring/contracts';
 import { IsoInterval } from '../../shared/time';
+
+/** How and where a meeting is held, from the mentor's profile; `location` is empty when the mentor has not given one. */
+export interface MeetingPlace {
+  readonly mode: MeetingMode;
+  readonly location: string;
+}
+
+/** A time on offer, with the mentor's mode and place when known. */
+export interface MeetingSlot extends IsoInterval {
+  readonly mode?: MeetingMode | null;
+  readonly location?: string | null;
+}
+
+/**
+ * A booked meeting as a calendar entry: `uid` stays while it is moved or cancelled, `sequence`
+ * grows with each change, so calendars update the entry rather than add another.
+ */
+export interface BookedMeeting extends IsoInterval, MeetingPlace {
+  readonly uid: string;
+  readonly sequence: number;
+}
 
 /** The state of one mentoring case; transitions never mutate it, they return the next state. */
 export interface MentoringCase {
@@ -22,8 +43,12 @@ export interface MentoringCase {
   readonly firstContactAt: Date | null;
   readonly firstMeetingAt: Date | null;
   readonly lastMeetingAt: Date | null;
-  readonly proposedSlots: readonly IsoInterval[];
+  readonly proposedSlots: readonly MeetingSlot[];
   readonly confirmedSlot: IsoInterval | null;
+  /** The booked meeting (its time is `confirmedSlot`); null when none is booked or it was cancelled or held. */
+  readonly meeting: BookedMeeting | null;
+  /** Meetings booked on this case so far: each new one gets the next uid. */
+  readonly meetingsBooked: number;
   readonly consecutiveMissed: number;
   /** A cadence agreed with this student for the current phase; null means the phase default. */
   readonly cadenceDaysOverride: number | null;
@@ -68,7 +93,9 @@ export type CaseChange =
       readonly requestedBy: ReassignmentRequester;
     }
   | { readonly kind: 'reminder-due'; readonly occurredAt: Date; readonly mentorId: string }
-  | { readonly kind: 'slot-confirmed'; readonly occurredAt: Date; readonly slot: IsoInterval }
+  | { readonly kind: 'slot-confirmed'; readonly occurredAt: Date; readonly slot: IsoInterval; readonly meeting: BookedMeeting }
+  | { readonly kind: 'slots-proposed'; readonly occurredAt: Date }
+  | { readonly kind: 'meeting-cancelled'; readonly occurredAt: Date; readonly meeting: BookedMeeting; readonly reason: string | null }
   | { readonly kind: 'phase-changed'; readonly occurredAt: Date; readonly from: CasePhase; readonly to: CasePhase }
   | { readonly kind: 'progress-noted'; readonly occurredAt: Date }
   | {

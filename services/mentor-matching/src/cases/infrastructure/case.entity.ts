@@ -2,6 +2,7 @@ import type { CaseOutcome, CasePhase, CaseStatus, RiskLevel, RiskReasonV1 } from
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { IsoInterval } from '../../shared/time';
 import type { CaseRecord } from '../case-record';
+import type { BookedMeeting, MeetingSlot } from '../domain';
 
 const timestamp = (name: string) => ({ type: 'timestamptz' as const, name, nullable: true });
 
@@ -45,10 +46,16 @@ export class CaseEntity implements CaseRecord {
   @Column(timestamp('last_meeting_at')) lastMeetingAt: Date | null;
 
   @Column({ type: 'jsonb', name: 'proposed_slots' })
-  proposedSlots: IsoInterval[];
+  proposedSlots: MeetingSlot[];
 
   @Column({ type: 'jsonb', name: 'confirmed_slot', nullable: true })
   confirmedSlot: IsoInterval | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  meeting: BookedMeeting | null;
+
+  @Column({ type: 'int', name: 'meetings_booked', default: 0 })
+  meetingsBooked: number;
 
   @Column({ type: 'int', name: 'consecutive_missed' })
   consecutiveMissed: number;
