@@ -14,6 +14,7 @@ import { MatchingModule } from './matching/matching.module';
 import { CreateMentors1733300000000 } from './mentors/infrastructure/1733300000000-create-mentors';
 import { MentorEntity } from './mentors/infrastructure/mentor.entity';
 import { MentorsModule } from './mentors/mentors.module';
+import { ReportsModule } from './reports/reports.module';
 import { CreateStudents1733300000100 } from './students/infrastructure/1733300000100-create-students';
 import { StudentEntity } from './students/infrastructure/student.entity';
 import { StudentsModule } from './students/students.module';
@@ -46,6 +47,7 @@ export class AppModule {
         MatchingModule,
         cases,
         TimersModule.register([cases]),
+        ReportsModule,
       ],
     };
   }

@@ -173,11 +173,15 @@ export async function lastWaitlisted(manager: EntityManager, caseIds: readonly s
   return new Map(rows.map((row) => [row.case_id, row.at]));
 }
 
-/** The timing and outcome columns of the cases of the filter's programmes flagged since a moment. */
-export function caseTimings(manager: EntityManager, options: { programmes: ProgrammeFilter; since?: Date }) {
+/** The timing and outcome columns of the cases of the filter's programmes flagged since a moment, of one mentor when asked. */
+export function caseTimings(manager: EntityManager, options: { programmes: ProgrammeFilter; since?: Date; mentorId?: string }) {
   return manager.find(CaseEntity, {
-    where: { ...withinProgrammes(options.programmes), ...(options.since ? { flaggedAt: MoreThanOrEqual(options.since) } : {}) },
-    select: { id: true, status: true, outcome: true, flaggedAt: true, firstContactAt: true, firstMeetingAt: true },
+    where: {
+      ...withinProgrammes(options.programmes),
+      ...(options.since ? { flaggedAt: MoreThanOrEqual(options.since) } : {}),
+      ...(options.mentorId ? { mentorId: options.mentorId } : {}),
+    },
+    select: { id: true, program: true, mentorId: true, status: true, outcome: true, flaggedAt: true, firstContactAt: true, firstMeetingAt: true, closedAt: true },
   });
 }
 
