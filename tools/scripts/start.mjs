@@ -16,6 +16,9 @@ const USAGE = `usage: npm start -- [--no-demo] [--students N] [--mentors M] [--s
 // the same sample from scratch and never mixes with data made without it.
 const DEMO_NAMESPACE = 'demo';
 const DEMO_DATABASE_SUFFIX = '_demo';
+// The demo's development clock (MENTORING_CLOCK_FILE): every service and the demo read the offset
+// in it, so the demo can let days pass for reminders and nudges. Reset to no offset at every start.
+const DEMO_CLOCK_FILE = path.join(repoRoot, 'tmp', 'demo-clock.offset');
 
 const { demo, demoArgs } = readOptions(process.argv.slice(2));
 
@@ -81,6 +84,7 @@ const databaseOf = (service) => (demo ? `${service.database}${DEMO_DATABASE_SUFF
 if (demo) {
   say(`Demo mode: fresh databases (${services.map(databaseOf).join(', ')}) and topics under "${DEMO_NAMESPACE}." (npm start -- --no-demo skips the demo)`);
   await dropDatabases(serverUrl, services.map(databaseOf));
+  fs.writeFileSync(DEMO_CLOCK_FILE, '0');
 }
 
 const rows = [];
@@ -94,7 +98,7 @@ await Promise.all(
         KAFKA_BROKERS: process.env.KAFKA_BROKERS,
         DATABASE_URL: databaseUrlFor(serverUrl, databaseOf(service)),
         SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
-        ...(demo && { KAFKA_TOPIC_NAMESPACE: DEMO_NAMESPACE }),
+        ...(demo && { KAFKA_TOPIC_NAMESPACE: DEMO_NAMESPACE, MENTORING_CLOCK_FILE: DEMO_CLOCK_FILE }),
         // The demo replays its Kafka records under this feed header (tools/demo/src/demo-cli.ts).
         ...(demo && service.name === 'grade-ingest' && { REGISTRAR_TOPIC_FEEDS: [process.env.REGISTRAR_TOPIC_FEEDS, 'demo-registrar'].filter(Boolean).join(',') }),
       },
@@ -126,7 +130,7 @@ async function runDemo() {
     ['-r', '@swc-node/register', 'tools/demo/src/demo-cli.ts', ...demoArgs, ...(consoleService ? consoleArgs(consoleService) : [])],
     {
       cwd: repoRoot,
-      env: { ...process.env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.base.json'), KAFKA_TOPIC_NAMESPACE: DEMO_NAMESPACE },
+      env: { ...process.env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.base.json'), KAFKA_TOPIC_NAMESPACE: DEMO_NAMESPACE, MENTORING_CLOCK_FILE: DEMO_CLOCK_FILE },
       stdio: 'inherit',
     },
   );

@@ -16,6 +16,11 @@ describe('demo options', () => {
     });
   });
 
+  it('finds the services\' development clock in the environment npm start gives it', () => {
+    expect(readDemoOptions([], { MENTORING_CLOCK_FILE: '/tmp/demo-clock.offset' }).clockFile).toBe('/tmp/demo-clock.offset');
+    expect(readDemoOptions([], {}).clockFile).toBeUndefined();
+  });
+
   it('refuses a size that is not a whole number', () => {
     expect(() => readDemoOptions(['--students', 'many'], {})).toThrow('--students must be a whole number');
   });

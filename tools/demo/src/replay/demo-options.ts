@@ -14,7 +14,8 @@ export const DEMO_USAGE = `usage: demo [--students N] [--mentors M] [--seed S] [
   --console-database-url  the console's database: the demo creates sign-ins for its people there
 Services are found at <SERVICE>_URL (e.g. GRADE_INGEST_URL) or their default ports; Kafka at
 KAFKA_BROKERS (TLS and SASL from the KAFKA_SSL* and KAFKA_SASL_* variables); topics under
-KAFKA_TOPIC_NAMESPACE when set.`;
+KAFKA_TOPIC_NAMESPACE when set. With MENTORING_CLOCK_FILE (the services' development clock, which
+npm start sets) the demo moves time on two weeks after the introductions.`;
 
 const DEFAULT_PORTS: Readonly<Record<PlatformService, number>> = {
   'grade-ingest': 3001,
@@ -35,6 +36,8 @@ export interface DemoOptions {
   urls: PlatformUrls;
   kafka: KafkaConnection;
   namespace?: string;
+  /** The services' development clock file, when they have one. */
+  clockFile?: string;
 }
 
 /** The demo's options from its arguments and the environment `npm start` gives the services. */
@@ -62,6 +65,7 @@ export function readDemoOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
     ) as PlatformUrls,
     kafka: loadKafkaConnection(env),
     namespace: env.KAFKA_TOPIC_NAMESPACE || undefined,
+    clockFile: env.MENTORING_CLOCK_FILE || undefined,
   };
 }
 

@@ -19,6 +19,30 @@ export interface Link {
   url: string;
 }
 
+/** Flagged students whose first attended meeting came within `days` of the flag, among cases that old. */
+export interface MetWithin {
+  days: number;
+  cases: number;
+  met: number;
+  share: number | null;
+}
+
+/** What happened after the introductions: bookings, stalls, meetings and nudges. */
+export interface FollowThroughSummary {
+  /** How far the demo moved the development clock (0 when the platform has none). */
+  clockMovedDays: number;
+  /** Pairs whose prompt mentor booked the first meeting. */
+  booked: number;
+  /** Accepted pairs that never book, chosen by the seed, for the platform to notice. */
+  stalledOnPurpose: number;
+  sessionsLogged: number;
+  metWithin7Days: MetWithin;
+  metWithin14Days: MetWithin;
+  flagToFirstMeeting: DurationSummary;
+  /** Nudges mentor-matching sent for stalled pairs (its mentoring_nudges_total). */
+  nudges: number;
+}
+
 export interface DemoSummary {
   cohort: { students: number; mentors: number; coordinators: number; feedRecords: number; feedByKind: Record<FeedKind, number> };
   final: PipelineSnapshot;
@@ -26,6 +50,7 @@ export interface DemoSummary {
   waitlist: number;
   /** Cases the demo's responsive mentors accepted, which is when the student is introduced. */
   acceptedByMentors: number;
+  followThrough: FollowThroughSummary;
   flagToFirstContact: DurationSummary;
   gradeToEmail: LatencySummary;
   elapsedMs: number;
@@ -68,6 +93,8 @@ export function formatDemoSummary(summary: DemoSummary): string {
     `  matched to a mentor ${final.cases.matched + final.cases.active} (accepted by the mentor ${summary.acceptedByMentors}), waitlisted ${summary.waitlist}, closed ${final.cases.closed}`,
     `  flag -> first contact (mentor accepts): ${durationLine(summary.flagToFirstContact)}`,
     '',
+    ...followThroughLines(summary.followThrough),
+    '',
     `Messages delivered: ${totalDelivered(final.delivered)}`,
     `  email: ${recipientCounts(final.delivered.email)}`,
     `  in-app inbox: ${recipientCounts(final.delivered.inbox)}`,
@@ -77,6 +104,23 @@ export function formatDemoSummary(summary: DemoSummary): string {
     'Where to look next',
     ...summary.links.map((link) => `  ${link.label.padEnd(28)} ${link.url}`),
   ].join('\n');
+}
+
+function followThroughLines(follow: FollowThroughSummary): string[] {
+  return [
+    follow.clockMovedDays > 0
+      ? `Follow-through (the development clock moved ${follow.clockMovedDays} days on, so meetings, reminders and nudges happened)`
+      : 'Follow-through (no development clock: time did not move, so no meeting has taken place yet)',
+    `  first meeting booked by the mentor ${follow.booked}, pairs stalled on purpose ${follow.stalledOnPurpose}, sessions logged ${follow.sessionsLogged}`,
+    `  met within 7 days: ${metWithinLine(follow.metWithin7Days)}; within 14 days: ${metWithinLine(follow.metWithin14Days)}`,
+    `  flag -> first meeting: ${durationLine(follow.flagToFirstMeeting, 'no case has met yet')}`,
+    `  nudges sent for stalled pairs: ${follow.nudges}`,
+  ];
+}
+
+function metWithinLine(within: MetWithin): string {
+  if (within.share === null) return `no case flagged ${within.days} days ago yet`;
+  return `${within.met} of ${within.cases} flagged students (${percent(within.met, within.cases)})`;
 }
 
 function gradeLines(snapshot: PipelineSnapshot): string[] {
@@ -103,8 +147,8 @@ function recipientCounts(counts: Readonly<Record<string, number>>): string {
     .join(', ');
 }
 
-function durationLine(duration: DurationSummary): string {
-  if (duration.count === 0 || duration.medianHours === null || duration.p90Hours === null) return 'no case contacted yet';
+function durationLine(duration: DurationSummary, none = 'no case contacted yet'): string {
+  if (duration.count === 0 || duration.medianHours === null || duration.p90Hours === null) return none;
   return `median ${hours(duration.medianHours)}, p90 ${hours(duration.p90Hours)} over ${duration.count} cases`;
 }
 

@@ -1,5 +1,6 @@
 import { CaseloadEntryReply, DirectoryImportReply, listOf } from '@mentoring/contracts';
 import { type Cohort, PROGRAMS } from '../cohort';
+import { AcceptedCase } from './follow-through';
 import { chunk, demoCoordinators, mentorImportRow, studentImportRow } from './directory';
 import { PlatformClient } from './platform-client';
 
@@ -36,14 +37,14 @@ async function importRows(client: PlatformClient, path: string, rows: readonly o
  * The mentors whose generated responsiveness is `prompt` accept their matched cases, as they would
  * within hours: that is when the student is introduced to them, so the demo shows both sides.
  */
-export async function acceptAsPromptMentors(client: PlatformClient, cohort: Pick<Cohort, 'mentors'>): Promise<number> {
-  let accepted = 0;
+export async function acceptAsPromptMentors(client: PlatformClient, cohort: Pick<Cohort, 'mentors'>): Promise<AcceptedCase[]> {
+  const accepted: AcceptedCase[] = [];
   for (const mentor of cohort.mentors.filter((candidate) => candidate.responsiveness.profile === 'prompt')) {
     const caller = { role: 'mentor', subject: mentor.mentorId } as const;
     const caseload = await client.json('mentor-matching', caller, `/v1/mentors/${mentor.mentorId}/cases`, listOf(CaseloadEntryReply));
     for (const entry of caseload.filter((candidate) => candidate.status === 'matched')) {
       await client.call('mentor-matching', caller, `/v1/cases/${entry.caseId}/accept`, { method: 'POST' });
-      accepted += 1;
+      accepted.push({ caseId: entry.caseId, mentorId: mentor.mentorId, studentId: entry.student.studentId });
     }
   }
   return accepted;

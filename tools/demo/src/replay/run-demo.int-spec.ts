@@ -23,6 +23,7 @@ describe('the npm start demo replay', () => {
       feed: 'demo-registrar',
       settleTimeoutMs: 150_000,
       links: [],
+      clockFile: pipeline.clockFile,
       onProgress: () => undefined,
     });
   }, 300_000);
@@ -52,5 +53,17 @@ describe('the npm start demo replay', () => {
     expect(summary.final.cases.matched + summary.final.cases.active).toBeGreaterThan(0);
     expect(totalDelivered(summary.final.delivered)).toBeGreaterThan(0);
     expect(summary.gradeToEmail.count).toBeGreaterThan(0);
+  });
+
+  it('moves the clock two weeks on: prompt mentors book and meet, stalled pairs are nudged, and the outcomes count who met within 7 and 14 days', () => {
+    const { followThrough } = summary;
+    expect(followThrough.clockMovedDays).toBe(15);
+    expect(followThrough.booked).toBeGreaterThan(0);
+    expect(followThrough.booked + followThrough.stalledOnPurpose).toBeLessThanOrEqual(summary.acceptedByMentors);
+    expect(followThrough.sessionsLogged).toBe(followThrough.booked);
+    expect(followThrough.metWithin7Days.met).toBeGreaterThanOrEqual(followThrough.sessionsLogged);
+    expect(followThrough.metWithin14Days.share).not.toBeNull();
+    expect(followThrough.metWithin14Days.met).toBeLessThan(followThrough.metWithin14Days.cases);
+    expect(followThrough.nudges).toBeGreaterThan(0);
   });
 });

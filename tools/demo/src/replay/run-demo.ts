@@ -1,12 +1,13 @@
 import { KafkaConnection } from '@mentoring/config';
-import { CaseTimingReportReply, DeadLetterPageReply, FlagRatesReply, listOf, namespacedTopic, RiskLevel, TOPICS, WaitlistedCaseReply } from '@mentoring/contracts';
+import { CaseTimingReportReply, DeadLetterPageReply, FlagRatesReply, listOf, namespacedTopic, OutcomesReportReply, RiskLevel, TOPICS, WaitlistedCaseReply } from '@mentoring/contracts';
 import { kafkaClientSettings } from '@mentoring/messaging';
 import { sumOf } from '@mentoring/observability';
 import { Kafka, logLevel } from 'kafkajs';
 import { Cohort, FeedChannel, FeedRecord, generateCohort, PROGRAMS, summarizeCohort, toOneRosterFiles } from '../cohort';
 import { defaultTermStart, writeCohort } from '../cohort-files';
 import { ChannelTallies, countFields, emptyTallies, fieldsOfDeadLetterMessage, kafkaOutcomes } from './channel-tally';
-import { DemoSummary, Link } from './demo-summary';
+import { DemoSummary, FollowThroughSummary, Link } from './demo-summary';
+import { AcceptedCase, bookAsPromptMentors, BookedCase, DemoClock, logMeetingsAsPromptMentors, stallsOnPurpose } from './follow-through';
 import { replayKafka, replayOneRoster, replayRest } from './feed-replay';
 import { consoleSignInLines, createConsoleAccounts, demoConsoleAccounts } from './console-accounts';
 import { acceptAsPromptMentors, seedDirectory } from './directory-seeding';
@@ -31,6 +32,12 @@ export interface DemoSettings {
   links: Link[];
   /** The console and its database, when it runs: the demo's people get sign-ins there. */
   console?: { url: string; databaseUrl: string };
+  /**
+   * The platform's development clock (the MENTORING_CLOCK_FILE its services read): when given, the
+   * demo moves time on after the introductions, so meetings happen, reminders and nudges fall due
+   * and the outcomes report has cases old enough to count.
+   */
+  clockFile?: string;
   /** Where to leave the generated sample (cohort.json, feed.json, oneroster/); not written when absent. */
   dataDir?: string;
   onProgress(snapshot: PipelineSnapshot, elapsedMs: number): void;
@@ -42,11 +49,19 @@ const COORDINATOR = { role: 'coordinator', subject: 'demo-coordinator', programm
 const OPS = { role: 'ops', subject: 'demo-ops' } as const;
 // The largest page GET /v1/ops/dead-letters serves; a feed's malformed share stays well below it.
 const MAX_DEAD_LETTERS_PAGE = 500;
+const DAY_MS = 24 * 3600_000;
+// Past the booked first meetings and the "accepted, nothing booked" nudge (3 days by default)...
+const FIRST_MOVE_DAYS = 4;
+// ...then on to 15 days after the flags, so "met within 7 / 14 days" counts every case and the
+// coordinator hears of pairs that never met (14 days by default).
+const SECOND_MOVE_DAYS = 11;
 
 /**
  * The demo: generates the cohort, seeds the people through the APIs, replays the registrar feed
  * through REST, the Kafka topic and a OneRoster import at once, waits for the pipeline to settle,
- * lets the responsive mentors accept their cases, waits again, and sums up what happened.
+ * lets the responsive mentors accept their cases and book a first meeting (some pairs stall on
+ * purpose), waits again and, on the development clock, lets two weeks pass in two steps (the
+ * mentors log the meetings that took place in between), then sums up what happened.
  */
 export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
   const startedAt = Date.now();
@@ -66,12 +81,26 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
     const read = () => replay.snapshot(observer);
     const progress = (snapshot: PipelineSnapshot) => settings.onProgress(snapshot, Date.now() - startedAt);
     await untilSettled(read, replay.state, settings.settleTimeoutMs, progress);
-    const acceptedByMentors = await acceptAsPromptMentors(client, cohort);
-    const final = await untilSettled(read, replay.state, settings.settleTimeoutMs, progress);
+    const accepted = await acceptAsPromptMentors(client, cohort);
+    const clock = settings.clockFile ? new DemoClock(settings.clockFile) : undefined;
+    const booked = await bookAsPromptMentors(client, accepted, settings.seed, clock?.now() ?? new Date());
+    const settle = () => untilSettled(read, replay.state, settings.settleTimeoutMs, progress);
+    let final = await settle();
+    let logged = 0;
+    if (clock) {
+      clock.advance(FIRST_MOVE_DAYS * DAY_MS);
+      await settle();
+      logged = await logMeetingsAsPromptMentors(client, booked, clock.now());
+      await settle();
+      clock.advance(SECOND_MOVE_DAYS * DAY_MS);
+      final = await settle();
+    }
     final.grades.kafka.rejectedFields = await kafkaRejectedFields(client, settings.namespace);
-    const [waitlist, timing] = await Promise.all([
+    const [waitlist, timing, outcomes, matchingMetrics] = await Promise.all([
       client.json('mentor-matching', COORDINATOR, '/v1/coordinator/waitlist', listOf(WaitlistedCaseReply)),
       client.json('mentor-matching', COORDINATOR, '/v1/reports/case-timing', CaseTimingReportReply),
+      client.json('mentor-matching', COORDINATOR, '/v1/reports/outcomes', OutcomesReportReply),
+      client.metrics('mentor-matching'),
     ]);
     return {
       cohort: {
@@ -83,7 +112,8 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
       },
       final,
       waitlist: waitlist.length,
-      acceptedByMentors,
+      acceptedByMentors: accepted.length,
+      followThrough: followThroughOf({ accepted, booked, logged, seed: settings.seed, clock, outcomes, nudges: sumOf(matchingMetrics, 'mentoring_nudges_total') }),
       flagToFirstContact: timing.flagToFirstContact,
       gradeToEmail: gradeToEmailLatency(observer.grades, observer.deliveries),
       elapsedMs: Date.now() - startedAt,
@@ -93,6 +123,28 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
   } finally {
     await observer.stop();
   }
+}
+
+function followThroughOf(facts: {
+  accepted: readonly AcceptedCase[];
+  booked: readonly BookedCase[];
+  logged: number;
+  seed: number;
+  clock?: DemoClock;
+  outcomes: OutcomesReportReply;
+  nudges: number;
+}): FollowThroughSummary {
+  const { total } = facts.outcomes;
+  return {
+    clockMovedDays: facts.clock ? Math.round(facts.clock.offsetMs / DAY_MS) : 0,
+    booked: facts.booked.length,
+    stalledOnPurpose: facts.accepted.filter((pair) => stallsOnPurpose(pair.studentId, facts.seed)).length,
+    sessionsLogged: facts.logged,
+    metWithin7Days: total.metWithin7Days,
+    metWithin14Days: total.metWithin14Days,
+    flagToFirstMeeting: total.flagToFirstMeeting,
+    nudges: facts.nudges,
+  };
 }
 
 /** Console sign-ins for the demo's people, and the summary lines that tell a person how to use them. */
