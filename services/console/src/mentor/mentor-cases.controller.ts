@@ -4,11 +4,12 @@ import { Roles } from '@mentoring/auth';
 import { Clock, CLOCK } from '@mentoring/platform';
 import { CaseloadEntryReply, FullCaseReply, listOf, LoggedSessionReply, MeetingSlotV1, SESSION_OUTCOMES } from '@mentoring/contracts';
 import path from 'node:path';
-import { ServiceApi } from '../service-api/service-api';
+import { ServiceApi, ServiceCallError } from '../service-api/service-api';
 import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
 import { HtmlPage } from '../web/html-page.decorator';
 import { redirectWithNotice } from '../web/notice';
 import { PageRenderer } from '../web/page-renderer';
+import { checkCloseForm, CloseForm, closeFormView, CloseFormView } from './domain/case-closing';
 import { groupCaseload } from './domain/caseload-groups';
 import { historyInWords, neighbouringPhases, reasonsInWords, suggestedFocus } from './domain/case-wording';
 import { instantFromLocalInput, localInputValue } from './domain/local-time';
@@ -16,6 +17,8 @@ import { openSlots } from './domain/mentor-views';
 import { casePath, mentorCaller, mentorPath } from './mentor-caller';
 
 const CASE_ID = new ParseUUIDPipe();
+// mentor-matching's answers to a close the mentor can put right: a field problem, or not yet allowed.
+const CORRECTABLE = [400, 409, 422];
 const views = (name: string) => path.join(__dirname, 'views', name);
 
 interface DeclineForm {
@@ -53,7 +56,35 @@ export class MentorCasesController {
 
   @Get('cases/:caseId')
   @HtmlPage()
-  async casePage(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string): Promise<string> {
+  casePage(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string): Promise<string> {
+    return this.renderCase(request, response, caseId, closeFormView());
+  }
+
+  /**
+   * Closes the case with its outcome. A refusal the mentor can put right (no outcome, a referral
+   * without whom, "unreachable" before 3 attempts) shows the case page again with the form as it was
+   * filled in and the problem beside its field, rather than an error page.
+   */
+  @Post('cases/:caseId/close')
+  async close(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string, @Body() form: CloseForm): Promise<void> {
+    const checked = checkCloseForm(form);
+    if (!checked.ok) return this.refuseClose(request, response, caseId, closeFormView(form, checked.problems));
+    try {
+      await this.act(request, caseId, '/close', checked.body);
+    } catch (error) {
+      if (error instanceof ServiceCallError && CORRECTABLE.includes(error.status)) return this.refuseClose(request, response, caseId, closeFormView(form, error.problems, error.message));
+      throw error;
+    }
+    redirectWithNotice(response, '/mentor', 'Case closed. Thank you; the coordinator has been told how it ended.');
+  }
+
+  private async refuseClose(request: ConsoleRequest, response: ConsoleResponse, caseId: string, closeForm: CloseFormView): Promise<void> {
+    const html = await this.renderCase(request, response, caseId, closeForm);
+    response.status(400).type('html').setHeader('Cache-Control', 'no-store');
+    response.send(html);
+  }
+
+  private async renderCase(request: ConsoleRequest, response: ConsoleResponse, caseId: string, closeForm: CloseFormView): Promise<string> {
     const caller = mentorCaller(request.user);
     const mentoringCase = await this.api.get('mentor-matching', casePath(caseId), caller, FullCaseReply);
     const sessions = await this.api.get('mentor-matching', casePath(caseId, '/sessions'), caller, listOf(LoggedSessionReply));
@@ -73,6 +104,8 @@ export class MentorCasesController {
       sessions: [...sessions].reverse(),
       sessionOutcomes: SESSION_OUTCOMES,
       now: localInputValue(this.clock.now(), zone),
+      closable: mentoringCase.status !== 'closed',
+      closeForm,
     });
   }
 
