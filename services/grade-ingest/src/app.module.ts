@@ -6,6 +6,7 @@ import { CaseAssignmentEntity } from './caseloads/infrastructure/case-assignment
 import { GradeIngestConfig, SERVICE_NAME } from './config/grade-ingest.config';
 import { GradesModule } from './grades/grades.module';
 import { CreateGrades1732400000000 } from './grades/infrastructure/1732400000000-create-grades';
+import { AddGradeCategories1764800000000 } from './grades/infrastructure/1764800000000-add-grade-categories';
 import { GradeEntity } from './grades/infrastructure/grade.entity';
 import { JsonBodyLimit } from './http/json-body-limit';
 import { ImportsModule } from './imports/imports.module';
@@ -23,7 +24,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           producesTo: [TOPICS.gradesRecorded],
           entities: [GradeEntity, ImportEntity, ImportRejectionEntity, CaseAssignmentEntity],
-          migrations: [CreateGrades1732400000000, CreateImports1732400001000, CreateCaseAssignments1732400002000],
+          migrations: [CreateGrades1732400000000, CreateImports1732400001000, CreateCaseAssignments1732400002000, AddGradeCategories1764800000000],
         }),
         GradesModule,
         ImportsModule,

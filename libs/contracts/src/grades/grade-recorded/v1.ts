@@ -30,4 +30,10 @@ export class GradeRecordedV1 {
   @IsString() feed!: string;
   @IsString() sourceRecordId!: string;
   @IsOptional() @ValidateNested() @Type(() => GradeAmendmentV1) amendment?: GradeAmendmentV1 | null;
+  /**
+   * Additive in v1: the gradebook category (OneRoster categories.csv title) and its weight, when the
+   * feed named them. Consumers that do not weight by category ignore both.
+   */
+  @IsOptional() @IsString() category?: string | null;
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) categoryWeight?: number | null;
 }

@@ -58,4 +58,12 @@ export class GradeSubmissionV1 {
 
   @IsOptional() @IsIn(SCORE_STATUSES as unknown as string[], { message: `must be one of ${SCORE_STATUSES.join(', ')}` })
   scoreStatus?: ScoreStatus;
+
+  /** The assessment's gradebook category (OneRoster categories.csv title), for policies that weight by category. */
+  @IsOptional() @IsString() @Length(1, 128)
+  category?: string;
+
+  /** The category's weight in the feed's gradebook (OneRoster categories.csv weight). */
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0)
+  categoryWeight?: number;
 }

@@ -28,6 +28,8 @@ const AMENDABLE_FIELDS: readonly GradeField[] = [
   'program',
   'yearOfStudy',
   'gradedAt',
+  'category',
+  'categoryWeight',
 ];
 
 /**
@@ -47,7 +49,8 @@ export function classifyAgainstExisting(incoming: ValidGrade, existing: Recorded
 function sameValue(field: GradeField, a: ValidGrade, b: ValidGrade): boolean {
   // Stored timestamps may come back in another ISO spelling; equal instants are the same grade.
   if (field === 'gradedAt') return toUtcTimestamp(a.gradedAt) === toUtcTimestamp(b.gradedAt);
-  return a[field] === b[field];
+  // An absent category and a stored NULL are the same "no category".
+  return (a[field] ?? null) === (b[field] ?? null);
 }
 
 function identityProblem(field: GradeField, existing: RecordedGrade): FieldProblem {

@@ -33,6 +33,8 @@ export function toGradeRecordedPayload(grade: ValidGrade, { gradeId, feed, amend
     scoreStatus: grade.scoreStatus,
     gradedAt: grade.gradedAt,
     sourceRecordId: grade.sourceRecordId,
+    ...(grade.category !== undefined && { category: grade.category }),
+    ...(grade.categoryWeight !== undefined && { categoryWeight: grade.categoryWeight }),
     amendment: amends
       ? {
           previousGradeId: amends.gradeId,

@@ -35,6 +35,10 @@ export interface ValidGrade {
   gradedAt: string;
   sourceRecordId: string;
   scoreStatus: ScoreStatus;
+  /** Gradebook category title (OneRoster categories.csv), when the feed names one. */
+  category?: string;
+  /** The category's weight in the feed's gradebook, when the feed gives one. */
+  categoryWeight?: number;
 }
 
 export type GradeField = keyof ValidGrade;
@@ -139,5 +143,7 @@ function normalise(submission: GradeSubmissionV1): ValidGrade {
     gradedAt: new Date(toUtcTimestamp(submission.gradedAt)).toISOString(),
     sourceRecordId: submission.sourceRecordId,
     scoreStatus: submission.scoreStatus ?? DEFAULT_SCORE_STATUS,
+    ...(submission.category !== undefined && { category: submission.category }),
+    ...(submission.categoryWeight !== undefined && { categoryWeight: submission.categoryWeight }),
   };
 }

@@ -24,6 +24,8 @@ export class GradeEntity {
   @Column('double precision') score!: number;
   @Column('double precision', { name: 'max_score' }) maxScore!: number;
   @Column('text', { name: 'score_status' }) scoreStatus!: ScoreStatus;
+  @Column('text', { nullable: true }) category!: string | null;
+  @Column('double precision', { name: 'category_weight', nullable: true }) categoryWeight!: number | null;
   @Column('timestamptz', { name: 'graded_at' }) gradedAt!: Date;
   @Column('text') channel!: GradeChannel;
   /** The REST batch, OneRoster import or Kafka event that recorded this version. */

@@ -3,7 +3,7 @@ import { NewGradeVersion, StoredGrade } from '../domain';
 import { GRADE_IDENTITY_CONSTRAINTS } from './1732400000000-create-grades';
 import { GradeChannel, GradeEntity } from './grade.entity';
 
-// 18 parameters a row stays far below PostgreSQL's 65,535 bind parameters per statement.
+// 20 parameters a row stays far below PostgreSQL's 65,535 bind parameters per statement.
 const INSERT_CHUNK = 1000;
 
 /** Where a batch of versions came from, stored with each of them. */
@@ -85,6 +85,8 @@ function toRow({ grade, amendsGradeId, current }: NewGradeVersion, origin: Grade
     score: grade.score,
     maxScore: grade.maxScore,
     scoreStatus: grade.scoreStatus,
+    category: grade.category ?? null,
+    categoryWeight: grade.categoryWeight ?? null,
     gradedAt: new Date(grade.gradedAt),
     channel: origin.channel,
     batchId: origin.batchId,
@@ -109,6 +111,8 @@ export function toStoredGrade(row: GradeEntity): StoredGrade {
     gradedAt: row.gradedAt.toISOString(),
     sourceRecordId: row.sourceRecordId,
     scoreStatus: row.scoreStatus,
+    ...(row.category !== null && { category: row.category }),
+    ...(row.categoryWeight !== null && { categoryWeight: row.categoryWeight }),
   };
 }
 

@@ -69,7 +69,43 @@ function headerColumns(header: readonly string[], file: OneRosterFile): Readonly
   }
   const missing = file.requiredColumns.filter((column) => !header.includes(column));
   if (missing.length > 0) throw missingColumns(file, missing, header);
+  checkBindingColumns(header, file);
   return new Map(header.map((name, index) => [name, index]));
+}
+
+/**
+ * A column that is almost one of the binding's (a typo, another case) would be read as an
+ * extension and its data silently ignored, so it refuses the file with the likely intended name.
+ * Extension columns must follow the binding's own, as the binding says.
+ */
+function checkBindingColumns(header: readonly string[], file: OneRosterFile): void {
+  const binding = file.bindingColumns;
+  if (binding === undefined) return;
+  const misspelled = header.flatMap((name) => {
+    if (binding.includes(name) || name.startsWith('metadata.')) return [];
+    const intended = nearMiss(name, binding.filter((column) => !header.includes(column)));
+    return intended === undefined ? [] : [`"${name}" (did you mean "${intended}"?)`];
+  });
+  if (misspelled.length > 0) {
+    throw new ImportFileError({
+      code: 'unknown-columns',
+      file: file.name,
+      line: 1,
+      message: `${file.name} has columns the OneRoster binding does not define: ${misspelled.join(', ')}; column names are case-sensitive`,
+    });
+  }
+  const firstExtension = header.findIndex((name) => !binding.includes(name));
+  const misplaced = firstExtension < 0 ? [] : header.slice(firstExtension).filter((name) => binding.includes(name));
+  if (misplaced.length > 0) {
+    throw new ImportFileError({
+      code: 'misplaced-columns',
+      file: file.name,
+      line: 1,
+      message:
+        `${file.name} has the binding's column ${misplaced.join(', ')} to the right of the extension column "${header[firstExtension]}"; ` +
+        'extension columns go after all of the binding\'s columns',
+    });
+  }
 }
 
 function missingColumns(file: OneRosterFile, missing: readonly string[], header: readonly string[]): ImportFileError {
@@ -78,17 +114,43 @@ function missingColumns(file: OneRosterFile, missing: readonly string[], header:
     code: 'missing-columns',
     file: file.name,
     line: 1,
-    message: `${file.name} is missing required columns: ${missing.join(', ')}${found}${caseHints(missing, header)}`,
+    message: `${file.name} is missing required columns: ${missing.join(', ')}${found}${spellingHints(missing, header)}`,
   });
 }
 
-// OneRoster column names are case-sensitive; "ScoreDate" is the commonest way to miss "scoreDate".
-function caseHints(missing: readonly string[], header: readonly string[]): string {
+// OneRoster column names are case-sensitive; "ScoreDate" is the commonest way to miss "scoreDate", a dropped letter the next.
+function spellingHints(missing: readonly string[], header: readonly string[]): string {
+  const unknown = header.filter((name) => !missing.includes(name));
   const hints = missing.flatMap((column) => {
-    const lookalike = header.find((name) => name.toLowerCase() === column.toLowerCase());
+    const lookalike = unknown.find((name) => name.toLowerCase() === column.toLowerCase()) ?? nearMiss(column, unknown);
     return lookalike === undefined ? [] : [`"${lookalike}" should be spelled "${column}"`];
   });
   return hints.length > 0 ? ` (column names are case-sensitive: ${hints.join('; ')})` : '';
+}
+
+/** The candidate `name` most likely stands for: the same but for case, or at most two edits away. */
+export function nearMiss(name: string, candidates: readonly string[]): string | undefined {
+  const sameButCase = candidates.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  if (sameButCase !== undefined) return sameButCase;
+  if (name.length < 5) return undefined;
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function asFileError(error: unknown, file: string): unknown {

@@ -76,6 +76,8 @@ describe('readOneRosterImport', () => {
         gradedAt: '2025-03-01T00:00:00.000Z',
         sourceRecordId: 'res-0000001',
         scoreStatus: expect.any(String),
+        category: 'Summative',
+        categoryWeight: 0.7,
       },
     });
     const grades = batches.flatMap((b) => b.grades.map((g) => g.grade));

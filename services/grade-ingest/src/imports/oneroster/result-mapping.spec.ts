@@ -1,7 +1,7 @@
 import { DEFAULT_PROGRAMS, GradeValidationOptions } from '../../grades/domain';
 import { CsvRow } from './csv-rows';
-import { LineItemRef, OneRosterReferences } from './references';
-import { isRejection, mapResultRow, OneRosterMapping, rejectImportedGrade, RowOutcome } from './result-mapping';
+import { ClassRef, LineItemRef, OneRosterReferences, UserRef } from './references';
+import { isRejection, mapResultRow, OneRosterMapping, rejectImportedGrade, RowContext, RowOutcome } from './result-mapping';
 
 const validation: GradeValidationOptions = {
   now: new Date('2025-04-01T00:00:00Z'),
@@ -11,7 +11,10 @@ const validation: GradeValidationOptions = {
 
 const RESULT_COLUMNS = ['sourcedId', 'status', 'lineItemSourcedId', 'studentSourcedId', 'scoreStatus', 'score', 'scoreDate', 'classSourcedId'];
 
-function resultRow(values: Record<string, string> = {}, row = 2): CsvRow {
+const RESULT_COLUMNS_12 = [...RESULT_COLUMNS, 'dateLastModified', 'textScore'];
+
+function resultRow(values: Record<string, string> = {}, row = 2, withDeltaColumns = false): CsvRow {
+  const columns = withDeltaColumns ? RESULT_COLUMNS_12 : RESULT_COLUMNS;
   const fields: Record<string, string> = {
     sourcedId: 'res-1',
     status: 'active',
@@ -21,9 +24,11 @@ function resultRow(values: Record<string, string> = {}, row = 2): CsvRow {
     score: '41',
     scoreDate: '2025-03-14',
     classSourcedId: '',
+    dateLastModified: '',
+    textScore: '',
     ...values,
   };
-  return new CsvRow(row, new Map(RESULT_COLUMNS.map((column, index) => [column, index])), RESULT_COLUMNS.map((column) => fields[column]));
+  return new CsvRow(row, new Map(columns.map((column, index) => [column, index])), columns.map((column) => fields[column]));
 }
 
 const lineItem: LineItemRef = {
@@ -31,22 +36,34 @@ const lineItem: LineItemRef = {
   categorySourcedId: 'cat-sum',
   resultValueMin: '0',
   resultValueMax: '60',
+  scoreScaleSourcedId: '',
   assessmentType: '',
 };
+
+function user(fields: Partial<UserRef> = {}): UserRef {
+  return {
+    identifier: 'S-1001', program: 'MBBS', yearOfStudy: '2', grades: '', primaryOrgSourcedId: '', orgSourcedIds: '',
+    givenName: '', familyName: '', preferredGivenName: '', preferredFamilyName: '', email: '', ...fields,
+  };
+}
+
+function cls(fields: Partial<ClassRef> = {}): ClassRef {
+  return { classCode: 'ANAT101-S1', courseSourcedId: 'crs-anat', schoolSourcedId: '', program: 'MD', yearOfStudy: '3', ...fields };
+}
 
 function references(overrides: Partial<OneRosterReferences> = {}): OneRosterReferences {
   return {
     lineItems: new Map([['li-anat-mid', lineItem]]),
-    users: new Map([['usr-1', { identifier: 'S-1001', program: 'MBBS', yearOfStudy: '2' }]]),
-    classes: new Map([['cls-anat', { classCode: 'ANAT101-S1', courseSourcedId: 'crs-anat', program: 'MD', yearOfStudy: '3' }]]),
-    courses: new Map([['crs-anat', { courseCode: 'ANAT101' }]]),
-    categories: new Map([['cat-sum', { title: 'Summative' }], ['cat-quiz', { title: 'Quizzes' }]]),
+    users: new Map([['usr-1', user()]]),
+    classes: new Map([['cls-anat', cls()]]),
+    courses: new Map([['crs-anat', { courseCode: 'ANAT101', orgSourcedId: '' }]]),
+    categories: new Map([['cat-sum', { title: 'Summative', weight: '' }], ['cat-quiz', { title: 'Quizzes', weight: '' }]]),
     ...overrides,
   };
 }
 
-function map(row: CsvRow, refs = references(), mapping: OneRosterMapping = {}): RowOutcome {
-  return mapResultRow(row, refs, mapping, validation);
+function map(row: CsvRow, refs = references(), mapping: OneRosterMapping = {}, context?: RowContext): RowOutcome {
+  return mapResultRow(row, refs, mapping, validation, context);
 }
 
 function problemsOf(outcome: RowOutcome): Array<{ column: string; reason: string }> {
@@ -70,12 +87,13 @@ describe('mapResultRow', () => {
         gradedAt: '2025-03-14T00:00:00.000Z',
         sourceRecordId: 'res-1',
         scoreStatus: 'fully graded',
+        category: 'Summative',
       },
     });
   });
 
   it('falls back to the sourcedId for the student and to the class for programme and year', () => {
-    const refs = references({ users: new Map([['usr-1', { identifier: '', program: '', yearOfStudy: '' }]]) });
+    const refs = references({ users: new Map([['usr-1', user({ identifier: '', program: '', yearOfStudy: '' })]]) });
 
     expect(map(resultRow(), refs)).toMatchObject({ grade: { studentId: 'usr-1', program: 'MD', yearOfStudy: 3 } });
   });
@@ -147,7 +165,7 @@ describe('mapResultRow', () => {
   });
 
   it('names where a derived value came from', () => {
-    const refs = references({ users: new Map([['usr-1', { identifier: 'S-1001', program: 'DENT', yearOfStudy: 'Y2' }]]) });
+    const refs = references({ users: new Map([['usr-1', user({ program: 'DENT', yearOfStudy: 'Y2' })]]) });
 
     expect(problemsOf(map(resultRow(), refs))).toEqual([
       { column: 'studentSourcedId', reason: 'yearOfStudy "Y2" (users.csv metadata.yearOfStudy of user usr-1) is not a whole number' },
@@ -175,15 +193,72 @@ describe('mapResultRow', () => {
     const unbounded = references({ lineItems: new Map([['li-anat-mid', { ...lineItem, resultValueMax: '' }]]) });
 
     expect(problemsOf(map(resultRow(), shifted))[0].reason).toContain('resultValueMin 10; only scales that start at 0');
-    expect(problemsOf(map(resultRow(), unbounded))[0].reason).toBe('maxScore: lineItem li-anat-mid has no resultValueMax in lineItems.csv');
+    expect(problemsOf(map(resultRow(), unbounded))[0].reason).toContain('maxScore: lineItem li-anat-mid has no resultValueMax and no score scale');
+  });
+
+  it('takes a missing maximum from the score scale, else from the default maximum', () => {
+    const scale = { values: new Map([['A', 4], ['B', 3], ['C', 2]]), max: 4 };
+    const unbounded = { ...lineItem, resultValueMax: '' };
+    const scaled = references({ lineItems: new Map([['li-anat-mid', unbounded]]), scoreScales: new Map([['ss-letter', scale]]), lineItemScales: new Map([['li-anat-mid', 'ss-letter']]) });
+
+    expect(map(resultRow({ score: '', textScore: 'B' }, 2, true), scaled)).toMatchObject({ grade: { score: 3, maxScore: 4 } });
+    expect(map(resultRow({ score: '30' }), references({ lineItems: new Map([['li-anat-mid', unbounded]]) }), { defaultMaxScore: 40 })).toMatchObject({
+      grade: { score: 30, maxScore: 40 },
+    });
+    expect(problemsOf(map(resultRow({ score: '', textScore: 'E' }, 2, true), scaled))).toEqual([
+      { column: 'textScore', reason: 'textScore "E" is not on score scale ss-letter (A, B, C)' },
+    ]);
+  });
+
+  it('places a student through the org hierarchy: the primary org, then the course org and its parents, or the mapping', () => {
+    const orgs = new Map([
+      ['org-school', { name: 'School of Medicine', identifier: 'SOM', type: 'school', parentSourcedId: '' }],
+      ['org-mbbs', { name: 'Bachelor of Medicine', identifier: 'MBBS', type: 'department', parentSourcedId: 'org-school' }],
+      ['org-anat', { name: 'Anatomy', identifier: 'ANAT', type: 'department', parentSourcedId: 'org-mbbs' }],
+    ]);
+    const unplaced = { program: '', yearOfStudy: '', grades: '3' };
+    const viaStudent = references({ users: new Map([['usr-1', user({ ...unplaced, primaryOrgSourcedId: 'org-mbbs' })]]), classes: new Map([['cls-anat', cls({ program: '', yearOfStudy: '' })]]), orgs });
+    const viaCourse = references({
+      users: new Map([['usr-1', user({ ...unplaced, primaryOrgSourcedId: 'org-school' })]]),
+      classes: new Map([['cls-anat', cls({ program: '', yearOfStudy: '' })]]),
+      courses: new Map([['crs-anat', { courseCode: 'ANAT101', orgSourcedId: 'org-anat' }]]),
+      orgs,
+    });
+
+    expect(map(resultRow(), viaStudent)).toMatchObject({ grade: { program: 'MBBS', yearOfStudy: 3 } });
+    expect(map(resultRow(), viaCourse)).toMatchObject({ grade: { program: 'MBBS', yearOfStudy: 3 } });
+    const mappedOnly = references({ users: new Map([['usr-1', user({ program: '', yearOfStudy: '', primaryOrgSourcedId: 'org-school' })]]), classes: new Map([['cls-anat', cls({ program: '', yearOfStudy: '' })]]), orgs });
+    expect(map(resultRow(), mappedOnly, { programByOrg: { SOM: 'BBMS' }, defaultYearByProgram: { BBMS: 2 } })).toMatchObject({ grade: { program: 'BBMS', yearOfStudy: 2 } });
+    expect(problemsOf(map(resultRow(), mappedOnly, { defaultYearOfStudy: 1 }))[0].reason).toContain('none of org "School of Medicine" (org-school) is a known programme');
+  });
+
+  it('carries the category and its weight from categories.csv with the grade', () => {
+    const weighted = references({ categories: new Map([['cat-sum', { title: 'Exams', weight: '0.6' }]]) });
+
+    expect(map(resultRow(), weighted, { assessmentTypeByCategory: { Exams: 'summative' } })).toMatchObject({ grade: { category: 'Exams', categoryWeight: 0.6 } });
+  });
+
+  it('refuses a date that is not in the binding\'s format, naming the format', () => {
+    expect(problemsOf(map(resultRow({ scoreDate: '1/05/2023' })))).toEqual([
+      { column: 'scoreDate', reason: 'scoreDate "1/05/2023" is not in the binding\'s date format YYYY-MM-DD (e.g. 2023-05-01) or an ISO 8601 date-time' },
+    ]);
   });
 
   it('refuses a score that is not a number', () => {
     expect(problemsOf(map(resultRow({ score: '41,5' })))).toEqual([{ column: 'score', reason: 'score "41,5" is not a number' }]);
   });
 
-  it('refuses a deletion, which grades cannot express', () => {
-    expect(problemsOf(map(resultRow({ status: 'tobedeleted' })))[0]).toMatchObject({ column: 'status' });
+  it('records a deleted result as exempt, so that it stops counting and consumers hear of it', () => {
+    const deleted = map(resultRow({ status: 'tobedeleted', dateLastModified: '2025-03-20T08:00:00Z' }, 2, true), references(), {}, { mode: 'delta' } as const);
+
+    expect(deleted).toMatchObject({ grade: { scoreStatus: 'exempt', score: 0 } });
+  });
+
+  it('needs status and dateLastModified on the rows of a delta file', () => {
+    expect(problemsOf(map(resultRow({ status: '' }, 2, true), references(), {}, { mode: 'delta' }))).toEqual([
+      { column: 'status', reason: 'status "": a delta file\'s rows must be active or tobedeleted' },
+      { column: 'dateLastModified', reason: 'dateLastModified "": a delta file\'s rows need an ISO 8601 date-time such as 2023-05-01T09:30:00Z' },
+    ]);
   });
 
   it('refuses a row whose fields do not line up with the header, without guessing', () => {

@@ -39,9 +39,10 @@ export function resolveRowReferences(row: CsvRow, refs: OneRosterReferences): Ro
   const course = lookUp(refs.courses, courseId, classColumn, `course ${courseId} of class ${classId} is not in courses.csv`, problems);
   const categoryId = lineItem?.categorySourcedId ?? '';
   const needsCategory = lineItem !== undefined && lineItem.assessmentType === '';
+  // The category always travels with the grade when the set has it; it is only a problem when the type depends on it.
   const category = needsCategory
     ? lookUp(refs.categories, categoryId, 'lineItemSourcedId', `category ${categoryId} of lineItem ${lineItemId} is not in categories.csv`, problems)
-    : undefined;
+    : refs.categories?.get(categoryId);
   return {
     lineItemId,
     lineItem,
