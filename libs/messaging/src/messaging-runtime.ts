@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { KafkaConnection } from '@mentoring/config';
 import { deadLetterTopic, namespacedTopic } from '@mentoring/contracts';
 import { Kafka, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { contextFromTraceparent, inSpan, SpanKind } from '@mentoring/observability';
+import { DataSource, EntityManager } from 'typeorm';
 import { IdempotentConsumer } from './consumer/idempotent-consumer';
 import { Subscription } from './consumer/event-handler';
 import { ContextRunner, EventPipeline } from './consumer/event-pipeline';
@@ -97,6 +98,16 @@ export class MessagingRuntime {
   /** Calls `listener` once for each record of a consumed contract topic stored as a dead letter. */
   onDeadLettered(topic: string, listener: () => void): void {
     this.deadLetters.onStored(this.topics.resolve(topic), listener);
+  }
+
+  /**
+   * Runs `work` continuing the trace of the event this service handled as `eventId` (a matching
+   * burst or a queued email acting on its behalf), in a span named `name`; a new trace when the
+   * event was handled untraced or before traces were kept.
+   */
+  async onBehalfOf<T>(eventId: string, name: string, work: () => Promise<T>, manager: EntityManager = this.options.dataSource.manager): Promise<T> {
+    const traceparent = await this.pipeline.traceparentOfHandled(manager, eventId);
+    return inSpan(name, { kind: SpanKind.INTERNAL, parent: contextFromTraceparent(traceparent), attributes: { 'mentoring.on_behalf_of': eventId } }, () => work());
   }
 
   /** Registers a topic to consume; call before the consumer starts. */

@@ -3,5 +3,5 @@ export * from './messaging-tables/outbox-message.entity';
 export * from './messaging-tables/inbox-message.entity';
 export * from './messaging-tables/dead-letter.entity';
 export * from './messaging-tables/1732300000000-messaging-tables';
-export * from './messaging-tables/1796300000000-outbox-trace-context';
+export * from './messaging-tables/1796300000000-messaging-trace-context';
 export * from './nest/persistence.module';

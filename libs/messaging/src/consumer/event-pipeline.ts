@@ -1,5 +1,6 @@
 import { EventEnvelope, parseEventType, validatePayload } from '@mentoring/contracts';
-import { contextFromHeaders, inSpan, SpanKind } from '@mentoring/observability';
+import { activeTraceparent, contextFromHeaders, platformTracer, SpanKind } from '@mentoring/observability';
+import { Context, context, Span, SpanStatusCode, trace } from '@opentelemetry/api';
 import { DataSource, EntityManager } from 'typeorm';
 import { describeError, isTransientError, PermanentError } from '../errors';
 import { MessagingLogger } from '../logger';
@@ -33,6 +34,12 @@ export interface EventPipelineOptions {
   logger: MessagingLogger;
   metrics?: MessagingMetrics;
   runInContext?: ContextRunner;
+}
+
+/** The consumer span of one record and the context its handler runs in. */
+interface ProcessSpan {
+  span: Span;
+  context: Context;
 }
 
 interface ResolvedSubscription extends Subscription {
@@ -139,36 +146,75 @@ export class EventPipeline {
     throw new PermanentError('unknown-type', `no handler for event type ${envelope.type} on ${subscription.brokerTopic}`);
   }
 
+  /**
+   * Each record gets a consumer span, the child of the publish span its headers name, before the
+   * transaction starts: its inbox row keeps the span's traceparent (work done later on the event's
+   * behalf continues the trace), and its handler's queries and outbox rows belong to it.
+   */
   private async handleInOneTransaction(prepared: readonly PreparedRecord[]): Promise<ProcessOutcome[]> {
     const startedAt = process.hrtime.bigint();
-    const outcomes = await this.options.dataSource.transaction(async (manager) => {
-      const fresh = await this.insertInboxRows(manager, prepared);
-      const done: ProcessOutcome[] = [];
-      for (const item of prepared) {
-        // Deleting the id makes a second copy of the same event in this batch a duplicate too.
-        if (!fresh.delete(item.envelope.id)) {
-          done.push('duplicate');
-          continue;
+    const spans = prepared.map((item) => this.startProcessSpan(item));
+    let current: Span | undefined;
+    try {
+      const outcomes = await this.options.dataSource.transaction(async (manager) => {
+        const fresh = await this.insertInboxRows(manager, prepared, spans);
+        const done: ProcessOutcome[] = [];
+        for (const [index, item] of prepared.entries()) {
+          // Deleting the id makes a second copy of the same event in this batch a duplicate too.
+          if (!fresh.delete(item.envelope.id)) {
+            spans[index].span.setAttribute('mentoring.outcome', 'duplicate');
+            done.push('duplicate');
+            continue;
+          }
+          current = spans[index].span;
+          await context.with(spans[index].context, () => this.handle(manager, item));
+          current = undefined;
+          done.push('handled');
         }
-        await this.handle(manager, item);
-        done.push('handled');
-      }
-      return done;
-    });
-    this.recordMetrics(prepared, outcomes, Number(process.hrtime.bigint() - startedAt) / 1e9);
-    this.announceCommitted(prepared.filter((_, index) => outcomes[index] === 'handled'));
-    return outcomes;
+        return done;
+      });
+      this.recordMetrics(prepared, outcomes, Number(process.hrtime.bigint() - startedAt) / 1e9);
+      this.announceCommitted(prepared.filter((_, index) => outcomes[index] === 'handled'));
+      return outcomes;
+    } catch (error) {
+      (current ?? spans[0]?.span)?.recordException(error as Error);
+      for (const { span } of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      for (const { span } of spans) span.end();
+    }
+  }
+
+  private startProcessSpan({ record, envelope }: PreparedRecord): ProcessSpan {
+    const parent = contextFromHeaders(record.headers);
+    const span = platformTracer().startSpan(
+      `${record.topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': record.topic,
+          'messaging.consumer.group.name': this.options.consumerGroup,
+          'messaging.message.id': envelope.id,
+          'messaging.kafka.offset': Number(record.offset),
+          'mentoring.event.type': envelope.type,
+          'mentoring.correlation_id': envelope.correlationId,
+        },
+      },
+      parent,
+    );
+    return { span, context: trace.setSpan(parent, span) };
   }
 
   /** One multi-row insert for the whole batch; returns the event ids that were not there yet. */
-  private async insertInboxRows(manager: EntityManager, prepared: readonly PreparedRecord[]): Promise<Set<string>> {
+  private async insertInboxRows(manager: EntityManager, prepared: readonly PreparedRecord[], spans: readonly ProcessSpan[]): Promise<Set<string>> {
     const values: unknown[] = [];
     const rows = prepared.map(({ record, envelope }, index) => {
-      values.push(this.options.consumerGroup, envelope.id, envelope.type, record.topic, record.partition, record.offset);
-      return `(${[1, 2, 3, 4, 5, 6].map((column) => `$${index * 6 + column}`).join(', ')})`;
+      values.push(this.options.consumerGroup, envelope.id, envelope.type, record.topic, record.partition, record.offset, activeTraceparent(spans[index].context) ?? null);
+      return `(${[1, 2, 3, 4, 5, 6, 7].map((column) => `$${index * 7 + column}`).join(', ')})`;
     });
     const inserted: { event_id: string }[] = await manager.query(
-      `INSERT INTO inbox (consumer_group, event_id, type, topic, partition, "offset")
+      `INSERT INTO inbox (consumer_group, event_id, type, topic, partition, "offset", traceparent)
        VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING event_id`,
       values,
     );
@@ -176,34 +222,27 @@ export class EventPipeline {
   }
 
   /**
-   * Each handled event gets a consumer span, the child of the publish span its headers name, so
-   * the handler's queries and the events it writes to the outbox continue the producer's trace.
+   * The traceparent of the span that handled `eventId` in this consumer group: work done later on
+   * the event's behalf (a matching burst, a queued email) runs under it, so the trace goes on.
    */
+  async traceparentOfHandled(manager: EntityManager, eventId: string): Promise<string | undefined> {
+    const rows: { traceparent: string | null }[] = await manager.query('SELECT traceparent FROM inbox WHERE consumer_group = $1 AND event_id = $2', [
+      this.options.consumerGroup,
+      eventId,
+    ]);
+    return rows[0]?.traceparent ?? undefined;
+  }
+
   private handle(manager: EntityManager, { record, handler, envelope }: PreparedRecord): Promise<void> {
     const run = this.options.runInContext ?? ((_context, work) => work());
-    const span = {
-      kind: SpanKind.CONSUMER,
-      parent: contextFromHeaders(record.headers),
-      attributes: {
-        'messaging.system': 'kafka',
-        'messaging.destination.name': record.topic,
-        'messaging.consumer.group.name': this.options.consumerGroup,
-        'messaging.message.id': envelope.id,
-        'messaging.kafka.offset': Number(record.offset),
-        'mentoring.event.type': envelope.type,
-        'mentoring.correlation_id': envelope.correlationId,
-      },
-    };
-    return inSpan(`${record.topic} process`, span, () =>
-      run({ correlationId: envelope.correlationId, eventId: envelope.id }, () =>
-        handler.handle({
-          envelope,
-          data: envelope.data,
-          manager,
-          outbox: this.options.outbox,
-          source: { topic: record.topic, partition: record.partition, offset: record.offset },
-        }),
-      ),
+    return run({ correlationId: envelope.correlationId, eventId: envelope.id }, () =>
+      handler.handle({
+        envelope,
+        data: envelope.data,
+        manager,
+        outbox: this.options.outbox,
+        source: { topic: record.topic, partition: record.partition, offset: record.offset },
+      }),
     );
   }
 

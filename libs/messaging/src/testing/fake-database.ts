@@ -44,8 +44,8 @@ export class FakeDatabase {
     }
     if (!sql.trim().startsWith('INSERT INTO inbox')) throw new Error(`the fake database does not know: ${sql}`);
     const fresh: { event_id: string }[] = [];
-    // Rows of (consumer_group, event_id, type, topic, partition, offset), as the pipeline sends them.
-    for (let index = 0; index < values.length; index += 6) {
+    // Rows of (consumer_group, event_id, type, topic, partition, offset, traceparent), as the pipeline sends them.
+    for (let index = 0; index < values.length; index += 7) {
       const key = `${String(values[index])}/${String(values[index + 1])}`;
       if (this.inbox.has(key) || pending.inbox.has(key)) continue;
       pending.inbox.add(key);

@@ -4,7 +4,7 @@ import { DeadLetterEntity } from '../messaging-tables/dead-letter.entity';
 import { InboxMessageEntity } from '../messaging-tables/inbox-message.entity';
 import { MessagingTables1732300000000 } from '../messaging-tables/1732300000000-messaging-tables';
 import { OutboxMessageEntity } from '../messaging-tables/outbox-message.entity';
-import { OutboxTraceContext1796300000000 } from '../messaging-tables/1796300000000-outbox-trace-context';
+import { MessagingTraceContext1796300000000 } from '../messaging-tables/1796300000000-messaging-trace-context';
 
 type EntityClass = (new (...args: never[]) => object) | EntitySchema;
 type MigrationClass = new () => MigrationInterface;
@@ -20,7 +20,7 @@ export interface ServiceDataSourceOptions {
 
 /** The messaging tables every service has, ahead of its own entities and migrations. */
 const MESSAGING_ENTITIES: EntityClass[] = [OutboxMessageEntity, InboxMessageEntity, DeadLetterEntity];
-const MESSAGING_MIGRATIONS: MigrationClass[] = [MessagingTables1732300000000, OutboxTraceContext1796300000000];
+const MESSAGING_MIGRATIONS: MigrationClass[] = [MessagingTables1732300000000, MessagingTraceContext1796300000000];
 
 /** TypeORM options for a service database: migrations only, never `synchronize`. */
 export function serviceDataSourceOptions(options: ServiceDataSourceOptions): DataSourceOptions {

@@ -24,6 +24,10 @@ export class InboxMessageEntity {
   @Column({ type: 'bigint' })
   offset: string;
 
+  /** The W3C `traceparent` of the span that handled the event, for work done later on its behalf. */
+  @Column({ type: 'text', nullable: true })
+  traceparent: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'processed_at' })
   processedAt: Date;
 }

@@ -1,6 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CASE_POLICY, CaseMatching, CasePolicy, type CaseRecord, CaseUnitOfWork, ChangeOrigin, matchCase, type Participants, participantsOf, reassignAfterExpiry, waitlistCase } from '../cases';
+import {
+  CASE_POLICY,
+  CaseMatching,
+  CasePolicy,
+  type CaseRecord,
+  CaseUnitOfWork,
+  ChangeOrigin,
+  matchCase,
+  MentorTimeForCase,
+  type Participants,
+  participantsOf,
+  reassignAfterExpiry,
+  waitlistCase,
+} from '../cases';
+import { MessagingRuntime } from '@mentoring/messaging';
 import { Clock, CLOCK } from '@mentoring/platform';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { MentorCapacity } from '../mentors';
@@ -8,6 +22,7 @@ import type { Student } from '../students';
 import {
   CandidateEvaluation,
   evaluateCandidates,
+  freshMentorTime,
   IneligibilityReason,
   MatchPlan,
   MatchRequest,
@@ -41,6 +56,7 @@ export class MatchingService implements CaseMatching {
     private readonly config: MentorMatchingConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASE_POLICY) private readonly casePolicy: CasePolicy,
+    private readonly runtime: MessagingRuntime,
   ) {}
 
   /**
@@ -68,14 +84,17 @@ export class MatchingService implements CaseMatching {
     const now = this.clock.now();
     const { plan, participants } = await this.planRun(manager, records, now);
     const byId = new Map(records.map((record) => [record.id, record]));
+    // Each outcome continues the trace of the risk event that opened its case, so a grade's trace
+    // reaches the mentor's offer however long the case waited for its burst.
     for (const match of plan.matches) {
       const record = known(byId.get(match.caseId));
       const transition = matchCase(record, offerOf(match), now, this.casePolicy);
-      await this.store.apply(manager, record, transition, matcherOrigin(record, participants));
+      await this.runtime.onBehalfOf(record.triggerEventId, 'match case', () => this.store.apply(manager, record, transition, matcherOrigin(record, participants)), manager);
     }
     for (const { caseId } of plan.waitlisted) {
       const record = known(byId.get(caseId));
-      if (record.status === 'open') await this.store.apply(manager, record, waitlistCase(record, now), matcherOrigin(record, participants));
+      if (record.status !== 'open') continue;
+      await this.runtime.onBehalfOf(record.triggerEventId, 'waitlist case', () => this.store.apply(manager, record, waitlistCase(record, now), matcherOrigin(record, participants)), manager);
     }
   }
 
@@ -112,6 +131,24 @@ export class MatchingService implements CaseMatching {
     const [evaluation] = evaluateCandidates(request, prepared, options);
     const blockingReasons = evaluation ? evaluation.eligibility.reasons.filter((reason) => reason !== 'no-free-time') : null;
     return { blockingReasons, offer: { mentorId, proposedSlots: slotAllocator(prepared, options)(request.student, mentorId) } };
+  }
+
+  /** The case's mentor's time now, for offering slots and re-checking a pick. */
+  async mentorTimeFor(manager: EntityManager, record: CaseRecord & { readonly mentorId: string }): Promise<MentorTimeForCase> {
+    const options = this.planOptions(this.clock.now());
+    const time = await this.data.mentorTimeFor(manager, record.mentorId, record.id);
+    if (!time) throw new Error(`Case ${record.id} names mentor ${record.mentorId}, who does not exist`);
+    const [student] = await this.data.students(manager, [record.studentId]);
+    const { free, slots } = freshMentorTime(time.availability, studentProfileFor(known(student), record), record.confirmedSlot, options);
+    return {
+      now: options.now,
+      free,
+      booked: time.availability.bookedMeetings,
+      meetingMinutes: options.meetingMinutes ?? this.config.MEETING_MINUTES,
+      slots: slots.map(({ start, end }) => ({ start, end })),
+      slotCount: options.slotCount,
+      place: { mode: time.mentor.meetingMode, location: time.mentor.meetingPlace },
+    };
   }
 
   /** Every mentor's verdict for each case: why a waitlisted case is waiting. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
 import { describeError, MessagingRuntime, PollingLoop } from '@mentoring/messaging';
-import { MetricsService } from '@mentoring/observability';
+import { inSpan, MetricsService, SpanKind } from '@mentoring/observability';
 import { SendMailOptions } from 'nodemailer';
 import { Counter } from 'prom-client';
 import { Clock, CLOCK } from '@mentoring/platform';
@@ -46,7 +46,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: NotificationConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     metrics: MetricsService,
-    runtime: MessagingRuntime,
+    private readonly runtime: MessagingRuntime,
   ) {
     this.loop = new PollingLoop('email-delivery', config.DELIVERY_POLL_MS, () => this.deliverDue(), new Logger('email-delivery'));
     // Case events are what queue email: start sending as soon as their transaction commits.
@@ -72,13 +72,26 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return claimed.length === this.config.DELIVERY_BATCH_SIZE;
   }
 
-  private async deliver(email: ClaimedEmail): Promise<void> {
+  // The attempt continues the trace of the case event that queued the email.
+  private deliver(email: ClaimedEmail): Promise<void> {
+    return this.runtime.onBehalfOf(email.message.triggeringEventId, 'email delivery', () => this.attempt(email));
+  }
+
+  private async attempt(email: ClaimedEmail): Promise<void> {
     const claimedAt = Date.now();
     const smtpMessageId = messageIdFor(email.deliveryKey, this.mailDomain);
-    const outcome = email.to ? this.outcomeOf(email, smtpMessageId, await this.sender.send(this.mailOf(email, email.to, smtpMessageId))) : this.unreachable();
+    const outcome = email.to ? this.outcomeOf(email, smtpMessageId, await this.send(this.mailOf(email, email.to, smtpMessageId))) : this.unreachable();
     this.emails.inc({ outcome: outcome.state === 'queued' ? 'retry' : outcome.state });
     if (outcome.entry.log === 'failed') this.logger.warn({ deliveryId: email.deliveryId, attempt: email.attempt, detail: outcome.entry.detail }, 'email attempt failed');
     await this.recordOutcome(email, outcome, claimedAt);
+  }
+
+  private send(mail: SendMailOptions): Promise<SendResult> {
+    return inSpan('smtp send', { kind: SpanKind.CLIENT, attributes: { 'network.protocol.name': 'smtp' } }, async (span) => {
+      const result = await this.sender.send(mail);
+      span.setAttribute('mentoring.smtp.accepted', result.accepted);
+      return result;
+    });
   }
 
   private mailOf(email: ClaimedEmail, to: NonNullable<ClaimedEmail['to']>, messageId: string): SendMailOptions {
