@@ -1,19 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  CASE_POLICY,
-  CaseMatching,
-  CasePolicy,
-  type CaseRecord,
-  CaseUnitOfWork,
-  ChangeOrigin,
-  matchCase,
-  MentorTimeForCase,
-  type Participants,
-  participantsOf,
-  reassignAfterExpiry,
-  waitlistCase,
-} from '../cases';
+import { CASE_POLICY, CaseMatching, CasePolicy, type CaseRecord, CaseUnitOfWork, ChangeOrigin, matchCase, type Participants, participantsOf, reassignAfterExpiry, waitlistCase } from '../cases';
 import { MessagingRuntime } from '@mentoring/messaging';
 import { Clock, CLOCK } from '@mentoring/platform';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
@@ -22,7 +9,6 @@ import type { Student } from '../students';
 import {
   CandidateEvaluation,
   evaluateCandidates,
-  freshMentorTime,
   IneligibilityReason,
   MatchPlan,
   MatchRequest,
@@ -131,24 +117,6 @@ export class MatchingService implements CaseMatching {
     const [evaluation] = evaluateCandidates(request, prepared, options);
     const blockingReasons = evaluation ? evaluation.eligibility.reasons.filter((reason) => reason !== 'no-free-time') : null;
     return { blockingReasons, offer: { mentorId, proposedSlots: slotAllocator(prepared, options)(request.student, mentorId) } };
-  }
-
-  /** The case's mentor's time now, for offering slots and re-checking a pick. */
-  async mentorTimeFor(manager: EntityManager, record: CaseRecord & { readonly mentorId: string }): Promise<MentorTimeForCase> {
-    const options = this.planOptions(this.clock.now());
-    const time = await this.data.mentorTimeFor(manager, record.mentorId, record.id);
-    if (!time) throw new Error(`Case ${record.id} names mentor ${record.mentorId}, who does not exist`);
-    const [student] = await this.data.students(manager, [record.studentId]);
-    const { free, slots } = freshMentorTime(time.availability, studentProfileFor(known(student), record), record.confirmedSlot, options);
-    return {
-      now: options.now,
-      free,
-      booked: time.availability.bookedMeetings,
-      meetingMinutes: options.meetingMinutes ?? this.config.MEETING_MINUTES,
-      slots: slots.map(({ start, end }) => ({ start, end })),
-      slotCount: options.slotCount,
-      place: { mode: time.mentor.meetingMode, location: time.mentor.meetingPlace },
-    };
   }
 
   /** Every mentor's verdict for each case: why a waitlisted case is waiting. */
