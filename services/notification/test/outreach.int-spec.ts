@@ -54,7 +54,7 @@ describe('outreach from case events', () => {
     expect(new Set(messageIds).size).toBe(messageIds.length);
   });
 
-  it("introduces the student's mentor with the slots to pick, an .ics, working links and no banned words", async () => {
+  it("introduces the student's mentor with the slots to pick, working links and no banned words", async () => {
     const student = person('student', 'Asia/Dubai', "Zoë O'Connell");
     const mentor = person('mentor', 'Asia/Dubai', 'Dr Farah Azhar');
     const offered = slots(3, new Date(Date.now() + 2 * 86_400_000).toISOString());
@@ -75,9 +75,8 @@ describe('outreach from case events', () => {
     }
     for (const words of [parsed.subject ?? '', withoutUrls(text), withoutUrls(visibleTextOf(html))]) expect(matchesOf(words, STUDENT_LANGUAGE)).toEqual([]);
 
-    const [invite] = parsed.attachments;
-    expect(invite).toMatchObject({ filename: 'meeting-options.ics', contentType: 'text/calendar' });
-    expect(invite.content.toString('utf8').match(/BEGIN:VEVENT/g)).toHaveLength(3);
+    // Offered times are pick links, not calendar holds: only a booked meeting goes into a calendar.
+    expect(parsed.attachments).toEqual([]);
     expect(parsed.messageId).toBe(messageIdFor(deliveryKey(accepted.id, student.id, 'email'), mailDomainOf(service.config.MAIL_FROM)));
 
     const pickLinks = [...text.matchAll(/https:\/\/console\.example\.edu\/v1\/links\/pick-slot\?token=([\w.-]+)/g)].map((match) => match[1]);

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { NotificationConfig } from '../config/notification.config';
-import { buildCalendarInvite, CalendarAttachment, loadTemplateLibrary, PlannedMessage, RenderedMessage, TemplateLibrary } from '../outreach/domain';
-import { mailDomainOf } from './domain';
+import {
+  buildCalendarInvite,
+  CalendarAttachment,
+  CalendarPerson,
+  loadTemplateLibrary,
+  PlannedMessage,
+  RenderedMessage,
+  TemplateLibrary,
+  withFreshSlots,
+} from '../outreach/domain';
+import { mailAddressOf, mailDomainOf } from './domain';
 
 export interface ComposedMessage extends RenderedMessage {
   calendar: CalendarAttachment | null;
@@ -12,12 +21,16 @@ export interface ComposedMessage extends RenderedMessage {
 export class MessageComposer {
   private readonly library: TemplateLibrary = loadTemplateLibrary();
   private readonly uidDomain: string;
+  private readonly organizer: CalendarPerson;
 
   constructor(config: NotificationConfig) {
     this.uidDomain = mailDomainOf(config.MAIL_FROM);
+    this.organizer = { name: config.TEAM_NAME, email: mailAddressOf(config.MAIL_FROM) };
   }
 
-  compose(message: PlannedMessage, now: Date): ComposedMessage {
+  /** The message as of `now`: offered times already begun are not shown. */
+  compose(planned: PlannedMessage, now: Date): ComposedMessage {
+    const message = withFreshSlots(planned, now);
     const rendered = this.library.renderMessage(message.template, message.locale, message.variables);
     return { ...rendered, calendar: this.calendarOf(message, now) };
   }
@@ -25,7 +38,9 @@ export class MessageComposer {
   private calendarOf(message: PlannedMessage, now: Date): CalendarAttachment | null {
     const request = message.calendar;
     if (!request) return null;
-    const text = this.library.renderCalendarEntry(message.locale, { otherPartyName: request.otherPartyName, manageUrl: request.manageUrl });
-    return buildCalendarInvite({ request, text, now, uidDomain: this.uidDomain });
+    const text = this.library.renderCalendarEntry(message.locale, { otherPartyName: request.otherPartyName, place: request.place, manageUrl: request.manageUrl });
+    const { recipient } = message;
+    const attendee = recipient.email ? { name: recipient.displayName, email: recipient.email } : null;
+    return buildCalendarInvite({ request, text, now, uidDomain: this.uidDomain, organizer: this.organizer, attendee });
   }
 }

@@ -1,9 +1,10 @@
-import { mailDomainOf, messageIdFor } from './mail-identity';
+import { mailAddressOf, mailDomainOf, messageIdFor } from './mail-identity';
 
 describe('mail identity', () => {
   it('finds the domain of a From address with or without a display name', () => {
     expect(mailDomainOf('The Team <mentoring@example.edu>')).toBe('example.edu');
     expect(mailDomainOf('mentoring@example.edu')).toBe('example.edu');
+    expect(mailAddressOf('The Team <mentoring@example.edu>')).toBe('mentoring@example.edu');
   });
 
   it('derives one stable Message-ID per delivery key', () => {

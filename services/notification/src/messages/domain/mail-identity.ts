@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 
+/** The bare address of a From address such as `Team <mentoring@example.edu>`. */
+export function mailAddressOf(from: string): string {
+  return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
+}
+
 /** The domain of a From address such as `Team <mentoring@example.edu>`. */
 export function mailDomainOf(from: string): string {
-  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  const address = mailAddressOf(from);
   return address.slice(address.lastIndexOf('@') + 1).trim();
 }
 

@@ -1,19 +1,30 @@
 import { buildCalendarInvite, CalendarInviteInput } from './calendar-invite';
-import { slots } from './testing/realistic-cases';
+import type { CalendarInviteRequest } from './planned-message';
 
-const offered = slots(3, '2026-10-13T06:00:00Z');
 const now = new Date('2026-10-10T09:00:00Z');
 const text = {
   summary: "Mentoring chat with Zoë O'Connell; MBBS, year 2",
-  description: 'Pick or change the time here: https://mentoring.example.edu/v1/links/more-times?token=eyJhY3Rpb24iOiJtb3JlLXRpbWVzIn0',
+  description: 'Where: Room 2.14\nPick or change the time here: https://mentoring.example.edu/v1/links/reschedule?token=eyJhY3Rpb24iOiJyZXNjaGVkdWxlIn0',
 };
+const booked = {
+  uid: 'meeting-7f3c@mentoring.example.edu',
+  sequence: 0,
+  start: '2026-10-13T06:00:00Z',
+  end: '2026-10-13T06:30:00Z',
+  location: 'Room 2.14, Hamdan Building',
+};
+const organizer = { name: 'The Student Mentoring Team', email: 'mentoring@mentoring.example.edu' };
+const attendee = { name: "Zoë O'Connell", email: 'zoe@students.example.edu' };
 
-function invite(overrides: Partial<CalendarInviteInput['request']> = {}) {
+function invite(request: Partial<CalendarInviteRequest> = {}, overrides: Partial<CalendarInviteInput> = {}) {
   return buildCalendarInvite({
-    request: { caseId: 'case-7', otherPartyName: "Zoë O'Connell", offeredSlots: offered, confirmedSlot: null, manageUrl: 'https://mentoring.example.edu/m', ...overrides },
+    request: { otherPartyName: "Zoë O'Connell", meeting: booked, place: null, cancelled: false, manageUrl: 'https://mentoring.example.edu/m', ...request },
     text,
     now,
     uidDomain: 'mentoring.example.edu',
+    organizer,
+    attendee,
+    ...overrides,
   });
 }
 
@@ -28,43 +39,65 @@ function valuesOf(content: string, name: string): string[] {
     .map((line) => line.slice(line.indexOf(':') + 1));
 }
 
+function parametersOf(content: string, name: string): string[] {
+  return propertiesOf(content)
+    .filter((line) => line.startsWith(`${name};`))
+    .map((line) => line.slice(name.length + 1, line.indexOf(':')));
+}
+
 describe('buildCalendarInvite', () => {
-  it('offers each proposed time as a tentative hold that does not block the day', () => {
+  it('books the meeting as an iTIP REQUEST: its UID and SEQUENCE, where it is, confirmed and blocking the time', () => {
     const { content, filename, contentType } = invite();
-    expect(filename).toBe('meeting-options.ics');
-    expect(contentType).toBe('text/calendar; charset=utf-8; method=PUBLISH');
-    expect(valuesOf(content, 'METHOD')).toEqual(['PUBLISH']);
-    expect(valuesOf(content, 'STATUS')).toEqual(['TENTATIVE', 'TENTATIVE', 'TENTATIVE']);
-    expect(valuesOf(content, 'TRANSP')).toEqual(['TRANSPARENT', 'TRANSPARENT', 'TRANSPARENT']);
-    expect(valuesOf(content, 'DTSTART')).toEqual(['20261013T060000Z', '20261014T080000Z', '20261015T100000Z']);
-    expect(valuesOf(content, 'DTEND')[0]).toBe('20261013T063000Z');
-    expect(valuesOf(content, 'SEQUENCE')).toEqual(['0', '0', '0']);
-  });
-
-  it('confirms the picked time under the UID of its offer and withdraws the others', () => {
-    const offers = valuesOf(invite().content, 'UID');
-    const { content, filename } = invite({ confirmedSlot: offered[1] });
     expect(filename).toBe('meeting.ics');
-    expect(valuesOf(content, 'UID')).toEqual([offers[1], offers[0], offers[2]]);
-    expect(valuesOf(content, 'STATUS')).toEqual(['CONFIRMED', 'CANCELLED', 'CANCELLED']);
-    expect(valuesOf(content, 'TRANSP')).toEqual(['OPAQUE', 'TRANSPARENT', 'TRANSPARENT']);
-    const sequences = valuesOf(content, 'SEQUENCE').map(Number);
-    expect(new Set(sequences).size).toBe(1);
-    expect(sequences[0]).toBeGreaterThan(0);
+    expect(contentType).toBe('text/calendar; charset=utf-8; method=REQUEST');
+    expect(valuesOf(content, 'METHOD')).toEqual(['REQUEST']);
+    expect(valuesOf(content, 'UID')).toEqual([booked.uid]);
+    expect(valuesOf(content, 'SEQUENCE')).toEqual(['0']);
+    expect(valuesOf(content, 'STATUS')).toEqual(['CONFIRMED']);
+    expect(valuesOf(content, 'LOCATION')).toEqual(['Room 2.14\\, Hamdan Building']);
+    expect(valuesOf(content, 'DTSTART')).toEqual(['20261013T060000Z']);
+    expect(valuesOf(content, 'DTEND')).toEqual(['20261013T063000Z']);
+    expect(valuesOf(content, 'DTSTAMP')).toEqual(['20261010T090000Z']);
   });
 
-  it('gives UIDs unique to the case and time, stable across rebuilds', () => {
-    const uids = valuesOf(invite().content, 'UID');
-    expect(new Set(uids).size).toBe(3);
-    expect(uids[0]).toBe(`case-7-${Date.parse(offered[0].start)}@mentoring.example.edu`);
-    expect(valuesOf(invite().content, 'UID')).toEqual(uids);
+  it('names the platform as organiser and asks the recipient for no reply', () => {
+    const { content } = invite();
+    expect(valuesOf(content, 'ORGANIZER')).toEqual([`mailto:${organizer.email}`]);
+    expect(valuesOf(content, 'ATTENDEE')).toEqual([`MAILTO:${attendee.email}`]);
+    expect(parametersOf(content, 'ATTENDEE')[0]).toContain('RSVP=FALSE');
+    expect(valuesOf(invite({}, { attendee: null }).content, 'ATTENDEE')).toEqual([]);
+  });
+
+  it('moves a rescheduled meeting: the same UID with a higher SEQUENCE and the new time', () => {
+    const moved = invite({ meeting: { ...booked, sequence: 1, start: '2026-10-14T08:00:00Z', end: '2026-10-14T08:30:00Z' } }).content;
+    expect(valuesOf(moved, 'METHOD')).toEqual(['REQUEST']);
+    expect(valuesOf(moved, 'UID')).toEqual([booked.uid]);
+    expect(valuesOf(moved, 'SEQUENCE')).toEqual(['1']);
+    expect(valuesOf(moved, 'DTSTART')).toEqual(['20261014T080000Z']);
+  });
+
+  it('cancels a meeting with METHOD:CANCEL and STATUS:CANCELLED under the same UID', () => {
+    const { content, contentType, filename } = invite({ meeting: { ...booked, sequence: 2 }, cancelled: true });
+    expect(filename).toBe('meeting-cancelled.ics');
+    expect(contentType).toBe('text/calendar; charset=utf-8; method=CANCEL');
+    expect(valuesOf(content, 'METHOD')).toEqual(['CANCEL']);
+    expect(valuesOf(content, 'STATUS')).toEqual(['CANCELLED']);
+    expect(valuesOf(content, 'UID')).toEqual([booked.uid]);
+    expect(valuesOf(content, 'SEQUENCE')).toEqual(['2']);
+  });
+
+  it("gives a UID without a domain the platform's, the same on every rebuild", () => {
+    const bare = { ...booked, uid: 'case-7-1791871200000', location: null };
+    const uids = valuesOf(invite({ meeting: bare }).content, 'UID');
+    expect(uids).toEqual(['case-7-1791871200000@mentoring.example.edu']);
+    expect(valuesOf(invite({ meeting: bare }, { now: new Date('2026-10-11T09:00:00Z') }).content, 'UID')).toEqual(uids);
+    expect(valuesOf(invite({ meeting: bare }).content, 'LOCATION')).toEqual([]);
   });
 
   it('escapes text and folds long lines as RFC 5545 requires', () => {
     const { content } = invite();
     expect(valuesOf(content, 'SUMMARY')[0]).toBe("Mentoring chat with Zoë O'Connell\\; MBBS\\, year 2");
-    expect(valuesOf(content, 'DESCRIPTION')[0]).toBe(text.description);
+    expect(valuesOf(content, 'DESCRIPTION')[0]).toBe(text.description.replace('\n', '\\n'));
     expect(content.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
-    expect(valuesOf(content, 'DTSTAMP')).toEqual(['20261010T090000Z', '20261010T090000Z', '20261010T090000Z']);
   });
 });

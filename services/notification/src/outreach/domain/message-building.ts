@@ -53,6 +53,7 @@ export function planMessage<T extends TemplateName>(
   origin: MessageOrigin,
   context: MessageContext,
   calendar: CalendarInviteRequest | null = null,
+  expiresAt: string | null = null,
 ): PlannedMessageOf<T> {
   return {
     template,
@@ -60,6 +61,7 @@ export function planMessage<T extends TemplateName>(
     locale: context.localeOf?.(recipient.id) ?? FALLBACK_LOCALE,
     variables,
     calendar,
+    expiresAt,
     triggeringEventId: origin.triggeringEventId,
     caseId: origin.caseId,
   };

@@ -71,7 +71,8 @@ describe('planOutreach', () => {
     );
     expect(claimsOf(message.variables.changeMentorUrl)).toEqual({ action: 'change-mentor', recipientId: student.id, caseId: 'case-0' });
     expect(message.variables.wellbeingUrl).toBe('https://www.example.edu/wellbeing');
-    expect(message.calendar).toEqual({ caseId: 'case-0', otherPartyName: mentor.displayName, offeredSlots: offered, confirmedSlot: null, manageUrl: message.variables.moreTimesUrl });
+    // Offered times are links, not calendar holds: a hold cannot be refreshed once it goes stale.
+    expect(message.calendar).toBeNull();
   });
 
   it('gives a student nothing about risk: no level, no reasons, no courses', () => {
@@ -101,12 +102,63 @@ describe('planOutreach', () => {
     expect(JSON.stringify(message.variables)).not.toContain(student.email as string);
   });
 
-  it('attaches the confirmed time to both sides, replacing the offers', () => {
-    const messages = plan({ kind: 'slot-confirmed', status: 'active', confirmedSlot });
+  it('attaches the booked meeting to both sides, under its UID and SEQUENCE, with where it is', () => {
+    const messages = plan({ kind: 'slot-confirmed', status: 'active', confirmedSlot, meeting });
+    const booked = { uid: meeting.uid, sequence: 1, start: confirmedSlot.start, end: confirmedSlot.end, location: 'Room 2.14' };
+    const place = { inPerson: true, video: false, phone: false, location: 'Room 2.14' };
     expect(messages.map((message) => message.calendar)).toEqual([
-      expect.objectContaining({ otherPartyName: mentor.displayName, offeredSlots: offered, confirmedSlot }),
-      expect.objectContaining({ otherPartyName: student.displayName, offeredSlots: offered, confirmedSlot }),
+      expect.objectContaining({ otherPartyName: mentor.displayName, meeting: booked, place, cancelled: false }),
+      expect.objectContaining({ otherPartyName: student.displayName, meeting: booked, place, cancelled: false }),
     ]);
+    expect(messages.map((message) => message.variables)).toEqual([expect.objectContaining({ place }), expect.objectContaining({ place })]);
+  });
+
+  it('names a booking without a meeting by its case and start, as its first confirmation did', () => {
+    const [toStudent] = plan({ kind: 'slot-confirmed', status: 'active', confirmedSlot });
+    expect(toStudent.calendar?.meeting).toEqual({ uid: `case-0-${Date.parse(confirmedSlot.start)}`, sequence: 0, start: confirmedSlot.start, end: confirmedSlot.end, location: null });
+  });
+
+  it('sends a cancellation to both sides: the same UID, its new SEQUENCE, cancelled', () => {
+    const calledOff = { ...meeting, sequence: 2 };
+    const messages = plan({ kind: 'meeting-cancelled', status: 'active', confirmedSlot: null, meeting: calledOff });
+    expect(messages.map((message) => [message.recipient.id, message.calendar?.meeting.uid, message.calendar?.meeting.sequence, message.calendar?.cancelled])).toEqual([
+      [student.id, meeting.uid, 2, true],
+      [mentor.id, meeting.uid, 2, true],
+    ]);
+  });
+
+  it('reminds both of the meeting in their own zone, and lets neither reminder outlive its start', () => {
+    const messages = plan({ kind: 'meeting-reminder-due', status: 'active', meeting, reminder: { leadMinutes: 60 } });
+    expect(messages.map((message) => [message.recipient.id, message.expiresAt, message.calendar])).toEqual([
+      [student.id, meeting.start, null],
+      [mentor.id, meeting.start, null],
+    ]);
+    expect(messages.map((message) => (message.variables as { meeting: unknown }).meeting)).toEqual([
+      { start: meeting.start, end: meeting.end, timeZone: student.timeZone },
+      { start: meeting.start, end: meeting.end, timeZone: mentor.timeZone },
+    ]);
+  });
+
+  it('nudges a student who has not booked warmly, with the offered times and the link to pick another', () => {
+    const [toStudent, toMentor] = plan({ kind: 'nudge-due', status: 'active', nudge: { kind: 'not-booked', audience: 'student-and-mentor', daysWaiting: 3 } });
+    if (toStudent.template !== 'student-next-meeting' || toMentor.template !== 'mentor-nudge') throw new Error('unexpected templates');
+    expect(toStudent.variables.firstMeeting).toBe(true);
+    expect(toStudent.variables.slots).toHaveLength(offered.length);
+    expect(claimsOf(toStudent.variables.moreTimesUrl)).toEqual({ action: 'more-times', recipientId: student.id, caseId: 'case-0' });
+    expect(toMentor.variables).toMatchObject({ nudge: { notBooked: true, noFirstMeeting: false, cadenceOverdue: false }, daysWaiting: 3 });
+  });
+
+  it('tells the coordinators how a mentor closed a case, with the referral', () => {
+    const messages = plan({ kind: 'closed', status: 'closed', outcome: 'referred', closedBy: 'mentor', referredTo: 'Student Counselling Service' });
+    expect(messages.map((message) => message.variables)).toEqual(
+      COORDINATORS.map(() => expect.objectContaining({ mentorName: mentor.displayName, referredTo: 'Student Counselling Service', outcome: expect.objectContaining({ referred: true }) })),
+    );
+  });
+
+  it('refuses a coordinator nudge nobody would receive, and closes a case without coordinators quietly', () => {
+    const context = outreachContext({ coordinators: [] });
+    expect(() => plan({ kind: 'nudge-due', nudge: { kind: 'no-first-meeting', audience: 'coordinator', daysWaiting: 14 } }, context)).toThrow(OutreachError);
+    expect(plan({ kind: 'closed', status: 'closed', outcome: 'met', closedBy: 'mentor' }, context)).toEqual([]);
   });
 
   it('sends one message per person per event, whatever roles they hold', () => {
@@ -130,6 +182,8 @@ describe('planOutreach', () => {
   it.each([
     ['accepted', { mentor: null }, 'mentor'],
     ['slot-confirmed', { confirmedSlot: null }, 'confirmedSlot'],
+    ['meeting-reminder-due', { confirmedSlot: null, meeting: null }, 'confirmedSlot'],
+    ['nudge-due', { nudge: null }, 'nudge'],
     ['escalated', { escalationReason: null }, 'escalationReason'],
   ] as [CaseEventV1['kind'], Partial<CaseEventV1>, string][])('refuses a %s event without its %s, so it is dead-lettered, not guessed', (kind, overrides, field) => {
     expect(() => plan({ kind, ...overrides })).toThrow(new OutreachError('incomplete-case-event', `case-${kind} event of case case-0 has no ${field}`));

@@ -9,7 +9,7 @@ import {
   studentVariables,
 } from './message-building';
 import { OutreachError } from './outreach-errors';
-import type { PlannedMessage, Recipient } from './planned-message';
+import type { CalendarInviteRequest, CalendarMeeting, PlannedMessage, Recipient } from './planned-message';
 import {
   CaseSummaryVariables,
   ESCALATION_TEMPLATES,
@@ -56,6 +56,21 @@ function requireConfirmedSlot(outreach: CaseOutreach): MeetingSlotV1 {
 
 function placeOf(slot: MeetingSlotV1): MeetingPlace | null {
   return meetingPlace(slot.mode, slot.location);
+}
+
+// A booking that predates `meeting` is named by its case and start, as its confirmation was.
+function calendarMeetingOf(outreach: CaseOutreach): CalendarMeeting {
+  const { event } = outreach;
+  if (event.meeting) {
+    const { uid, sequence, start, end, location } = event.meeting;
+    return { uid, sequence, start, end, location };
+  }
+  const slot = requireConfirmedSlot(outreach);
+  return { uid: `${event.caseId}-${Date.parse(slot.start)}`, sequence: 0, start: slot.start, end: slot.end, location: slot.location ?? null };
+}
+
+function calendarInvite(outreach: CaseOutreach, otherPartyName: string, manageUrl: string, cancelled: boolean): CalendarInviteRequest {
+  return { otherPartyName, meeting: calendarMeetingOf(outreach), place: placeOf(requireConfirmedSlot(outreach)), cancelled, manageUrl };
 }
 
 function requireNudge(outreach: CaseOutreach): NudgeV1 {
@@ -117,13 +132,9 @@ function introduceMentor(outreach: CaseOutreach): PlannedMessage {
     moreTimesUrl,
     changeMentorUrl: linkFor(outreach, recipient, 'change-mentor'),
   };
-  const calendar =
-    event.proposedSlots.length > 0
-      ? { caseId: event.caseId, otherPartyName: mentor.displayName, offeredSlots: event.proposedSlots, confirmedSlot: null, manageUrl: moreTimesUrl }
-      : null;
   // A student who already had a mentor hears about a change, not a first hello.
   const template = event.previousMentor ? 'student-new-mentor' : 'student-first-contact';
-  return planMessage(template, recipient, variables, origin, context, calendar);
+  return planMessage(template, recipient, variables, origin, context);
 }
 
 function offerCaseToMentor(outreach: CaseOutreach, mentor: CaseParticipantV1): PlannedMessage {
@@ -169,7 +180,7 @@ function tellPreviousMentor(outreach: CaseOutreach, previousMentor: CaseParticip
 }
 
 function studentMeetingMessage(outreach: CaseOutreach, template: 'student-slot-confirmed' | 'student-meeting-reminder'): PlannedMessage {
-  const { event, origin, context } = outreach;
+  const { origin, context } = outreach;
   const recipient = student(outreach);
   const mentor = requireMentor(outreach);
   const slot = requireConfirmedSlot(outreach);
@@ -181,11 +192,11 @@ function studentMeetingMessage(outreach: CaseOutreach, template: 'student-slot-c
     place: placeOf(slot),
     rescheduleUrl,
   };
-  const calendar =
-    template === 'student-slot-confirmed'
-      ? { caseId: event.caseId, otherPartyName: mentor.displayName, offeredSlots: event.proposedSlots, confirmedSlot: slot, manageUrl: rescheduleUrl }
-      : null;
-  return planMessage(template, recipient, variables, origin, context, calendar);
+  if (template === 'student-slot-confirmed') {
+    return planMessage(template, recipient, variables, origin, context, calendarInvite(outreach, mentor.displayName, rescheduleUrl, false));
+  }
+  // A reminder that could only arrive once the meeting has begun is no reminder.
+  return planMessage(template, recipient, variables, origin, context, null, slot.start);
 }
 
 function mentorMeetingMessage(outreach: CaseOutreach, template: 'mentor-session-booked' | 'mentor-session-reminder'): PlannedMessage {
@@ -199,11 +210,10 @@ function mentorMeetingMessage(outreach: CaseOutreach, template: 'mentor-session-
     phase: phaseFlags(event.phase),
     focusCourses: event.weakCourses,
   };
-  const calendar =
-    template === 'mentor-session-booked'
-      ? { caseId: event.caseId, otherPartyName: event.student.displayName, offeredSlots: event.proposedSlots, confirmedSlot: slot, manageUrl: variables.caseUrl }
-      : null;
-  return planMessage(template, recipient, variables, origin, context, calendar);
+  if (template === 'mentor-session-booked') {
+    return planMessage(template, recipient, variables, origin, context, calendarInvite(outreach, event.student.displayName, variables.caseUrl, false));
+  }
+  return planMessage(template, recipient, variables, origin, context, null, slot.start);
 }
 
 function escalate(outreach: CaseOutreach): PlannedMessage[] {
@@ -271,11 +281,12 @@ function offerTimes(outreach: CaseOutreach, firstMeeting: boolean): PlannedMessa
 }
 
 function cancelMeeting(outreach: CaseOutreach): PlannedMessage[] {
-  const { origin, context } = outreach;
+  const { event, origin, context } = outreach;
   const mentor = requireMentor(outreach);
   const slot = requireConfirmedSlot(outreach);
   const studentRecipient = student(outreach);
   const mentorRecipient = recipientOf(mentor, 'mentor');
+  const moreTimesUrl = linkFor(outreach, studentRecipient, 'more-times');
   const toStudent = planMessage(
     'student-meeting-cancelled',
     studentRecipient,
@@ -283,18 +294,21 @@ function cancelMeeting(outreach: CaseOutreach): PlannedMessage[] {
       ...studentVariables(studentRecipient, context),
       mentorName: mentor.displayName,
       meeting: meetingTime(slot, studentRecipient),
-      moreTimesUrl: linkFor(outreach, studentRecipient, 'more-times'),
+      moreTimesUrl,
       changeMentorUrl: linkFor(outreach, studentRecipient, 'change-mentor'),
     },
     origin,
     context,
+    calendarInvite(outreach, mentor.displayName, moreTimesUrl, true),
   );
+  const mentorSummary = caseSummary(outreach, mentorRecipient);
   const toMentor = planMessage(
     'mentor-meeting-cancelled',
     mentorRecipient,
-    { ...caseSummary(outreach, mentorRecipient), meeting: meetingTime(slot, mentorRecipient) },
+    { ...mentorSummary, meeting: meetingTime(slot, mentorRecipient) },
     origin,
     context,
+    calendarInvite(outreach, event.student.displayName, mentorSummary.caseUrl, true),
   );
   return [toStudent, toMentor];
 }

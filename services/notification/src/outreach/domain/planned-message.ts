@@ -1,5 +1,5 @@
-import type { Channel, MeetingSlotV1, RecipientRole } from '@mentoring/contracts';
-import type { TemplateName, TemplateVariables } from './template-variables';
+import type { Channel, RecipientRole } from '@mentoring/contracts';
+import type { MeetingPlace, TemplateName, TemplateVariables } from './template-variables';
 
 /** Who a message goes to: only what greeting, addressing and scheduling need. */
 export interface Recipient {
@@ -10,12 +10,26 @@ export interface Recipient {
   timeZone: string;
 }
 
-/** The .ics a message carries: the offered times, or the confirmed one replacing them. */
+/** A booked meeting as a calendar entry: the same `uid` for its whole life, `sequence` growing with each change. */
+export interface CalendarMeeting {
+  uid: string;
+  sequence: number;
+  start: string;
+  end: string;
+  /** The room, video link or phone number; null when the booking predates meeting places. */
+  location: string | null;
+}
+
+/**
+ * The .ics a message carries: a booked meeting (added, or moved under the same UID) or its
+ * cancellation. Offered times carry none: a hold in someone's calendar cannot be refreshed when
+ * the time is taken or passes, and the pick links always are.
+ */
 export interface CalendarInviteRequest {
-  caseId: string;
   otherPartyName: string;
-  offeredSlots: MeetingSlotV1[];
-  confirmedSlot: MeetingSlotV1 | null;
+  meeting: CalendarMeeting;
+  place: MeetingPlace | null;
+  cancelled: boolean;
   manageUrl: string;
 }
 
@@ -26,6 +40,11 @@ export interface PlannedMessageOf<T extends TemplateName> {
   locale: string;
   variables: TemplateVariables[T];
   calendar: CalendarInviteRequest | null;
+  /**
+   * When the message stops being worth sending (a reminder, at the meeting's start): an email
+   * that could only go later is dropped, not sent late. Null: it never expires.
+   */
+  expiresAt: string | null;
   triggeringEventId: string;
   caseId: string | null;
 }

@@ -269,7 +269,13 @@ describe('template language guard', () => {
 
   it('writes calendar entries in the same language', () => {
     const entries = LOCALES.flatMap((locale) =>
-      STUDENTS.map((student) => library.renderCalendarEntry(locale, { otherPartyName: student.displayName, manageUrl: 'https://mentoring.example.edu/x' })),
+      STUDENTS.map((student, index) =>
+        library.renderCalendarEntry(locale, {
+          otherPartyName: student.displayName,
+          place: index % 2 === 0 ? { inPerson: false, video: true, phone: false, location: 'https://meet.example.edu/j/4821' } : null,
+          manageUrl: 'https://mentoring.example.edu/x',
+        }),
+      ),
     );
     const found = entries.flatMap((entry) => matchesOf(withoutUrls(`${entry.summary}\n${entry.description}`), [...BANNED_FOR_STUDENTS, ...SCORE_LIKE]));
     expect(found).toEqual([]);

@@ -81,10 +81,17 @@ describe('template library', () => {
   });
 
   it('renders the calendar entry text', () => {
-    expect(shipped.renderCalendarEntry('en', { otherPartyName: 'Kwame', manageUrl: 'https://x.example/m' })).toEqual({
+    expect(shipped.renderCalendarEntry('en', { otherPartyName: 'Kwame', place: null, manageUrl: 'https://x.example/m' })).toEqual({
       summary: 'Mentoring chat with Kwame',
       description: 'Pick or change the time here: https://x.example/m',
     });
+  });
+
+  it('says where the meeting is in the calendar entry', () => {
+    const place = { inPerson: true, video: false, phone: false, location: 'Room 2.14, Hamdan Building' };
+    expect(shipped.renderCalendarEntry('en', { otherPartyName: 'Kwame', place, manageUrl: 'https://x.example/m' }).description).toBe(
+      'Where: Room 2.14, Hamdan Building\nPick or change the time here: https://x.example/m',
+    );
   });
 });
 

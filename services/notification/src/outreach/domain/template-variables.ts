@@ -166,6 +166,7 @@ export interface CoordinatorDigestVariables extends CommonVariables {
 /** What the calendar entry for a meeting says; one text serves offered and confirmed times. */
 export interface CalendarEntryVariables {
   otherPartyName: string;
+  place: MeetingPlace | null;
   manageUrl: string;
 }
 

@@ -1,0 +1,18 @@
+import type { PlannedMessage } from './planned-message';
+import type { SlotChoice } from './template-variables';
+
+function hasSlots(variables: object): variables is { slots: SlotChoice[] } {
+  return Array.isArray((variables as { slots?: unknown }).slots);
+}
+
+/**
+ * The message as it may be shown at `now`: offered times that have begun are left out. Slots are
+ * chosen when an event is planned, but a message is rendered and sent later (after quiet hours,
+ * on a retry); with none left, the templates point to the page that computes fresh times.
+ */
+export function withFreshSlots(message: PlannedMessage, now: Date): PlannedMessage {
+  if (!hasSlots(message.variables)) return message;
+  const slots = message.variables.slots.filter((slot) => Date.parse(slot.time.start) > now.getTime());
+  if (slots.length === message.variables.slots.length) return message;
+  return { ...message, variables: { ...message.variables, slots } } as PlannedMessage;
+}
