@@ -1,5 +1,6 @@
 // Decorator metadata (design:type) drives implicit conversion, so the polyfill loads first.
 import 'reflect-metadata';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IsBindHost, IsPostgresUrl } from './config-rules';
 import { OnlyInDevelopment } from './development-keys';
@@ -13,6 +14,14 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const PORT_PROBLEM = 'must be an integer port between 1 and 65535';
+
+/**
+ * Largest request body a process accepts unless HTTP_BODY_LIMIT_MB says otherwise: a 10,000-row
+ * import (students with preferred times, mentors with availability and leave, grades) takes a few
+ * MB as JSON or CSV, so 32 MB leaves room without letting one request hold much memory.
+ */
+export const DEFAULT_HTTP_BODY_LIMIT_MB = 32;
+const BODY_LIMIT_PROBLEM = 'must be a whole number of MB between 1 and 1024';
 
 /**
  * Settings every process with a port reads (the services through BaseServiceConfig, the console
@@ -40,6 +49,13 @@ export abstract class BaseAppConfig extends KafkaClientConfig {
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
+
+  /** Largest request body (JSON, form or CSV), in MB; a larger one is answered 413 naming this limit. */
+  @Type(() => Number)
+  @IsInt({ message: BODY_LIMIT_PROBLEM })
+  @Min(1, { message: BODY_LIMIT_PROBLEM })
+  @Max(1024, { message: BODY_LIMIT_PROBLEM })
+  HTTP_BODY_LIMIT_MB: number = DEFAULT_HTTP_BODY_LIMIT_MB;
 
   /**
    * Development made explicit: only then are the published development keys accepted (they are

@@ -8,7 +8,6 @@ import { GradesModule } from './grades/grades.module';
 import { CreateGrades1732400000000 } from './grades/infrastructure/1732400000000-create-grades';
 import { AddGradeCategories1764800000000 } from './grades/infrastructure/1764800000000-add-grade-categories';
 import { GradeEntity } from './grades/infrastructure/grade.entity';
-import { JsonBodyLimit } from './http/json-body-limit';
 import { ImportsModule } from './imports/imports.module';
 import { CreateImports1732400001000 } from './imports/infrastructure/1732400001000-create-imports';
 import { ImportRejectionEntity } from './imports/infrastructure/import-rejection.entity';
@@ -22,14 +21,13 @@ export class AppModule {
       imports: [
         ...platformModules(config, {
           serviceName: SERVICE_NAME,
-          producesTo: [TOPICS.gradesRecorded],
+          producesTo: [TOPICS.gradesRecorded, TOPICS.studentsDirectoryUpdated],
           entities: [GradeEntity, ImportEntity, ImportRejectionEntity, CaseAssignmentEntity],
           migrations: [CreateGrades1732400000000, CreateImports1732400001000, CreateCaseAssignments1732400002000, AddGradeCategories1764800000000],
         }),
         GradesModule,
         ImportsModule,
       ],
-      providers: [JsonBodyLimit],
     };
   }
 }
