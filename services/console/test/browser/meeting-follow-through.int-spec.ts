@@ -201,9 +201,16 @@ describe('a case followed through in a real browser, with the clock moved', () =
     await coordinator.page.goto(`${pipeline.consoleUrl}/coordinator/outcomes`);
     await signIn(coordinator.page, 'dalia');
     await coordinator.page.waitForURL('**/coordinator/outcomes**');
-    const outcomes = await coordinator.page.locator('main').innerText();
-    expect(outcomes).toContain(MENTOR.displayName);
-    expect(outcomes).toMatch(/100(\.0)?\s?%/);
+    const row = coordinator.page.locator('#outcomes-by-mentor tbody tr').filter({ hasText: MENTOR.displayName });
+    const cells = await row.locator('th, td').allInnerTexts();
+    expect(cells.slice(0, 2)).toEqual([MENTOR.displayName, '1']);
+    expect(cells[2]).toMatch(/^median \d+(\.\d)? h, p90 .* \(1 case\)$/); // flag to first contact: the mentor accepting
+    expect(cells[3]).toMatch(/^median \d+(\.\d)? (h|days), p90 .* \(1 case\)$/); // flag to first meeting
+    expect(cells.slice(4, 6)).toEqual(['1 of 1 (100%)', '1 of 1 (100%)']); // met within 7 and within 14 days
+    expect(cells[8]).toBe('met 1');
+    const csv = await coordinator.page.request.get(`${pipeline.consoleUrl}${await coordinator.page.locator('#outcomes-csv').getAttribute('href')}`);
+    expect(csv.status()).toBe(200);
+    await expect(csv.text()).resolves.toContain(MENTOR.displayName);
     await screenshot(coordinator.page, 'follow-through-coordinator-outcomes');
     expect(coordinator.problems).toEqual([]);
     await coordinator.context.close();
