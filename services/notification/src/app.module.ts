@@ -7,6 +7,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { CreateLinkGenerations1764600000000 } from './links/infrastructure/1764600000000-create-link-generations';
 import { LinksModule } from './links/links.module';
 import { AddMessageProgramme1764600000200 } from './messages/infrastructure/1764600000200-add-message-programme';
+import { AddMessageExpiryAndOffer1764600000300 } from './messages/infrastructure/1764600000300-add-message-expiry-and-offer';
 import { CreateMessages1732500001000 } from './messages/infrastructure/1732500001000-create-messages';
 import { DeliveryEntity, DeliveryLogEntity, MessageEntity } from './messages/infrastructure/message.entity';
 import { OutreachModule } from './case-outreach/outreach.module';
@@ -40,7 +41,7 @@ export class AppModule {
           // batches of several partitions at once deadlock; batches still make one partition fast.
           consumerPartitionsConcurrently: 1,
           entities: [RecipientEntity, RecipientPreferencesEntity, MessageEntity, DeliveryEntity, DeliveryLogEntity],
-          migrations: [CreateRecipients1732500000000, CreateMessages1732500001000, CreateLinkGenerations1764600000000, AddMessageProgramme1764600000200],
+          migrations: [CreateRecipients1732500000000, CreateMessages1732500001000, CreateLinkGenerations1764600000000, AddMessageProgramme1764600000200, AddMessageExpiryAndOffer1764600000300],
           clock: options.clock,
         }),
         RecipientsModule,

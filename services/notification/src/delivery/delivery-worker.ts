@@ -6,7 +6,8 @@ import { SendMailOptions } from 'nodemailer';
 import { Counter } from 'prom-client';
 import { Clock, CLOCK } from '@mentoring/platform';
 import { NotificationConfig } from '../config/notification.config';
-import { mailDomainOf, messageIdFor } from '../messages/domain';
+import { MessageComposer } from '../messages';
+import { EXPIRED, mailDomainOf, messageIdFor } from '../messages/domain';
 import { classifySmtpFailure, describeSmtpFailure, retryDelayMs, SmtpFailure } from './domain';
 import { AttemptOutcome, ClaimedEmail, EmailQueue } from './email-queue';
 import { EmailSender, SendResult } from './email-sender';
@@ -43,6 +44,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly queue: EmailQueue,
     private readonly sender: EmailSender,
+    private readonly composer: MessageComposer,
     private readonly config: NotificationConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     metrics: MetricsService,
@@ -80,7 +82,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async attempt(email: ClaimedEmail): Promise<void> {
     const claimedAt = Date.now();
     const smtpMessageId = messageIdFor(email.deliveryKey, this.mailDomain);
-    const outcome = email.to ? this.outcomeOf(email, smtpMessageId, await this.send(this.mailOf(email, email.to, smtpMessageId))) : this.unreachable();
+    const outcome = await this.tryToSend(email, smtpMessageId);
     this.emails.inc({ outcome: outcome.state === 'queued' ? 'retry' : outcome.state });
     if (outcome.entry.log === 'failed') this.logger.warn({ deliveryId: email.deliveryId, attempt: email.attempt, detail: outcome.entry.detail }, 'email attempt failed');
     await this.recordOutcome(email, outcome, claimedAt);
@@ -94,14 +96,30 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
+  private async tryToSend(email: ClaimedEmail, smtpMessageId: string): Promise<AttemptOutcome> {
+    if (!email.to) return this.skipped('no-address');
+    // Checked again at the send: a retry or a slow queue can carry a reminder past the meeting's start.
+    const { expiresAt } = email.message;
+    if (expiresAt && this.clock.now() >= expiresAt) return this.skipped(`${EXPIRED}: not sent after ${expiresAt.toISOString()}`);
+    return this.outcomeOf(email, smtpMessageId, await this.send(this.mailOf(email, email.to, smtpMessageId)));
+  }
+
+  // A message offering times is rendered again as it goes, so no time that has passed is offered.
+  private contentOf(email: ClaimedEmail): { subject: string; text: string; html: string } {
+    const { message } = email;
+    if (message.planned) return this.composer.compose(message.planned, this.clock.now());
+    return { subject: message.subject, text: message.bodyText, html: message.bodyHtml };
+  }
+
   private mailOf(email: ClaimedEmail, to: NonNullable<ClaimedEmail['to']>, messageId: string): SendMailOptions {
     const { message } = email;
+    const { subject, text, html } = this.contentOf(email);
     return {
       from: this.config.MAIL_FROM,
       to,
-      subject: message.subject,
-      text: message.bodyText,
-      html: message.bodyHtml,
+      subject,
+      text,
+      html,
       messageId,
       headers: { 'Content-Language': message.locale, 'Auto-Submitted': 'auto-generated' },
       attachments: message.calendar ? [{ filename: message.calendar.filename, content: message.calendar.content, contentType: message.calendar.contentType }] : [],
@@ -136,10 +154,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return { state: 'queued', dueAt: retryAt, sentAt: null, smtpMessageId, response: reason, entry: { log: 'failed', dispatched: 'deferred', detail, attempt: email.attempt, at: now } };
   }
 
-  // The address was removed after the email was queued.
-  private unreachable(): AttemptOutcome {
+  // The address was removed after the email was queued, or the email has expired.
+  private skipped(detail: string): AttemptOutcome {
     const now = this.clock.now();
-    return { state: 'skipped', dueAt: null, sentAt: null, smtpMessageId: null, response: null, entry: { log: 'skipped', dispatched: null, detail: 'no-address', at: now } };
+    return { state: 'skipped', dueAt: null, sentAt: null, smtpMessageId: null, response: null, entry: { log: 'skipped', dispatched: null, detail, at: now } };
   }
 
   /**

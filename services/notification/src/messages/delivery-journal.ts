@@ -10,7 +10,7 @@ import { MessageStore } from './infrastructure/messages.store';
 export interface DeliveryRef {
   deliveryId: string;
   channel: NotificationDispatchedV1['channel'];
-  message: Pick<MessageEntity, 'id' | 'triggeringEventId' | 'correlationId' | 'eventSubject' | 'caseId' | 'recipientId' | 'recipientRole' | 'template'>;
+  message: Pick<MessageEntity, 'id' | 'triggeringEventId' | 'correlationId' | 'eventSubject' | 'caseId' | 'recipientId' | 'recipientRole' | 'template' | 'expiresAt'>;
 }
 
 export interface JournalEntry {

@@ -33,8 +33,8 @@ export class EmailPlanner {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The plan for one email of `template`, at the clock's now. */
-  async plan(manager: EntityManager, recipientId: string, template: string): Promise<EmailPlan> {
+  /** The plan for one email of `template`, at the clock's now; dropped when it could only go at or after `expiresAt`. */
+  async plan(manager: EntityManager, recipientId: string, template: string, expiresAt: Date | null = null): Promise<EmailPlan> {
     const now = this.clock.now();
     const state = await this.stateOf(manager, recipientId, now);
     const timeZone = state.recipient?.timeZone ?? FALLBACK_TIME_ZONE;
@@ -45,6 +45,7 @@ export class EmailPlanner {
       now,
       recentEmailsSentAt: state.recentEmailsSentAt,
       dailyDigestAt: wantsDailyDigest ? nextDailyDigestAt(now, timeZone, this.config.COORDINATOR_DIGEST_TIME) : null,
+      expiresAt,
     });
   }
 

@@ -3,6 +3,7 @@ export type { DigestKind } from './domain';
 export { DeliveryJournal } from './delivery-journal';
 export type { DeliveryRef, JournalEntry } from './delivery-journal';
 export { EmailPlanner } from './email-planner';
+export { MessageComposer } from './message-composer';
 export { MessageRecorder } from './message-recorder';
 export type { MessageOrigin } from './message-recorder';
 export { MessagesModule } from './messages.module';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '@mentoring/platform';
-import { deliveryKey, EscalationAwaitingAction, PlannedMessage } from '../outreach/domain';
+import { deliveryKey, EscalationAwaitingAction, offersTimes, PlannedMessage } from '../outreach/domain';
 import { DeliveryJournal, DeliveryRef } from './delivery-journal';
 import type { EmailPlan } from './domain';
 import { EmailPlanner } from './email-planner';
@@ -37,7 +37,7 @@ export class MessageRecorder {
     const message = await this.insert(manager, planned, origin);
     if (!message) return;
     await this.deliverToInbox(manager, message);
-    await this.scheduleEmail(manager, message, await this.planner.plan(manager, message.recipientId, message.template));
+    await this.scheduleEmail(manager, message, await this.planner.plan(manager, message.recipientId, message.template, message.expiresAt));
   }
 
   /** A digest email, queued now, carrying held emails (whose full text already waits in the inbox). */
@@ -55,7 +55,7 @@ export class MessageRecorder {
 
   /** Decides again about an email whose wait is over (quiet hours ended): send, wait, hold or skip. */
   async replanEmail(manager: EntityManager, ref: DeliveryRef): Promise<void> {
-    const plan = await this.planner.plan(manager, ref.message.recipientId, ref.message.template);
+    const plan = await this.planner.plan(manager, ref.message.recipientId, ref.message.template, ref.message.expiresAt);
     const now = this.clock.now();
     await this.store.replanDelivery(
       manager,
@@ -83,6 +83,8 @@ export class MessageRecorder {
       calendar: composed.calendar,
       escalation: origin.escalation,
       program: origin.program,
+      expiresAt: planned.expiresAt === null ? null : new Date(planned.expiresAt),
+      planned: offersTimes(planned) ? planned : null,
       createdAt: this.clock.now(),
     });
   }

@@ -33,4 +33,23 @@ describe('planEmail', () => {
     expect(planEmail({ ...base, preferences: { ...preferences, emailOptOut: true } })).toEqual({ status: 'skipped', detail: 'opted-out' });
     expect(planEmail({ ...base, email: null })).toEqual({ status: 'skipped', detail: 'no-address' });
   });
+
+  it('drops an email held by quiet hours past its expiry instead of sending it late', () => {
+    const quiet = { ...preferences, quietHours: { start: '09:00', end: '11:00' } };
+    expect(planEmail({ ...base, preferences: quiet, expiresAt: new Date('2026-10-13T10:30:00Z') })).toEqual({
+      status: 'skipped',
+      detail: 'expired: could only go at 2026-10-13T11:00:00.000Z, not before 2026-10-13T10:30:00.000Z',
+    });
+    expect(planEmail({ ...base, preferences: quiet, expiresAt: new Date('2026-10-13T11:30:00Z') })).toMatchObject({ status: 'deferred' });
+  });
+
+  it('sends an email before its expiry, and drops it once the expiry is reached', () => {
+    expect(planEmail({ ...base, expiresAt: new Date('2026-10-13T10:00:01Z') })).toMatchObject({ status: 'queued' });
+    expect(planEmail({ ...base, expiresAt: now })).toMatchObject({ status: 'skipped' });
+  });
+
+  it('drops an email the cap would hold for a digest that comes after its expiry', () => {
+    const sent = [new Date('2026-10-13T08:00:00Z'), new Date('2026-10-13T09:00:00Z')];
+    expect(planEmail({ ...base, recentEmailsSentAt: sent, expiresAt: new Date('2026-10-13T11:00:00Z') })).toMatchObject({ status: 'skipped' });
+  });
 });

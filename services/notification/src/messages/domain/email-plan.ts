@@ -14,10 +14,25 @@ export type EmailPlan =
 export interface EmailPlanInput extends EmailDecisionInput {
   /** Set when this email is an escalation for a coordinator who reads escalations once a day: the next digest time. */
   dailyDigestAt: Date | null;
+  /** When the email stops being worth sending (a reminder, at the meeting's start); null: never. */
+  expiresAt?: Date | null;
 }
 
-/** The email of a message: send now, wait for the end of quiet hours, gather into a digest, or skip. */
+/** Why an email that could only go once it no longer helps is dropped. */
+export const EXPIRED = 'expired';
+
+/**
+ * The email of a message: send now, wait for the end of quiet hours, gather into a digest, or
+ * skip; an email that could only go at or after its expiry (a reminder held past the meeting's
+ * start) is skipped, never sent late.
+ */
 export function planEmail(input: EmailPlanInput): EmailPlan {
+  const plan = planUnexpiring(input);
+  if (plan.status === 'skipped' || !input.expiresAt || plan.dueAt < input.expiresAt) return plan;
+  return { status: 'skipped', detail: `${EXPIRED}: could only go at ${plan.dueAt.toISOString()}, not before ${input.expiresAt.toISOString()}` };
+}
+
+function planUnexpiring(input: EmailPlanInput): EmailPlan {
   const decision = decideEmail(input);
   if (decision.action === 'skip') return { status: 'skipped', detail: decision.reason };
   if (input.dailyDigestAt) {

@@ -1,6 +1,6 @@
 import { Channel, RecipientRole } from '@mentoring/contracts';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { CalendarAttachment, EscalationAwaitingAction } from '../../outreach/domain';
+import type { CalendarAttachment, EscalationAwaitingAction, PlannedMessage } from '../../outreach/domain';
 import type { DigestKind } from '../domain';
 
 /** One message to one person for one triggering event (a case event, or a digest), rendered once. */
@@ -53,6 +53,14 @@ export class MessageEntity {
   /** What a coordinator's daily digest lists about an escalation. */
   @Column({ type: 'jsonb', nullable: true })
   escalation: EscalationAwaitingAction | null;
+
+  /** After this, the email is dropped rather than sent late (a reminder, at the meeting's start). */
+  @Column({ type: 'timestamptz', name: 'expires_at', nullable: true })
+  expiresAt: Date | null;
+
+  /** Kept for a message that offers times, so its email is rendered again, with the times still ahead, when it goes. */
+  @Column({ type: 'jsonb', nullable: true })
+  planned: PlannedMessage | null;
 
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

@@ -78,8 +78,8 @@ export class MessageStore {
     const id = randomUUID();
     const inserted: unknown[] = await manager.query(
       `INSERT INTO messages (id, triggering_event_id, correlation_id, event_subject, case_id, recipient_id, recipient_role,
-         template, locale, subject, body_text, body_html, calendar, escalation, created_at, program)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         template, locale, subject, body_text, body_html, calendar, escalation, created_at, program, expires_at, planned)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
        ON CONFLICT ON CONSTRAINT messages_event_recipient_uq DO NOTHING RETURNING id`,
       [
         id,
@@ -98,6 +98,8 @@ export class MessageStore {
         message.escalation === null ? null : JSON.stringify(message.escalation),
         message.createdAt,
         message.program,
+        message.expiresAt,
+        message.planned === null ? null : JSON.stringify(message.planned),
       ],
     );
     return inserted.length === 0 ? undefined : { id, ...message };

@@ -5,6 +5,11 @@ function hasSlots(variables: object): variables is { slots: SlotChoice[] } {
   return Array.isArray((variables as { slots?: unknown }).slots);
 }
 
+/** Whether the message offers times to pick, which can pass before it is shown or sent. */
+export function offersTimes(message: PlannedMessage): boolean {
+  return hasSlots(message.variables) && message.variables.slots.length > 0;
+}
+
 /**
  * The message as it may be shown at `now`: offered times that have begun are left out. Slots are
  * chosen when an event is planned, but a message is rendered and sent later (after quiet hours,
