@@ -50,13 +50,21 @@ export async function bookAsPromptMentors(client: PlatformClient, accepted: read
   return booked;
 }
 
-/** The mentors whose booked meeting has ended by `now` log it as attended, as they would after meeting. */
+/**
+ * The mentors whose booked meeting has ended by `now` log it as attended, as they would after
+ * meeting. A case the platform has moved on meanwhile (closed, or with another mentor) refuses the
+ * log and is not counted.
+ */
 export async function logMeetingsAsPromptMentors(client: PlatformClient, booked: readonly BookedCase[], now: Date): Promise<number> {
   let logged = 0;
   for (const pair of booked.filter((candidate) => Date.parse(candidate.slot.end) <= now.getTime())) {
     const caller = { role: 'mentor', subject: pair.mentorId } as const;
-    await client.call('mentor-matching', caller, `/v1/cases/${pair.caseId}/sessions`, { method: 'POST', body: { outcome: 'attended', occurredAt: pair.slot.start } });
-    logged += 1;
+    const body = { outcome: 'attended', occurredAt: pair.slot.start };
+    const accepted = await client.call('mentor-matching', caller, `/v1/cases/${pair.caseId}/sessions`, { method: 'POST', body }).then(
+      () => true,
+      () => false,
+    );
+    if (accepted) logged += 1;
   }
   return logged;
 }

@@ -14,7 +14,7 @@ import { acceptAsPromptMentors, seedDirectory } from './directory-seeding';
 import { deliveredCounts, emailsInFlight, gradeToEmailLatency } from './pipeline-events';
 import { PipelineObserver } from './pipeline-observer';
 import { PLATFORM_SERVICES, PlatformClient, PlatformUrls } from './platform-client';
-import { activityOf, hasSettled, pendingWork, PipelineSnapshot, ReplayState } from './snapshot';
+import { activityOf, hasSettled, pendingWork, PipelineSnapshot, QUIET_AFTER_CLOCK_MOVE_MS, QUIET_MS, ReplayState } from './snapshot';
 
 export interface DemoSettings {
   students: number;
@@ -84,16 +84,16 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
     const accepted = await acceptAsPromptMentors(client, cohort);
     const clock = settings.clockFile ? new DemoClock(settings.clockFile) : undefined;
     const booked = await bookAsPromptMentors(client, accepted, settings.seed, clock?.now() ?? new Date());
-    const settle = () => untilSettled(read, replay.state, settings.settleTimeoutMs, progress);
+    const settle = (quietMs = QUIET_MS) => untilSettled(read, replay.state, settings.settleTimeoutMs, progress, quietMs);
     let final = await settle();
     let logged = 0;
     if (clock) {
       clock.advance(FIRST_MOVE_DAYS * DAY_MS);
-      await settle();
+      await settle(QUIET_AFTER_CLOCK_MOVE_MS);
       logged = await logMeetingsAsPromptMentors(client, booked, clock.now());
       await settle();
       clock.advance(SECOND_MOVE_DAYS * DAY_MS);
-      final = await settle();
+      final = await settle(QUIET_AFTER_CLOCK_MOVE_MS);
     }
     final.grades.kafka.rejectedFields = await kafkaRejectedFields(client, settings.namespace);
     const [waitlist, timing, outcomes, matchingMetrics] = await Promise.all([
@@ -221,6 +221,7 @@ async function untilSettled(
   replay: ReplayState,
   timeoutMs: number,
   onReading: (snapshot: PipelineSnapshot) => void,
+  quietMs = QUIET_MS,
 ): Promise<PipelineSnapshot> {
   const deadline = Date.now() + timeoutMs;
   let lastActivity = '';
@@ -231,7 +232,7 @@ async function untilSettled(
     onReading(snapshot);
     const activity = activityOf(snapshot);
     if (activity !== lastActivity) [lastActivity, quietSince] = [activity, Date.now()];
-    if (hasSettled(replay, snapshot, Date.now() - quietSince)) return snapshot;
+    if (hasSettled(replay, snapshot, Date.now() - quietSince, quietMs)) return snapshot;
     if (Date.now() > deadline) {
       const pending = pendingWork(replay, snapshot);
       throw new Error(

@@ -1,6 +1,6 @@
 import { emptyTallies } from './channel-tally';
 import { snapshotOf } from '../../test/snapshot-fixture';
-import { activityOf, hasSettled, pendingWork, QUIET_MS } from './snapshot';
+import { activityOf, hasSettled, pendingWork, QUIET_AFTER_CLOCK_MOVE_MS, QUIET_MS } from './snapshot';
 
 describe('settling', () => {
   const sent = { sendingDone: true };
@@ -8,6 +8,12 @@ describe('settling', () => {
   it('is settled once nothing is pending and nothing has moved for the quiet period', () => {
     expect(hasSettled(sent, snapshotOf(), QUIET_MS)).toBe(true);
     expect(hasSettled(sent, snapshotOf(), QUIET_MS - 1)).toBe(false);
+  });
+
+  it('waits longer for quiet after the development clock moved, until held email has had its chance to go out', () => {
+    expect(QUIET_AFTER_CLOCK_MOVE_MS).toBeGreaterThan(QUIET_MS);
+    expect(hasSettled(sent, snapshotOf(), QUIET_MS, QUIET_AFTER_CLOCK_MOVE_MS)).toBe(false);
+    expect(hasSettled(sent, snapshotOf(), QUIET_AFTER_CLOCK_MOVE_MS, QUIET_AFTER_CLOCK_MOVE_MS)).toBe(true);
   });
 
   it('names everything still pending', () => {

@@ -26,6 +26,12 @@ export interface ReplayState {
 
 export const QUIET_MS = 5_000;
 
+/**
+ * After the development clock moves, timers fall due at once but email held for quiet hours or a
+ * daily cap is released only at notification's next scheduler poll (5 s): twice as long covers it.
+ */
+export const QUIET_AFTER_CLOCK_MOVE_MS = 2 * QUIET_MS;
+
 /** What the pipeline still has to do, in words; empty when only quiet is missing. */
 export function pendingWork(replay: ReplayState, snapshot: PipelineSnapshot): string[] {
   const unanswered = Object.values(snapshot.grades).reduce((sum, tally) => sum + Math.max(0, tally.sent - answered(tally)), 0);
@@ -39,12 +45,12 @@ export function pendingWork(replay: ReplayState, snapshot: PipelineSnapshot): st
 }
 
 /**
- * The pipeline has settled when nothing is pending and nothing has moved for QUIET_MS: longer than
- * the matcher's burst window and notification's scheduler poll, so work about to start is not
- * mistaken for work that is done.
+ * The pipeline has settled when nothing is pending and nothing has moved for `quietMs` (QUIET_MS:
+ * longer than the matcher's burst window and notification's scheduler poll), so work about to
+ * start is not mistaken for work that is done.
  */
-export function hasSettled(replay: ReplayState, snapshot: PipelineSnapshot, quietForMs: number): boolean {
-  return pendingWork(replay, snapshot).length === 0 && quietForMs >= QUIET_MS;
+export function hasSettled(replay: ReplayState, snapshot: PipelineSnapshot, quietForMs: number, quietMs = QUIET_MS): boolean {
+  return pendingWork(replay, snapshot).length === 0 && quietForMs >= quietMs;
 }
 
 /** A fingerprint of everything that moves; equal fingerprints mean nothing happened in between. */
