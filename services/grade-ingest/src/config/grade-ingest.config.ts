@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { BaseServiceConfig, splitList } from '@mentoring/config';
 import { IDENTIFIER, PROGRAM_CODE } from '@mentoring/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsArray, IsInt, IsString, Length, Matches, Max, Min, MinLength } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
+import { parseProgramMap, parseYearMap, PROGRAM_MAP_PROBLEM, YEAR_MAP_PROBLEM } from './oneroster-mappings';
 import { DEFAULT_PROGRAMS } from './programmes';
 
 export const SERVICE_NAME = 'grade-ingest';
@@ -66,6 +67,20 @@ export class GradeIngestConfig extends BaseServiceConfig {
 
   /** Records each reference file (lineItems.csv, users.csv, classes.csv, courses.csv, categories.csv) may hold; they are held in memory. */
   @Type(() => Number) @IsInt() @Min(1) @Max(10_000_000) IMPORT_MAX_REFERENCE_ROWS = 100_000;
+
+  // How OneRoster sets are placed when their orgs carry no programme code (imports/README.md); an import's form fields override them.
+  /** JSON: org sourcedId, identifier or name -> programme code, e.g. {"org-mbbs":"MBBS"}. */
+  @IsOptional()
+  @ValidateBy({ name: 'isProgramMap', validator: { validate: (value) => parseProgramMap(value) !== undefined, defaultMessage: () => PROGRAM_MAP_PROBLEM } })
+  ONEROSTER_PROGRAM_BY_ORG?: string;
+
+  /** JSON: programme code -> year of study, for students a set gives no year, e.g. {"MBBS":1}. */
+  @IsOptional()
+  @ValidateBy({ name: 'isYearMap', validator: { validate: (value) => parseYearMap(value) !== undefined, defaultMessage: () => YEAR_MAP_PROBLEM } })
+  ONEROSTER_DEFAULT_YEAR_BY_PROGRAM?: string;
+
+  /** Maximum score of line items with neither resultValueMax nor a score scale; unset, such results are rejected. */
+  @IsOptional() @Type(() => Number) @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(Number.MIN_VALUE) ONEROSTER_DEFAULT_MAX_SCORE?: number;
 
   /** results.csv rows persisted per transaction. */
   @Type(() => Number) @IsInt() @Min(10) @Max(10_000) IMPORT_BATCH_SIZE = 500;

@@ -7,7 +7,7 @@ import { Counter } from 'prom-client';
 import { GradeIngestConfig } from '../config/grade-ingest.config';
 import { GradeMetrics, GradeRecordingService, GradeValidator, RecordingOutcome } from '../grades';
 import { ImportBatch, ImportFileError, ImportTally, RowRejection, tallyBatch } from './domain';
-import { importLimitsOf } from './import-limits.config';
+import { importLimitsOf, mappingWithConfig } from './import-limits.config';
 import { ImportEntity, ImportFailure, ImportStatus } from './infrastructure/import.entity';
 import { ImportStore, LeaseLostError } from './infrastructure/imports.store';
 import { readOneRosterImport, rejectImportedGrade } from './oneroster';
@@ -96,7 +96,7 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
     try {
       const batches = readOneRosterImport(upload.source, {
         validation: this.validator.options(),
-        mapping: entity.mapping,
+        mapping: mappingWithConfig(this.config, entity.mapping),
         batchSize: this.config.IMPORT_BATCH_SIZE,
         resumeAfterRow: entity.lastRow,
         limits: importLimitsOf(this.config),

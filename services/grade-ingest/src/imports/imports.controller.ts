@@ -11,12 +11,15 @@ import { UploadTooLargeInterceptor } from './upload-too-large.interceptor';
 const UPLOAD_SCHEMA = {
   type: 'object',
   description:
-    'results.csv and lineItems.csv (optionally users.csv, classes.csv, courses.csv, categories.csv) as files named so, or one .zip of them; ' +
-    'optional fields defaultProgram, defaultYearOfStudy, assessmentTypeByCategory (JSON)',
+    'results.csv and lineItems.csv (optionally manifest.csv, users.csv, classes.csv, courses.csv, categories.csv, orgs.csv, roles.csv, scoreScales.csv, lineItemScoreScales.csv, resultScoreScales.csv) as files named so, or one .zip of them; ' +
+    'optional fields defaultProgram, defaultYearOfStudy, programByOrg (JSON), defaultYearByProgram (JSON), defaultMaxScore, assessmentTypeByCategory (JSON)',
   properties: {
     files: { type: 'array', items: { type: 'string', format: 'binary' } },
     defaultProgram: { type: 'string' },
     defaultYearOfStudy: { type: 'integer' },
+    programByOrg: { type: 'string' },
+    defaultYearByProgram: { type: 'string' },
+    defaultMaxScore: { type: 'number' },
     assessmentTypeByCategory: { type: 'string' },
   },
 } as const;

@@ -1,11 +1,9 @@
 import { basename } from 'node:path';
 import { FieldProblem, ValidationResult } from '@mentoring/contracts';
-import { CATEGORIES_FILE, CLASSES_FILE, COURSES_FILE, LINE_ITEMS_FILE, RESULTS_FILE, USERS_FILE } from './oneroster';
+import { READ_FILES } from './oneroster';
 
 /** The OneRoster files an import reads; other files of a set are accepted and ignored. */
-export const IMPORTED_FILE_NAMES: readonly string[] = [RESULTS_FILE, LINE_ITEMS_FILE, USERS_FILE, CLASSES_FILE, COURSES_FILE, CATEGORIES_FILE].map(
-  (file) => file.name,
-);
+export const IMPORTED_FILE_NAMES: readonly string[] = READ_FILES.map((file) => file.name);
 
 /** One file of a multipart upload, already saved to disk. */
 export interface UploadedPart {
@@ -19,7 +17,7 @@ export type UploadPlan =
   | { kind: 'files'; files: Map<string, UploadedPart>; ignored: UploadedPart[] };
 
 const EXPECTED =
-  'upload results.csv and lineItems.csv (optionally users.csv, classes.csv, courses.csv, categories.csv) as files, or one zip file of them';
+  'upload results.csv and lineItems.csv (optionally manifest.csv, users.csv, classes.csv, courses.csv, categories.csv, orgs.csv, roles.csv and the score scale files) as files, or one zip file of them';
 
 /**
  * Decides what an upload is: one zip, or separate CSV files recognised by file name (or, for
