@@ -60,6 +60,7 @@ export function caseEventData(state: CaseRecord, change: CaseChange, participant
     outcome: change.kind === 'closed' ? change.outcome : state.outcome,
     reason: 'reason' in change ? change.reason : null,
     meeting: 'meeting' in change ? meetingOf(change.meeting) : null,
+    flaggedAt: state.flaggedAt.toISOString(),
     occurredAt: change.occurredAt.toISOString(),
   };
 }
