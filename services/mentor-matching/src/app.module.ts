@@ -12,6 +12,7 @@ import { CaseMeetings1733300016202 } from './cases/infrastructure/1733300016202-
 import { MentorMatchingConfig, SERVICE_NAME } from './config/mentor-matching.config';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMentors1733300000000 } from './mentors/infrastructure/1733300000000-create-mentors';
+import { MentorMeetingPlace1733300016201 } from './mentors/infrastructure/1733300016201-mentor-meeting-place';
 import { MentorEntity } from './mentors/infrastructure/mentor.entity';
 import { MentorsModule } from './mentors/mentors.module';
 import { ReportsModule } from './reports/reports.module';
@@ -39,7 +40,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           producesTo: [TOPICS.mentoringCaseEvents],
           entities: [MentorEntity, StudentEntity, CaseEntity, CaseHistoryEntity, CaseOfferEntity, CaseSessionEntity, CaseTimerEntity],
-          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300, CaseMeetings1733300016202],
+          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300, MentorMeetingPlace1733300016201, CaseMeetings1733300016202],
           clock: options.clock,
         }),
         MentorsModule.register([CaseCoreModule]),

@@ -26,6 +26,11 @@ export class MeetingSlotDto {
   @IsISO8601() end: string;
 }
 
+export class CancelMeetingDto {
+  /** Optional, shown to the other person in the cancellation. */
+  @IsOptional() @IsString() @Length(0, 500) reason?: string;
+}
+
 export class ProposeSlotsDto {
   /** The mentor's own suggestions; left out, new times are worked out from the mentor's availability. */
   @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => MeetingSlotDto)

@@ -53,14 +53,13 @@ export function caseEventData(state: CaseRecord, change: CaseChange, participant
     reasons: state.riskReasons.map((reason) => ({ ...reason })),
     weakCourses: [...state.weakCourses],
     proposedSlots: state.proposedSlots.map(meetingSlot),
-    confirmedSlot: change.kind === 'slot-confirmed' ? meetingSlot(change.slot) : state.confirmedSlot && meetingSlot(state.confirmedSlot),
+    confirmedSlot: change.kind === 'slot-confirmed' ? meetingSlot({ ...change.slot, ...change.meeting }) : state.confirmedSlot && meetingSlot(state.confirmedSlot),
     slaDeadline: state.slaDeadline?.toISOString() ?? null,
     session: change.kind === 'session-logged' ? sessionOf(change) : null,
     escalationReason: change.kind === 'escalated' ? change.escalationReason : null,
     outcome: change.kind === 'closed' ? change.outcome : state.outcome,
     reason: 'reason' in change ? change.reason : null,
     meeting: 'meeting' in change ? meetingOf(change.meeting) : null,
-    flaggedAt: state.flaggedAt.toISOString(),
     occurredAt: change.occurredAt.toISOString(),
   };
 }

@@ -3,7 +3,7 @@ import type { ProgrammeFilter } from '@mentoring/auth';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsoInterval } from '../shared/time';
 import type { CaseRecord } from './case-record';
-import { caseTimings, countByStatus, lastWaitlisted, reservations, waitlistedCases } from './infrastructure/cases.store';
+import { bookedMeetingsOf, caseTimings, countByStatus, lastWaitlisted, reservations, waitlistedCases } from './infrastructure/cases.store';
 
 /** Time a case holds with its mentor: the slots on offer, or the one confirmed. */
 export interface Reservation {
@@ -21,6 +21,11 @@ export class CaseFacts {
   async reservations(manager: EntityManager): Promise<Reservation[]> {
     const rows = await reservations(manager);
     return rows.map((row) => ({ mentorId: row.mentor_id, proposedSlots: row.proposed_slots, confirmedSlot: row.confirmed_slot }));
+  }
+
+  /** The booked meetings of a mentor's cases, by case. */
+  bookedMeetings(manager: EntityManager, mentorId: string): Promise<Array<{ id: string; confirmedSlot: IsoInterval | null }>> {
+    return bookedMeetingsOf(manager, mentorId);
   }
 
   /** Waitlisted cases of the filter's programmes, oldest first. */

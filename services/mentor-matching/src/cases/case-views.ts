@@ -1,8 +1,8 @@
-import type { CaseloadEntryReply, FullCaseReply, Served, StudentCaseReply } from '@mentoring/contracts';
+import type { CaseloadEntryReply, FullCaseReply, MeetingV1, Served, StudentCaseReply } from '@mentoring/contracts';
 import type { Mentor } from '../mentors';
 import type { Student } from '../students';
 import type { CaseRecord } from './case-record';
-import { cadenceDays, CasePolicy, flagToFirstContactHours, flagToFirstMeetingHours, nextMeetingDueAt } from './domain';
+import { BookedMeeting, cadenceDays, CasePolicy, MeetingSlot, flagToFirstContactHours, flagToFirstMeetingHours, nextMeetingDueAt } from './domain';
 import { CaseHistoryEntity } from './infrastructure/case-history.entity';
 
 export interface CasePeople {
@@ -29,6 +29,7 @@ export function fullCaseView(record: CaseRecord, people: CasePeople, history: re
     standing: { level: record.riskLevel, reasons: record.riskReasons, weakCourses: record.weakCourses },
     proposedSlots: record.proposedSlots,
     confirmedSlot: record.confirmedSlot,
+    meeting: meetingReply(record.meeting),
     slaDeadline: record.slaDeadline,
     reminderSentAt: record.reminderSentAt,
     cadenceDays: cadenceDays(record, policy),
@@ -51,16 +52,21 @@ export function fullCaseView(record: CaseRecord, people: CasePeople, history: re
 }
 
 /** What the student sees: who their mentor is and when to meet; never a risk level, a reason or a note. */
-export function studentCaseView(record: CaseRecord, mentor: Mentor | null, policy: CasePolicy): Served<StudentCaseReply> {
+export function studentCaseView(record: CaseRecord, mentor: Mentor | null, policy: CasePolicy, offeredNow: readonly MeetingSlot[]): Served<StudentCaseReply> {
   return {
     caseId: record.id,
     status: record.status,
     phase: record.phase,
     mentor: mentor && { displayName: mentor.displayName, timeZone: mentor.timeZone },
-    proposedSlots: record.proposedSlots.map(({ start, end }) => ({ start, end })),
+    proposedSlots: offeredNow.map(({ start, end, mode, location }) => ({ start, end, mode: mode ?? null, location: location || null })),
     confirmedSlot: record.confirmedSlot,
+    meeting: meetingReply(record.meeting),
     nextMeetingDueAt: nextMeetingDueAt(record, policy),
   };
+}
+
+function meetingReply(meeting: BookedMeeting | null): Served<MeetingV1> | null {
+  return meeting && { uid: meeting.uid, sequence: meeting.sequence, start: meeting.start, end: meeting.end, mode: meeting.mode, location: meeting.location };
 }
 
 /** One line of a mentor's caseload. */

@@ -4,6 +4,7 @@ import { CurrentPrincipal, Principal, Roles } from '@mentoring/auth';
 import { LoggedSessionReply, Served } from '@mentoring/contracts';
 import {
   AdjustCadenceDto,
+  CancelMeetingDto,
   ChangePhaseDto,
   CloseCaseDto,
   DeclineCaseDto,
@@ -59,9 +60,19 @@ export class CasesController {
   @Post(':caseId/slots/confirm')
   @HttpCode(200)
   @Roles('student', 'mentor', 'coordinator')
-  @ApiOperation({ summary: 'Pick one of the proposed meeting slots' })
+  @ApiOperation({
+    summary: 'Pick a slot offered (or move the booked meeting to it); 409 SLOT_TAKEN with nextSlots when it is no longer free',
+  })
   confirmSlot(@CurrentPrincipal() principal: Principal, @Param('caseId', CASE_ID) caseId: string, @Body() dto: MeetingSlotDto) {
     return this.cases.confirmSlot(principal, caseId, dto);
+  }
+
+  @Post(':caseId/meeting/cancel')
+  @HttpCode(200)
+  @Roles('student', 'mentor', 'coordinator')
+  @ApiOperation({ summary: 'Call off the booked meeting (the student, the case’s mentor or a coordinator of its programme)' })
+  cancelMeeting(@CurrentPrincipal() principal: Principal, @Param('caseId', CASE_ID) caseId: string, @Body() dto: CancelMeetingDto) {
+    return this.cases.cancelMeeting(principal, caseId, dto);
   }
 
   @Post(':caseId/sessions')

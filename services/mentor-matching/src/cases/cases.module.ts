@@ -4,6 +4,7 @@ import { StudentsCoreModule } from '../students';
 import { DueTimerHandler } from '../timers';
 import { CaseCoreModule } from './case-core.module';
 import { CaseIntakeService } from './case-intake.service';
+import { CaseMeetings } from './case-meetings';
 import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -21,7 +22,7 @@ export class CasesModule {
       module: CasesModule,
       imports: [CaseCoreModule, MentorsCoreModule, StudentsCoreModule, ...matching],
       controllers: [CasesController, CaseloadController, RiskAssessedHandler],
-      providers: [CasesService, CaseIntakeService, { provide: DueTimerHandler, useClass: SlaTimers }],
+      providers: [CasesService, CaseIntakeService, CaseMeetings, { provide: DueTimerHandler, useClass: SlaTimers }],
       exports: [DueTimerHandler],
     };
   }

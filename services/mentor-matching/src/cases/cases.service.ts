@@ -8,6 +8,7 @@ import { programmeReach } from '../shared/programme-reach';
 import { StudentContinuity, StudentDirectory } from '../students';
 import {
   AdjustCadenceDto,
+  CancelMeetingDto,
   ChangePhaseDto,
   CloseCaseDto,
   DeclineCaseDto,
@@ -19,6 +20,7 @@ import {
 } from './case-actions.dto';
 import { assertCoordinatorOf, assertMentorOrCoordinator, assertStudentOf, canReadCase, isStudentOf, requestOrigin } from './case-access';
 import { CaseMatching } from './case-matching.port';
+import { CaseMeetings, SlotTakenException } from './case-meetings';
 import { CASE_POLICY } from './case-policy';
 import type { CaseRecord } from './case-record';
 import { CaseUnitOfWork } from './case-unit-of-work';
@@ -28,8 +30,8 @@ import {
   adjustCadence,
   CaseTransitionError,
   changePhase,
+  cancelMeeting,
   closeCase,
-  confirmSlot,
   declineCase,
   logSession,
   CasePolicy,
@@ -51,6 +53,7 @@ export class CasesService {
     private readonly dataSource: DataSource,
     private readonly store: CaseUnitOfWork,
     private readonly matching: CaseMatching,
+    private readonly meetings: CaseMeetings,
     private readonly mentors: MentorDirectory,
     private readonly students: StudentDirectory,
     private readonly continuity: StudentContinuity,
@@ -68,10 +71,12 @@ export class CasesService {
     return this.viewFor(this.dataSource.manager, principal, record);
   }
 
+  /** The student's introduction offers times free now, not those picked when the case was matched. */
   accept(principal: Principal, caseId: string) {
-    return this.change(principal, caseId, (manager, record, now) =>
-      this.store.apply(manager, record, acceptCase(record, principal.subject, now), requestOrigin(principal)),
-    );
+    return this.change(principal, caseId, async (manager, record, now) => {
+      const fresh = record.mentorId === principal.subject ? await this.meetings.offeredNow(manager, record) : record.proposedSlots;
+      return this.store.apply(manager, record, acceptCase(record, principal.subject, now, fresh), requestOrigin(principal));
+    });
   }
 
   /** The case is offered to the next mentor at once (or waitlisted); the one declining is not asked again. */
@@ -93,21 +98,36 @@ export class CasesService {
       const student = isStudentOf(principal, record);
       if (!student) assertMentorOrCoordinator(principal, record);
       if (student && dto.slots) throw new ForbiddenException('A student asks for other times; the mentor names them');
-      const slots = dto.slots ?? (await this.freshSlots(manager, record));
+      const times = dto.slots ?? (await this.otherSlots(manager, record));
+      const { place } = await this.matching.mentorTimeFor(manager, { ...record, mentorId: currentMentorOf(record) });
+      const slots = times.map(({ start, end }) => ({ start, end, ...place, keepOnOffer: true }));
       const origin = requestOrigin(principal);
-      const updated = await this.store.apply(manager, record, proposeNewSlots(record, slots, now), origin);
-      await this.store.recordQuietly(manager, record.id, { kind: 'slots-proposed', occurredAt: now, details: { slots } }, origin);
-      return updated;
+      return this.store.apply(manager, record, proposeNewSlots(record, slots, now), origin);
     });
   }
 
-  /** The student (or the mentor, or a coordinator on their behalf) picks one of the proposed slots. */
-  confirmSlot(principal: Principal, caseId: string, dto: MeetingSlotDto) {
+  /**
+   * The student (or the mentor, or a coordinator on their behalf) picks a time offered, or moves
+   * the booked meeting to it. A time no longer free is a 409 offering the next free ones, which
+   * are kept on the case (so that answer is committed before it is sent).
+   */
+  async confirmSlot(principal: Principal, caseId: string, dto: MeetingSlotDto) {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const record = await lockCase(manager, caseId);
+      if (!record) throw new NotFoundException(`No case ${caseId}`);
+      if (!isStudentOf(principal, record)) assertMentorOrCoordinator(principal, record);
+      const booking = await this.meetings.book(manager, record, { start: dto.start, end: dto.end }, requestOrigin(principal));
+      return 'gone' in booking ? booking : { view: await this.viewFor(manager, principal, booking.booked) };
+    });
+    if ('gone' in result) throw new SlotTakenException(caseId, result.nextSlots);
+    return result.view;
+  }
+
+  /** The student, the mentor or a coordinator of the programme calls the booked meeting off. */
+  cancelMeeting(principal: Principal, caseId: string, dto: CancelMeetingDto) {
     return this.change(principal, caseId, (manager, record, now) => {
       if (!isStudentOf(principal, record)) assertMentorOrCoordinator(principal, record);
-      const slot = record.proposedSlots.find((proposed) => sameInstant(proposed.start, dto.start) && sameInstant(proposed.end, dto.end));
-      if (!slot) throw new CaseTransitionError('INVALID_SLOT', record.id, 'Pick one of the slots proposed for this case');
-      return this.store.apply(manager, record, confirmSlot(record, { start: slot.start, end: slot.end }, now), requestOrigin(principal));
+      return this.store.apply(manager, record, cancelMeeting(record, { reason: dto.reason }, now), requestOrigin(principal));
     });
   }
 
@@ -210,7 +230,7 @@ export class CasesService {
     return cases.map((record) => caseloadEntry(record, byId.get(record.studentId), this.policy));
   }
 
-  private async freshSlots(manager: EntityManager, record: CaseRecord) {
+  private async otherSlots(manager: EntityManager, record: CaseRecord) {
     const mentorId = currentMentorOf(record);
     await this.matching.lockForMatching(manager);
     const { offer } = await this.matching.offerFrom(manager, record, mentorId);
@@ -229,7 +249,7 @@ export class CasesService {
   private async viewFor(manager: EntityManager, principal: Principal, record: CaseRecord) {
     const policy = this.policy;
     const mentor = record.mentorId ? await this.mentors.find(manager, record.mentorId) : null;
-    if (isStudentOf(principal, record)) return studentCaseView(record, mentor, policy);
+    if (isStudentOf(principal, record)) return studentCaseView(record, mentor, policy, await this.meetings.offeredNow(manager, record));
     if (!canReadCase(principal, record)) return { caseId: record.id, status: record.status };
     const student = await this.students.find(manager, record.studentId);
     const history = await historyOf(manager, record.id);
@@ -247,8 +267,4 @@ function assertEligible(mentorId: string, blocking: readonly string[]): void {
 function currentMentorOf(record: CaseRecord): string {
   if (record.mentorId !== null && record.status !== 'closed') return record.mentorId;
   throw new CaseTransitionError(record.status === 'closed' ? 'CASE_CLOSED' : 'INVALID_STATUS', record.id, 'The case has no mentor yet');
-}
-
-function sameInstant(a: string, b: string): boolean {
-  return Date.parse(a) === Date.parse(b);
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseFacts, type CaseRecord } from '../cases';
+import { CaseFacts, type CaseRecord, otherBookedMeetings } from '../cases';
 import { Mentor, MentorCaseActivity, MentorDirectory } from '../mentors';
 import { Student, StudentDirectory } from '../students';
-import { IsoInterval, MentorProfile, NO_RESPONSIVENESS_HISTORY, reservedSlots, StudentProfile } from './domain';
+import { IsoInterval, MentorAvailability, MentorProfile, NO_RESPONSIVENESS_HISTORY, reservedSlots, StudentProfile } from './domain';
 
 export interface MentorPool {
   readonly profiles: MentorProfile[];
@@ -43,6 +43,17 @@ export class MatchingData {
       },
     }));
     return { profiles, entities };
+  }
+
+  /** One mentor's time for one of their cases: their meetings on the other cases count as booked. */
+  async mentorTimeFor(manager: EntityManager, mentorId: string, caseId: string): Promise<{ mentor: Mentor; availability: MentorAvailability } | null> {
+    const mentor = await this.mentors.find(manager, mentorId);
+    if (!mentor) return null;
+    const booked = otherBookedMeetings(await this.cases.bookedMeetings(manager, mentorId), caseId);
+    return {
+      mentor,
+      availability: { timeZone: mentor.timeZone, weekly: mentor.weeklyAvailability, blocks: mentor.blocks, leave: mentor.leave, bookedMeetings: booked },
+    };
   }
 
   students(manager: EntityManager, studentIds: readonly string[]): Promise<Student[]> {

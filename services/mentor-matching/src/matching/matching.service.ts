@@ -1,14 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CASE_POLICY, CaseMatching, CasePolicy, type CaseRecord, CaseUnitOfWork, ChangeOrigin, matchCase, type Participants, participantsOf, reassignAfterExpiry, waitlistCase } from '../cases';
+import {
+  CASE_POLICY,
+  CaseMatching,
+  CasePolicy,
+  type CaseRecord,
+  CaseUnitOfWork,
+  ChangeOrigin,
+  matchCase,
+  type MeetingPlace,
+  MentorTimeForCase,
+  type Participants,
+  participantsOf,
+  reassignAfterExpiry,
+  waitlistCase,
+} from '../cases';
 import { MessagingRuntime } from '@mentoring/messaging';
 import { Clock, CLOCK } from '@mentoring/platform';
 import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { MentorCapacity } from '../mentors';
+import { HOUR_MS, type IsoInterval } from '../shared/time';
 import type { Student } from '../students';
 import {
   CandidateEvaluation,
   evaluateCandidates,
+  freshMentorTime,
   IneligibilityReason,
   MatchPlan,
   MatchRequest,
@@ -117,6 +133,35 @@ export class MatchingService implements CaseMatching {
     const [evaluation] = evaluateCandidates(request, prepared, options);
     const blockingReasons = evaluation ? evaluation.eligibility.reasons.filter((reason) => reason !== 'no-free-time') : null;
     return { blockingReasons, offer: { mentorId, proposedSlots: slotAllocator(prepared, options)(request.student, mentorId) } };
+  }
+
+  /** The case's mentor's time now, for offering slots and re-checking a pick. */
+  async mentorTimeFor(manager: EntityManager, record: CaseRecord & { readonly mentorId: string }): Promise<MentorTimeForCase> {
+    const options = this.planOptions(this.clock.now());
+    const time = await this.data.mentorTimeFor(manager, record.mentorId, record.id);
+    if (!time) throw new Error(`Case ${record.id} names mentor ${record.mentorId}, who does not exist`);
+    const [student] = await this.data.students(manager, [record.studentId]);
+    const { free, slots } = freshMentorTime(time.availability, studentProfileFor(known(student), record), record.confirmedSlot, options);
+    return {
+      now: options.now,
+      free,
+      booked: time.availability.bookedMeetings,
+      meetingMinutes: options.meetingMinutes ?? this.config.MEETING_MINUTES,
+      slots: slots.map(({ start, end }) => ({ start, end })),
+      slotCount: options.slotCount,
+      place: { mode: time.mentor.meetingMode, location: time.mentor.meetingPlace },
+    };
+  }
+
+  async slotsFrom(manager: EntityManager, record: CaseRecord & { readonly mentorId: string }, notBefore: Date): Promise<{ slots: IsoInterval[]; place: MeetingPlace }> {
+    // Planned as if from a later moment, so the usual notice ends at `notBefore` and the horizon runs on from there.
+    const now = this.clock.now();
+    const from = new Date(Math.max(now.getTime(), notBefore.getTime() - this.config.SLOT_MIN_LEAD_HOURS * HOUR_MS));
+    const time = await this.data.mentorTimeFor(manager, record.mentorId, record.id);
+    if (!time) throw new Error(`Case ${record.id} names mentor ${record.mentorId}, who does not exist`);
+    const [student] = await this.data.students(manager, [record.studentId]);
+    const { slots } = freshMentorTime(time.availability, studentProfileFor(known(student), record), record.confirmedSlot, this.planOptions(from));
+    return { slots: slots.map(({ start, end }) => ({ start, end })), place: { mode: time.mentor.meetingMode, location: time.mentor.meetingPlace } };
   }
 
   /** Every mentor's verdict for each case: why a waitlisted case is waiting. */

@@ -1,16 +1,18 @@
-import { IDENTIFIER, PROGRAM_CODE } from '@mentoring/contracts';
+import { IDENTIFIER, MEETING_MODES, MeetingMode, PROGRAM_CODE } from '@mentoring/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
   IsEmail,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -31,6 +33,12 @@ export class MentorAvailabilityDto {
   /** Whole days away (YYYY-MM-DD, inclusive) on the mentor's calendar. */
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => LeavePeriodDto)
   leave?: LeavePeriodDto[];
+
+  /** How the mentor meets students: in-person, video or phone. Left out, the stored one stays. */
+  @IsOptional() @IsIn(MEETING_MODES as unknown as string[]) meetingMode?: MeetingMode;
+
+  /** The room, the https video link or the phone number for `meetingMode`; sent with it. */
+  @IsOptional() @IsString() @MaxLength(500) meetingPlace?: string;
 }
 
 export class MentorProfileDto extends MentorAvailabilityDto {

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@mentoring/auth';
-import type { FieldProblem } from '@mentoring/contracts';
+import type { FieldProblem, MeetingMode } from '@mentoring/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AcceptedRow, ImportRow, RejectedRow, validateImportRows } from '../bulk-import/import-rows';
 import { ImportReport } from '../bulk-import/import-report';
@@ -8,6 +8,7 @@ import { Clock, CLOCK } from '@mentoring/platform';
 import { isOnLeave } from '../shared/time';
 import { NO_RESPONSIVENESS_HISTORY, ResponsivenessSummary } from './domain/responsiveness';
 import { mentorAvailabilityProblems } from '../validation/availability-problems';
+import { meetingPlaceProblems } from '../validation/meeting-place-problems';
 import { assertNoProblems } from '../validation/field-problems';
 import { CoversProgramme, programmeReach } from '../shared/programme-reach';
 import { programmesOutOfReach, sharesProgramme } from './domain/mentor-programmes';
@@ -33,7 +34,7 @@ export class MentorsService {
 
   create(principal: Principal, dto: NewMentorDto): Promise<MentorView> {
     assertInReach(programmesOutOfReach(null, dto.programs, programmeReach(principal).covers));
-    assertNoProblems(mentorAvailabilityProblems(availabilityOf(dto)));
+    assertNoProblems(profileProblems(dto));
     return this.dataSource.transaction(async (manager) => {
       if (!(await insertMentor(manager, dto.mentorId, profileColumns(dto)))) {
         throw new ConflictException(`Mentor ${dto.mentorId} already exists; PUT /v1/mentors/${dto.mentorId} changes their profile`);
@@ -45,7 +46,7 @@ export class MentorsService {
 
   replace(principal: Principal, mentorId: string, dto: MentorProfileDto): Promise<MentorView> {
     const { covers } = programmeReach(principal);
-    assertNoProblems(mentorAvailabilityProblems(availabilityOf(dto)));
+    assertNoProblems(profileProblems(dto));
     return this.change(mentorId, profileColumns(dto), (programs) => {
       assertManages(mentorId, programs, covers);
       assertInReach(programmesOutOfReach(programs, dto.programs, covers));
@@ -55,9 +56,8 @@ export class MentorsService {
   /** The mentor themselves, or a coordinator of one of their programmes. */
   setAvailability(principal: Principal, mentorId: string, dto: MentorAvailabilityDto): Promise<MentorView> {
     const covers = principal.role === 'mentor' ? null : programmeReach(principal).covers;
-    const availability = availabilityOf(dto);
-    assertNoProblems(mentorAvailabilityProblems(availability));
-    return this.change(mentorId, availability, (programs) => {
+    assertNoProblems(profileProblems(dto));
+    return this.change(mentorId, { ...availabilityOf(dto), ...meetingPlaceOf(dto) }, (programs) => {
       if (covers) assertManages(mentorId, programs, covers);
     });
   }
@@ -86,7 +86,7 @@ export class MentorsService {
     const { covers } = programmeReach(principal);
     const { accepted, rejected } = validateImportRows(rows, NewMentorDto, {
       idField: 'mentorId',
-      problemsOf: (row) => mentorAvailabilityProblems(availabilityOf(row)),
+      problemsOf: profileProblems,
     });
     const { stored, outOfReach } = await this.dataSource.transaction(async (manager) => {
       // In id order, as matching locks mentors: concurrent imports and matching runs never deadlock.
@@ -159,6 +159,8 @@ function mentorView(mentor: MentorEntity, responsiveness: ResponsivenessSummary,
     blocks: mentor.blocks,
     leave: mentor.leave,
     active: mentor.active,
+    meetingMode: mentor.meetingMode,
+    meetingPlace: mentor.meetingPlace,
     onLeaveNow: isOnLeave(mentor, now),
     responsiveness,
   };
@@ -166,6 +168,15 @@ function mentorView(mentor: MentorEntity, responsiveness: ResponsivenessSummary,
 
 function availabilityOf(dto: MentorAvailabilityDto) {
   return { timeZone: dto.timeZone, weeklyAvailability: dto.weeklyAvailability, blocks: dto.blocks ?? [], leave: dto.leave ?? [] };
+}
+
+function profileProblems(dto: MentorAvailabilityDto) {
+  return [...mentorAvailabilityProblems(availabilityOf(dto)), ...meetingPlaceProblems(dto)];
+}
+
+// Only when sent: a client that predates the meeting place leaves the stored one alone.
+function meetingPlaceOf(dto: MentorAvailabilityDto): { meetingMode?: MeetingMode; meetingPlace?: string } {
+  return dto.meetingMode === undefined ? {} : { meetingMode: dto.meetingMode, meetingPlace: dto.meetingPlace?.trim() ?? '' };
 }
 
 function profileColumns(dto: MentorProfileDto): MentorProfileColumns {
@@ -177,5 +188,6 @@ function profileColumns(dto: MentorProfileDto): MentorProfileColumns {
     expertiseCourseCodes: dto.expertiseCourseCodes ?? [],
     maxOpenCases: dto.maxOpenCases,
     active: dto.active ?? true,
+    ...meetingPlaceOf(dto),
   };
 }

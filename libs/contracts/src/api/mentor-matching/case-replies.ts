@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsString, Min, ValidateNested } from 'class-validator';
-import { CASE_OUTCOMES, CASE_PHASES, CASE_STATUSES, CaseOutcome, CasePhase, CaseStatus, MeetingSlotV1 } from '../../mentoring/case-event/v1';
+import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { CASE_OUTCOMES, CASE_PHASES, CASE_STATUSES, CaseOutcome, CasePhase, CaseStatus, MeetingSlotV1, MeetingV1 } from '../../mentoring/case-event/v1';
 import { RISK_LEVELS, RiskLevel, RiskReasonV1 } from '../../risk/risk-assessed/v1';
 import { Nullable } from '../reply';
 
@@ -65,6 +65,8 @@ export class FullCaseReply {
   @IsObject() @ValidateNested() @Type(() => CaseStandingReply) standing!: CaseStandingReply;
   @IsArray() @ValidateNested({ each: true }) @Type(() => MeetingSlotV1) proposedSlots!: MeetingSlotV1[];
   @Nullable() @IsObject() @ValidateNested() @Type(() => MeetingSlotV1) confirmedSlot!: MeetingSlotV1 | null;
+  /** Added later (optional for older services): the booked meeting as a calendar entry, with its mode and place. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MeetingV1) meeting?: MeetingV1 | null;
   @Nullable() @IsISO8601() slaDeadline!: string | null;
   @Nullable() @IsISO8601() reminderSentAt!: string | null;
   @IsInt() @Min(1) cadenceDays!: number;
@@ -87,8 +89,11 @@ export class StudentCaseReply {
   @IsIn(CASE_STATUSES as unknown as string[]) status!: CaseStatus;
   @IsIn(CASE_PHASES as unknown as string[]) phase!: CasePhase;
   @Nullable() @IsObject() @ValidateNested() @Type(() => StudentCaseMentorReply) mentor!: StudentCaseMentorReply | null;
+  /** Worked out from the mentor's free time when the case is read: never in the past or already booked; each with mode and place. */
   @IsArray() @ValidateNested({ each: true }) @Type(() => MeetingSlotV1) proposedSlots!: MeetingSlotV1[];
   @Nullable() @IsObject() @ValidateNested() @Type(() => MeetingSlotV1) confirmedSlot!: MeetingSlotV1 | null;
+  /** Added later (optional for older services): the booked meeting as a calendar entry, with its mode and place. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MeetingV1) meeting?: MeetingV1 | null;
   @Nullable() @IsISO8601() nextMeetingDueAt!: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsString, Min, ValidateNested } from 'class-validator';
-import { CaseStatus, MeetingSlotV1, SESSION_OUTCOMES, SessionOutcome } from '../../mentoring/case-event/v1';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { CaseStatus, MEETING_MODES, MeetingMode, MeetingSlotV1, SESSION_OUTCOMES, SessionOutcome } from '../../mentoring/case-event/v1';
 import { RISK_LEVELS, RiskLevel } from '../../risk/risk-assessed/v1';
 import { Nullable } from '../reply';
 
@@ -33,6 +33,11 @@ export class MentorReply {
   @IsArray() @ValidateNested({ each: true }) @Type(() => LeavePeriodReply) leave!: LeavePeriodReply[];
   @IsBoolean() active!: boolean;
   @IsBoolean() onLeaveNow!: boolean;
+  // Added later: optional, so a client checking an older service's reply still accepts it.
+  /** How the mentor meets students; set with PUT /v1/mentors/:mentorId/availability. */
+  @IsOptional() @IsIn(MEETING_MODES as unknown as string[]) meetingMode?: MeetingMode;
+  /** The room, https video link or phone number for `meetingMode`; empty while not given. */
+  @IsOptional() @IsString() meetingPlace?: string;
 }
 
 /** GET /v1/students/:studentId. */

@@ -163,7 +163,5 @@ export class CaseEventV1 {
   /** On `closed` with outcome `referred`: the service the student was referred to. */
   @IsOptional() @IsString() @MaxLength(200) referredTo?: string | null;
   @IsOptional() @IsIn(CASE_CLOSERS as unknown as string[]) closedBy?: CaseCloser | null;
-  /** When the student was flagged (the assessment that opened the case): the start of the promises' clocks. */
-  @IsOptional() @IsISO8601() flaggedAt?: string | null;
   @IsISO8601() occurredAt!: string;
 }

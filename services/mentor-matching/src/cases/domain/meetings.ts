@@ -1,7 +1,7 @@
 import type { CaseStatus } from '@mentoring/contracts';
 import type { IsoInterval } from '../../shared/time';
 import { CaseErrorCode, CaseTransitionError } from './case-errors';
-import type { BookedMeeting, CaseTransition, MeetingPlace, MentoringCase } from './mentoring-case';
+import type { BookedMeeting, CaseTransition, MeetingPlace, MeetingSlot, MentoringCase } from './mentoring-case';
 
 /** A mentor who has not said how they meet is met in person, the place to be agreed. */
 export const DEFAULT_MEETING_PLACE: MeetingPlace = { mode: 'in-person', location: '' };
@@ -32,7 +32,8 @@ export function confirmSlot<C extends MentoringCase>(
     ? { ...booked, ...times, ...placeOf(place), sequence: booked.sequence + 1 }
     : { uid: meetingUid(current.id, current.meetingsBooked + 1), sequence: 0, ...times, ...placeOf(place) };
   return {
-    state: { ...current, confirmedSlot: times, meeting, meetingsBooked: booked ? current.meetingsBooked : current.meetingsBooked + 1 },
+    // A time agreed is an answer from the student: attempts to reach them start again from zero.
+    state: { ...current, confirmedSlot: times, meeting, meetingsBooked: booked ? current.meetingsBooked : current.meetingsBooked + 1, contactAttempts: 0 },
     changes: [{ kind: 'slot-confirmed', occurredAt: now, slot: times, meeting }],
   };
 }
@@ -53,7 +54,13 @@ export function cancelMeeting<C extends MentoringCase>(current: C, cancellation:
   };
 }
 
-/** Whether a wanted time can still be booked: `gone` when it has begun or the mentor is no longer free then. */
+/** New times put on offer without telling anyone: the student who asked is answered with them directly. */
+export function refreshSlots<C extends MentoringCase>(current: C, slots: readonly MeetingSlot[]): CaseTransition<C> {
+  requireStatus(current, ['matched', 'active'], 'refresh the slots of');
+  return { state: { ...current, proposedSlots: slots }, changes: [] };
+}
+
+/** Whether a wanted time can still be booked: `gone` when it has begun or another meeting took it. */
 export type SlotAvailability = 'bookable' | 'gone' | 'not-offered';
 
 export interface MentorTimeNow {
@@ -81,7 +88,28 @@ export function slotAvailability(wanted: IsoInterval, proposed: readonly IsoInte
   if (start <= mentor.now.getTime()) return 'gone';
   if (mentor.booked.some((meeting) => Date.parse(meeting.start) < end && start < Date.parse(meeting.end))) return 'gone';
   if (wasProposed) return 'bookable';
-  return mentor.free.some((free) => Date.parse(free.start) <= start && end <= Date.parse(free.end)) ? 'bookable' : 'gone';
+  // Never free (outside the mentor's hours or the horizon) is not a time taken meanwhile.
+  return mentor.free.some((free) => Date.parse(free.start) <= start && end <= Date.parse(free.end)) ? 'bookable' : 'not-offered';
+}
+
+/**
+ * The times a student is offered now: those chosen for the case that can still be booked, then fresh
+ * slots from the mentor's free time (none overlapping them) up to `count`; each with the mentor's
+ * place, earliest first. Slots picked at matching time are never carried over: they may be gone.
+ */
+export function slotsOnOffer(
+  stored: readonly MeetingSlot[],
+  fresh: readonly IsoInterval[],
+  mentor: MentorTimeNow,
+  place: MeetingPlace,
+  count: number,
+): MeetingSlot[] {
+  const kept = stored.filter((slot) => slot.keepOnOffer && slotAvailability(slot, stored, mentor) === 'bookable');
+  const overlapsKept = (slot: IsoInterval) => kept.some((other) => Date.parse(other.start) < Date.parse(slot.end) && Date.parse(slot.start) < Date.parse(other.end));
+  const topUp = fresh.filter((slot) => !overlapsKept(slot)).slice(0, Math.max(0, count - kept.length));
+  return [...kept.map((slot) => ({ start: slot.start, end: slot.end, keepOnOffer: true })), ...topUp.map(({ start, end }) => ({ start, end }))]
+    .map((slot) => ({ ...slot, mode: place.mode, location: place.location }))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
 /** The booked meetings of a mentor's cases other than `exceptCaseId`, as busy time. */

@@ -11,6 +11,11 @@ export interface MeetingPlace {
 export interface MeetingSlot extends IsoInterval {
   readonly mode?: MeetingMode | null;
   readonly location?: string | null;
+  /**
+   * Chosen for this case (named by the mentor, or other times the student asked for): kept on offer
+   * while it can be booked, where slots picked at matching time give way to fresh ones.
+   */
+  readonly keepOnOffer?: boolean;
 }
 
 /**

@@ -94,6 +94,15 @@ export function sessionsOf(manager: EntityManager, caseId: string): Promise<Case
   return manager.find(CaseSessionEntity, { where: { caseId }, order: { occurredAt: 'ASC' } });
 }
 
+/** The booked meetings of a mentor's matched and active cases. */
+export async function bookedMeetingsOf(manager: EntityManager, mentorId: string): Promise<Array<{ id: string; confirmedSlot: CaseRecord['confirmedSlot'] }>> {
+  const rows: Array<{ id: string; confirmed_slot: CaseRecord['confirmedSlot'] }> = await manager.query(
+    `SELECT id, confirmed_slot FROM cases WHERE mentor_id = $1 AND status IN ('matched', 'active') AND confirmed_slot IS NOT NULL`,
+    [mentorId],
+  );
+  return rows.map((row) => ({ id: row.id, confirmedSlot: row.confirmed_slot }));
+}
+
 /** The slots promised by matched and active cases, per mentor. */
 export function reservations(manager: EntityManager): Promise<ReservationRow[]> {
   return manager.query(`SELECT mentor_id, proposed_slots, confirmed_slot FROM cases WHERE status IN ('matched', 'active') AND mentor_id IS NOT NULL`);

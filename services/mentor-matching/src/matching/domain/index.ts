@@ -7,3 +7,4 @@ export * from './scoring';
 export * from './assignment';
 export * from './candidate-evaluation';
 export * from './match-planning';
+export * from './fresh-slots';

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { MeetingMode } from '@mentoring/contracts';
 import type { IsoInterval, LeavePeriod, WeeklyWindow } from '../../shared/time';
 
 /** A mentor's profile, availability and caseload; responsiveness is derived from case_offers. */
@@ -41,6 +42,14 @@ export class MentorEntity {
 
   @Column({ type: 'boolean' })
   active: boolean;
+
+  /** How the mentor meets students; every slot and booked meeting with them carries it. */
+  @Column({ type: 'text', name: 'meeting_mode', default: 'in-person' })
+  meetingMode: MeetingMode;
+
+  /** The room, video link or phone number for that mode; empty while not given. */
+  @Column({ type: 'text', name: 'meeting_place', default: '' })
+  meetingPlace: string;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

@@ -2,8 +2,12 @@ import type { ProgrammeFilter } from '@mentoring/auth';
 import { EntityManager, In } from 'typeorm';
 import { MentorEntity } from './mentor.entity';
 
-/** The columns of a profile a coordinator or an import sets; the open-case count is capacity's alone. */
-export type MentorProfileColumns = Omit<MentorEntity, 'id' | 'openCases' | 'createdAt' | 'updatedAt'>;
+/**
+ * The columns of a profile a coordinator or an import sets; the open-case count is capacity's alone.
+ * Left out, the meeting place stays as it was (clients that predate it keep working).
+ */
+export type MentorProfileColumns = Omit<MentorEntity, 'id' | 'openCases' | 'createdAt' | 'updatedAt' | 'meetingMode' | 'meetingPlace'> &
+  Partial<Pick<MentorEntity, 'meetingMode' | 'meetingPlace'>>;
 
 /** Mentors who serve at least one programme the filter covers, by id. */
 export function listMentors(manager: EntityManager, filter: ProgrammeFilter): Promise<MentorEntity[]> {
@@ -62,13 +66,14 @@ export async function updateMentor(manager: EntityManager, mentorId: string, col
 export async function upsertMentor(manager: EntityManager, mentorId: string, columns: MentorProfileColumns): Promise<boolean> {
   const [result]: Array<{ created: boolean }> = await manager.query(
     `INSERT INTO mentors (id, display_name, email, time_zone, programs, expertise_course_codes, max_open_cases,
-                          weekly_availability, blocks, leave, active)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                          weekly_availability, blocks, leave, active, meeting_mode, meeting_place)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, 'in-person'), COALESCE($13, ''))
      ON CONFLICT (id) DO UPDATE SET
        display_name = EXCLUDED.display_name, email = EXCLUDED.email, time_zone = EXCLUDED.time_zone,
        programs = EXCLUDED.programs, expertise_course_codes = EXCLUDED.expertise_course_codes,
        max_open_cases = EXCLUDED.max_open_cases, weekly_availability = EXCLUDED.weekly_availability,
-       blocks = EXCLUDED.blocks, leave = EXCLUDED.leave, active = EXCLUDED.active, updated_at = now()
+       blocks = EXCLUDED.blocks, leave = EXCLUDED.leave, active = EXCLUDED.active,
+       meeting_mode = COALESCE($12, mentors.meeting_mode), meeting_place = COALESCE($13, mentors.meeting_place), updated_at = now()
      RETURNING (xmax = 0) AS created`,
     [
       mentorId,
@@ -82,6 +87,8 @@ export async function upsertMentor(manager: EntityManager, mentorId: string, col
       JSON.stringify(columns.blocks),
       JSON.stringify(columns.leave),
       columns.active,
+      columns.meetingMode ?? null,
+      columns.meetingPlace ?? null,
     ],
   );
   return result.created;
