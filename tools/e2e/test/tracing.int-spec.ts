@@ -1,0 +1,73 @@
+import { lowSummatives, Pipeline, PIPELINE_SERVICES, postGrades, registerMentor, registerStudent, waitUntil } from '@mentoring/testing';
+import { OtlpReceiver, ReceivedSpan, SPAN_KIND } from './support/otlp-receiver';
+
+const MENTOR = { id: 'M-TRACE', displayName: 'Dr. Lena Okafor', email: 'lena.okafor@faculty.example.edu' };
+const STUDENT = { id: 'S-TRACE-1', displayName: 'Tomás Reyes', email: 'tomas.reyes@students.example.edu' };
+
+// Every service in its own process exports over OTLP/HTTP to a receiver in this test. One REST
+// batch of grades must come back as one trace that crosses every service through Kafka, down to
+// the SMTP send of the mentor's email.
+describe('one grade, one trace', () => {
+  const receiver = new OtlpReceiver();
+  let pipeline: Pipeline;
+
+  beforeAll(async () => {
+    await receiver.start();
+    const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '200' };
+    pipeline = new Pipeline({ env: Object.fromEntries(PIPELINE_SERVICES.map((service) => [service, tracing])) });
+    await pipeline.start();
+  });
+
+  afterAll(async () => {
+    await pipeline?.stop();
+    await receiver.stop();
+  });
+
+  it('follows a REST grade through grade-ingest, risk-scoring, mentor-matching and notification to the SMTP send', async () => {
+    await registerMentor(pipeline, MENTOR, 3);
+    await registerStudent(pipeline, STUDENT);
+    await postGrades(pipeline, lowSummatives(STUDENT.id));
+
+    const ingest = await waitUntil('grade-ingest exports the span of the REST request', () =>
+      receiver.spans.find((span) => span.service === 'grade-ingest' && span.kind === SPAN_KIND.server && String(span.attributes['http.target'] ?? span.attributes['url.path']).startsWith('/v1/grades')),
+    );
+    const trace = await waitUntil('the trace reaches the SMTP send of the mentor email', () => {
+      const spans = receiver.trace(ingest.traceId);
+      return spans.some((span) => span.service === 'notification' && span.name === 'smtp send') && spans;
+    });
+
+    // Every hop is in the one trace: each service handled an event of it.
+    const consumedBy = (service: string) => trace.filter((span) => span.service === service && span.kind === SPAN_KIND.consumer);
+    expect(consumedBy('risk-scoring').map((span) => span.attributes['mentoring.event.type'])).toContain('grades.recorded.v1');
+    expect(consumedBy('mentor-matching').map((span) => span.attributes['mentoring.event.type'])).toContain('risk.assessed.v1');
+    expect(consumedBy('notification').map((span) => span.attributes['mentoring.event.type'])).toContain('mentoring.case-matched.v1');
+    expect(trace.some((span) => span.service === 'mentor-matching' && span.name === 'match case')).toBe(true);
+    expect(trace.some((span) => span.service === 'grade-ingest' && span.kind === SPAN_KIND.client && span.attributes['db.system.name'] === 'postgresql')).toBe(true);
+
+    // Across Kafka, each consumer span is the child of the publishing service's producer span.
+    const byId = new Map(trace.map((span) => [span.spanId, span]));
+    for (const consumer of trace.filter((span) => span.kind === SPAN_KIND.consumer)) {
+      const parent = byId.get(consumer.parentSpanId ?? '');
+      expect(parent).toMatchObject({ kind: SPAN_KIND.producer, name: consumer.name.replace(/ process$/, ' publish') });
+      expect(parent?.service).not.toBe(consumer.service);
+    }
+    // The chain from the SMTP send climbs back to the REST request without a break.
+    expect(serviceChain(byId, trace.find((span) => span.name === 'smtp send'))).toEqual(['notification', 'mentor-matching', 'risk-scoring', 'grade-ingest']);
+    expect(rootOf(byId, trace.find((span) => span.name === 'smtp send'))?.spanId).toBe(ingest.spanId);
+  });
+});
+
+/** The services met walking from `span` up to the root, each named once, in order. */
+function serviceChain(byId: Map<string, ReceivedSpan>, span: ReceivedSpan | undefined): string[] {
+  const services: string[] = [];
+  for (let current = span; current; current = byId.get(current.parentSpanId ?? '')) {
+    if (services[services.length - 1] !== current.service) services.push(current.service);
+  }
+  return services;
+}
+
+function rootOf(byId: Map<string, ReceivedSpan>, span: ReceivedSpan | undefined): ReceivedSpan | undefined {
+  let current = span;
+  while (current?.parentSpanId && byId.has(current.parentSpanId)) current = byId.get(current.parentSpanId);
+  return current;
+}
