@@ -13,7 +13,7 @@ import { checkCloseForm, CloseForm, closeFormView, CloseFormView } from './domai
 import { groupCaseload } from './domain/caseload-groups';
 import { historyInWords, neighbouringPhases, reasonsInWords, suggestedFocus } from './domain/case-wording';
 import { instantFromLocalInput, localInputValue } from './domain/local-time';
-import { openSlots } from './domain/mentor-views';
+import { openSlots, placeInWords } from './domain/mentor-views';
 import { casePath, mentorCaller, mentorPath } from './mentor-caller';
 
 const CASE_ID = new ParseUUIDPipe();
@@ -93,7 +93,8 @@ export class MentorCasesController {
     return this.pages.render(request, response, views('case.hbs'), {
       title: `Case: ${studentName}`,
       case: mentoringCase,
-      offeredSlots: openSlots(mentoringCase),
+      offeredSlots: openSlots(mentoringCase).map((slot) => ({ ...slot, place: placeInWords(slot) })),
+      bookedPlace: placeInWords(mentoringCase.confirmedSlot),
       zone,
       awaitingAnswer: mentoringCase.status === 'matched',
       active: mentoringCase.status === 'active',
