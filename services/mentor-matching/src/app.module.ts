@@ -9,6 +9,7 @@ import { CaseSessionEntity } from './cases/infrastructure/case-session.entity';
 import { CaseEntity } from './cases/infrastructure/case.entity';
 import { CreateCases1733300000200 } from './cases/infrastructure/1733300000200-create-cases';
 import { CaseMeetings1733300016202 } from './cases/infrastructure/1733300016202-case-meetings';
+import { CaseFollowThrough1733300016300 } from './cases/infrastructure/1733300016300-case-follow-through';
 import { MentorMatchingConfig, SERVICE_NAME } from './config/mentor-matching.config';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMentors1733300000000 } from './mentors/infrastructure/1733300000000-create-mentors';
@@ -20,6 +21,7 @@ import { CreateStudents1733300000100 } from './students/infrastructure/173330000
 import { StudentEntity } from './students/infrastructure/student.entity';
 import { StudentsModule } from './students/students.module';
 import { CreateCaseTimers1733300000300 } from './timers/infrastructure/1733300000300-create-case-timers';
+import { FollowThroughTimers1733300016301 } from './timers/infrastructure/1733300016301-follow-through-timers';
 import { CaseTimerEntity } from './timers/infrastructure/case-timer.entity';
 import { TimersModule } from './timers/timers.module';
 
@@ -40,7 +42,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           producesTo: [TOPICS.mentoringCaseEvents],
           entities: [MentorEntity, StudentEntity, CaseEntity, CaseHistoryEntity, CaseOfferEntity, CaseSessionEntity, CaseTimerEntity],
-          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300, MentorMeetingPlace1733300016201, CaseMeetings1733300016202],
+          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300, MentorMeetingPlace1733300016201, CaseMeetings1733300016202, CaseFollowThrough1733300016300, FollowThroughTimers1733300016301],
           clock: options.clock,
         }),
         MentorsModule.register([CaseCoreModule]),

@@ -56,6 +56,13 @@ export class AdjustCadenceDto {
 export class CloseCaseDto {
   @IsIn(CASE_OUTCOMES as unknown as string[]) outcome: CaseOutcome;
   @IsOptional() @IsString() @Length(0, 500) reason?: string;
+  /** Required with outcome `referred`: the service the student was referred to (counselling, the dean's office). */
+  @ValidateIf((dto: CloseCaseDto) => dto.outcome === 'referred') @IsString() @Length(1, 200) referredTo?: string;
+}
+
+export class ContactAttemptDto {
+  /** How the mentor tried (a call, a message); kept in the case history for the mentor and coordinators. */
+  @IsOptional() @IsString() @Length(0, 500) note?: string;
 }
 
 export class RequestAnotherMentorDto {

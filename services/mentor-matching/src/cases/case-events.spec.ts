@@ -1,7 +1,20 @@
 import { CaseEventV1, validatePayload } from '@mentoring/contracts';
 import { caseEventData, caseEventEnvelope, Participants } from './case-events';
 import type { CaseRecord } from './case-record';
-import { acceptCase, CaseChange, closeCase, declineCase, logSession, matchCase, openCase, reassignCase } from './domain';
+import {
+  acceptCase,
+  CaseChange,
+  closeCase,
+  confirmSlot,
+  declineCase,
+  DEFAULT_CASE_POLICY,
+  logSession,
+  matchCase,
+  nudgeStalledPair,
+  openCase,
+  reassignCase,
+  remindOfMeeting,
+} from './domain';
 
 const at = (hour: number) => new Date(Date.UTC(2025, 9, 20, hour));
 const slot = { start: '2025-10-22T09:00:00.000Z', end: '2025-10-22T09:30:00.000Z', fit: 'preferred' };
@@ -75,9 +88,29 @@ describe('case events', () => {
     expect(escalated).toMatchObject({ kind: 'escalated', escalationReason: 'repeated-missed-sessions', mentor: { id: 'mentor-a' } });
   });
 
-  it('a closure carries the outcome', () => {
-    const { state, changes } = closeCase(active(), { outcome: 'improved' }, at(12));
-    expect(valid(caseEventData(state, changes[0], participants))).toMatchObject({ kind: 'closed', status: 'closed', outcome: 'improved' });
+  it('a closure carries the outcome and who closed it, and a referral where to', () => {
+    const { state, changes } = closeCase(active(), { outcome: 'improved', closedBy: 'system' }, at(12));
+    expect(valid(caseEventData(state, changes[0], participants))).toMatchObject({ kind: 'closed', status: 'closed', outcome: 'improved', closedBy: 'system', referredTo: null });
+    const referred = closeCase(active(), { outcome: 'referred', referredTo: 'Student counselling', closedBy: 'mentor' }, at(12));
+    expect(valid(caseEventData(referred.state, referred.changes[0], participants))).toMatchObject({ outcome: 'referred', referredTo: 'Student counselling', closedBy: 'mentor' });
+  });
+
+  it('a meeting reminder carries its lead and the meeting; a nudge says how the pair stalled and who is to act', () => {
+    const booked = confirmSlot(active(), { start: at(100).toISOString(), end: at(101).toISOString() }, at(11)).state;
+    const reminded = remindOfMeeting(booked, 60, at(99), DEFAULT_CASE_POLICY);
+    expect(valid(caseEventData(reminded.state, reminded.changes[0], participants))).toMatchObject({
+      kind: 'meeting-reminder-due',
+      reminder: { leadMinutes: 60 },
+      meeting: { uid: booked.meeting?.uid, sequence: 0, start: at(100).toISOString(), mode: 'in-person' },
+      nudge: null,
+    });
+    const nudged = nudgeStalledPair(active(), 'not-booked', at(82), DEFAULT_CASE_POLICY);
+    expect(valid(caseEventData(nudged.state, nudged.changes[0], participants))).toMatchObject({
+      kind: 'nudge-due',
+      mentor: { id: 'mentor-a' },
+      nudge: { kind: 'not-booked', audience: 'student-and-mentor', daysWaiting: 3 },
+      reminder: null,
+    });
   });
 
   it('is keyed by the student and carries the cause’s correlation id', () => {

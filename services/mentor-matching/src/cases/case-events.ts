@@ -60,6 +60,10 @@ export function caseEventData(state: CaseRecord, change: CaseChange, participant
     outcome: change.kind === 'closed' ? change.outcome : state.outcome,
     reason: 'reason' in change ? change.reason : null,
     meeting: 'meeting' in change ? meetingOf(change.meeting) : null,
+    reminder: change.kind === 'meeting-reminder-due' ? { leadMinutes: change.leadMinutes } : null,
+    nudge: change.kind === 'nudge-due' ? { ...change.nudge } : null,
+    referredTo: change.kind === 'closed' ? change.referredTo : null,
+    closedBy: change.kind === 'closed' ? change.closedBy : null,
     occurredAt: change.occurredAt.toISOString(),
   };
 }

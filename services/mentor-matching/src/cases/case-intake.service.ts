@@ -59,7 +59,7 @@ export class CaseIntakeService {
 
   private async closeImproved(manager: EntityManager, current: CaseRecord, risk: RiskAssessedV1, origin: ChangeOrigin): Promise<void> {
     const updated = { ...current, ...standingOf(risk) };
-    await this.store.apply(manager, current, closeCase(updated, { outcome: 'improved', reason: IMPROVED_REASON }, this.clock.now()), origin);
+    await this.store.apply(manager, current, closeCase(updated, { outcome: 'improved', reason: IMPROVED_REASON, closedBy: 'system' }, this.clock.now()), origin);
   }
 
   private async noteProgress(manager: EntityManager, current: CaseRecord, risk: RiskAssessedV1, origin: ChangeOrigin): Promise<void> {

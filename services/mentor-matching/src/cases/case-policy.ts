@@ -14,5 +14,12 @@ export function casePolicyFrom(config: MentorMatchingConfig): CasePolicy {
       'structured-engagement': config.CADENCE_DAYS_STRUCTURED_ENGAGEMENT,
       'self-directed': config.CADENCE_DAYS_SELF_DIRECTED,
     },
+    meetingReminderLeadMinutes: config.MEETING_REMINDER_LEAD_HOURS.map((hours) => Math.round(hours * 60)).sort((a, b) => b - a),
+    nudges: {
+      notBookedDays: config.NUDGE_NOT_BOOKED_DAYS,
+      noFirstMeetingDays: config.NUDGE_NO_FIRST_MEETING_DAYS,
+      cadenceGraceDays: config.NUDGE_CADENCE_GRACE_DAYS,
+    },
+    unreachableAfterAttempts: config.UNREACHABLE_AFTER_ATTEMPTS,
   };
 }

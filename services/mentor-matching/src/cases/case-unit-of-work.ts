@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
 import { MessagingRuntime } from '@mentoring/messaging';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { EntityManager } from 'typeorm';
 import { MentorCapacity, MentorDirectory } from '../mentors';
 import { StudentContinuity, StudentDirectory } from '../students';
 import { CaseTimers } from '../timers';
 import { caseEventEnvelope, EventCause, Participants } from './case-events';
+import { CASE_POLICY } from './case-policy';
 import { CaseQueue } from './case-queue';
 import type { CaseRecord } from './case-record';
-import { CaseChange, CaseEffects, caseEffects, CaseTransition } from './domain';
+import { CaseChange, CaseEffects, caseEffects, CasePolicy, CaseTransition, followThroughTimers } from './domain';
 import { answerPendingOffer, appendHistory, insertOffer, insertOpenedCase, updateCase } from './infrastructure/cases.store';
 import { participantsOf } from './participants';
 
@@ -23,7 +25,7 @@ export interface ChangeOrigin {
 
 /**
  * Applies a case transition in the caller's transaction: the case row, then its effects through
- * their owners (mentors' capacity, offers, SLA timers, the student's current mentor), then the
+ * their owners (mentors' capacity, offers, timers, the student's current mentor), then the
  * history and the case events (outbox).
  */
 @Injectable()
@@ -36,6 +38,8 @@ export class CaseUnitOfWork {
     private readonly students: StudentDirectory,
     private readonly continuity: StudentContinuity,
     private readonly timers: CaseTimers,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
   ) {}
 
   /**
@@ -44,6 +48,9 @@ export class CaseUnitOfWork {
    */
   async insertOpened(manager: EntityManager, opened: CaseTransition<CaseRecord>, origin: ChangeOrigin): Promise<boolean> {
     if (!(await insertOpenedCase(manager, opened.state))) return false;
+    for (const timer of followThroughTimers(null, opened.state, this.policy, this.clock.now())) {
+      await this.timers.schedule(manager, opened.state.id, timer.kind, timer.dueAt);
+    }
     await this.publish(manager, opened.state, opened.changes, origin);
     return true;
   }
@@ -51,7 +58,7 @@ export class CaseUnitOfWork {
   /** Stores a transition of `before`; a mentor giving a case back puts the waitlist into the next matching run. */
   async apply(manager: EntityManager, before: CaseRecord, transition: CaseTransition<CaseRecord>, origin: ChangeOrigin): Promise<CaseRecord> {
     const after = transition.state;
-    const effects = caseEffects(before, transition);
+    const effects = caseEffects(before, transition, this.policy, this.clock.now());
     await this.moveCapacity(manager, effects.capacity);
     await updateCase(manager, after);
     if (effects.capacity.release) await this.queue.retryWaitlist(manager);

@@ -7,6 +7,7 @@ import {
   CancelMeetingDto,
   ChangePhaseDto,
   CloseCaseDto,
+  ContactAttemptDto,
   DeclineCaseDto,
   LogSessionDto,
   MeetingSlotDto,
@@ -108,9 +109,19 @@ export class CasesController {
   @Post(':caseId/close')
   @HttpCode(200)
   @Roles('mentor', 'coordinator', 'student')
-  @ApiOperation({ summary: 'Close with an outcome; a student may close their own case as declined-by-student' })
+  @ApiOperation({
+    summary: 'Close with an outcome (referred: say to whom; unreachable: after three unanswered contact attempts); a student may close their own case as declined-by-student',
+  })
   close(@CurrentPrincipal() principal: Principal, @Param('caseId', CASE_ID) caseId: string, @Body() dto: CloseCaseDto) {
     return this.cases.close(principal, caseId, dto);
+  }
+
+  @Post(':caseId/contact-attempts')
+  @HttpCode(200)
+  @Roles('mentor')
+  @ApiOperation({ summary: 'The case’s mentor records an attempt to reach the student; three unanswered ones allow closing as unreachable' })
+  recordContactAttempt(@CurrentPrincipal() principal: Principal, @Param('caseId', CASE_ID) caseId: string, @Body() dto: ContactAttemptDto) {
+    return this.cases.recordContactAttempt(principal, caseId, dto);
   }
 
   @Post(':caseId/request-another-mentor')

@@ -9,20 +9,21 @@ import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { RiskAssessedHandler } from './risk-assessed.handler';
+import { FollowThroughTimers, NudgeMetrics } from './follow-through-timers';
 import { SlaTimers } from './sla-timers';
 
 @Module({})
 export class CasesModule {
   /**
    * `matching` provides CaseMatching: the composition root names it, so cases never import the
-   * feature that builds on them. Exports the handler of due SLA timers.
+   * feature that builds on them. Exports the handler of due case timers.
    */
   static register(matching: NonNullable<ModuleMetadata['imports']>): DynamicModule {
     return {
       module: CasesModule,
       imports: [CaseCoreModule, MentorsCoreModule, StudentsCoreModule, ...matching],
       controllers: [CasesController, CaseloadController, RiskAssessedHandler],
-      providers: [CasesService, CaseIntakeService, CaseMeetings, { provide: DueTimerHandler, useClass: SlaTimers }],
+      providers: [CasesService, CaseIntakeService, CaseMeetings, NudgeMetrics, FollowThroughTimers, { provide: DueTimerHandler, useClass: SlaTimers }],
       exports: [DueTimerHandler],
     };
   }

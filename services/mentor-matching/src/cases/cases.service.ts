@@ -1,5 +1,6 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@mentoring/auth';
+import type { CaseCloser, SessionOutcome } from '@mentoring/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '@mentoring/platform';
@@ -8,9 +9,10 @@ import { programmeReach } from '../shared/programme-reach';
 import { StudentContinuity, StudentDirectory } from '../students';
 import {
   AdjustCadenceDto,
-  CancelMeetingDto,
   ChangePhaseDto,
   CloseCaseDto,
+  CancelMeetingDto,
+  ContactAttemptDto,
   DeclineCaseDto,
   LogSessionDto,
   MeetingSlotDto,
@@ -18,12 +20,12 @@ import {
   ReassignCaseDto,
   RequestAnotherMentorDto,
 } from './case-actions.dto';
-import { assertCoordinatorOf, assertMentorOrCoordinator, assertStudentOf, canReadCase, isStudentOf, requestOrigin } from './case-access';
+import { assertCoordinatorOf, assertMentorOrCoordinator, assertStudentOf, canReadCase, isAssignedMentor, isStudentOf, requestOrigin } from './case-access';
 import { CaseMatching } from './case-matching.port';
 import { CaseMeetings, SlotTakenException } from './case-meetings';
 import { CASE_POLICY } from './case-policy';
 import type { CaseRecord } from './case-record';
-import { CaseUnitOfWork } from './case-unit-of-work';
+import { CaseUnitOfWork, ChangeOrigin } from './case-unit-of-work';
 import { caseloadEntry, fullCaseView, studentCaseView } from './case-views';
 import {
   acceptCase,
@@ -36,8 +38,10 @@ import {
   logSession,
   CasePolicy,
   matchCase,
+  nextMeetingSlotsFrom,
   proposeNewSlots,
   reassignCase,
+  recordContactAttempt,
 } from './domain';
 import { CaseEntity } from './infrastructure/case.entity';
 import { caseloadOf, findCase, historyOf, insertSession, lockCase, sessionsOf } from './infrastructure/cases.store';
@@ -149,8 +153,19 @@ export class CasesService {
         loggedBy: origin.actor,
         loggedAt: now,
       });
-      return updated;
+      return this.proposeNextMeeting(manager, updated, dto.outcome, now, origin);
     });
+  }
+
+  /** After an attended session with nothing booked next, the student is offered times around when the cadence says to meet again. */
+  private async proposeNextMeeting(manager: EntityManager, record: CaseRecord, outcome: SessionOutcome, now: Date, origin: ChangeOrigin): Promise<CaseRecord> {
+    const from = nextMeetingSlotsFrom(record, { outcome }, this.policy);
+    if (!from || record.mentorId === null) return record;
+    const { slots, place } = await this.matching.slotsFrom(manager, { ...record, mentorId: record.mentorId }, from);
+    if (slots.length === 0) return record;
+    // Chosen for this case: kept on offer rather than swapped for the earliest free times.
+    const offered = slots.map(({ start, end }) => ({ start, end, ...place, keepOnOffer: true }));
+    return this.store.apply(manager, record, proposeNewSlots(record, offered, now), origin);
   }
 
   async sessions(principal: Principal, caseId: string) {
@@ -182,7 +197,21 @@ export class CasesService {
   close(principal: Principal, caseId: string, dto: CloseCaseDto) {
     return this.change(principal, caseId, (manager, record, now) => {
       if (!(isStudentOf(principal, record) && dto.outcome === 'declined-by-student')) assertMentorOrCoordinator(principal, record);
-      return this.store.apply(manager, record, closeCase(record, { outcome: dto.outcome, reason: dto.reason }, now), requestOrigin(principal));
+      const closure = { outcome: dto.outcome, reason: dto.reason, referredTo: dto.referredTo, closedBy: closerOf(principal) };
+      return this.store.apply(manager, record, closeCase(record, closure, now, this.policy), requestOrigin(principal));
+    });
+  }
+
+  /** The assigned mentor tried to reach the student; it counts towards closing as unreachable. */
+  recordContactAttempt(principal: Principal, caseId: string, dto: ContactAttemptDto) {
+    return this.change(principal, caseId, async (manager, record, now) => {
+      if (!isAssignedMentor(principal, record)) throw new ForbiddenException('Only the case’s mentor records attempts to reach the student');
+      const origin = requestOrigin(principal);
+      const recorded = recordContactAttempt(record, principal.subject);
+      const updated = await this.store.apply(manager, record, recorded, origin);
+      const details = { note: dto.note?.trim() || null, attempts: updated.contactAttempts };
+      await this.store.recordQuietly(manager, record.id, { kind: 'contact-attempt', occurredAt: now, details }, origin);
+      return updated;
     });
   }
 
@@ -262,6 +291,12 @@ function assertEligible(mentorId: string, blocking: readonly string[]): void {
   if (blocking.length > 0) {
     throw new ConflictException({ code: 'MENTOR_NOT_ELIGIBLE', message: `Mentor ${mentorId} cannot take this case`, reasons: blocking });
   }
+}
+
+/** Who closes a case, for the coordinator's notice and the outcome figures. */
+function closerOf(principal: Principal): CaseCloser {
+  if (principal.role === 'mentor' || principal.role === 'coordinator' || principal.role === 'student') return principal.role;
+  return 'system';
 }
 
 function currentMentorOf(record: CaseRecord): string {

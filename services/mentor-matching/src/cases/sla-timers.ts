@@ -2,12 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DueTimer, DueTimerHandler } from '../timers';
 import { CaseMatching } from './case-matching.port';
+import { FollowThroughTimers } from './follow-through-timers';
 import type { CaseRecord } from './case-record';
 import { ChangeOrigin, CaseUnitOfWork } from './case-unit-of-work';
 import { CaseTransitionError, expireSla, remindMentor } from './domain';
 import { lockCase } from './infrastructure/cases.store';
 
-/** What an SLA timer does when it fires: remind the mentor at half-time, move the case on at expiry. */
+/**
+ * What a case timer does when it fires: an SLA timer reminds the mentor at half-time and moves the
+ * case on at expiry; meeting reminders and nudges go to the follow-through.
+ */
 @Injectable()
 export class SlaTimers extends DueTimerHandler {
   private readonly logger = new Logger(SlaTimers.name);
@@ -15,20 +19,23 @@ export class SlaTimers extends DueTimerHandler {
   constructor(
     private readonly work: CaseUnitOfWork,
     private readonly matching: CaseMatching,
+    private readonly followThrough: FollowThroughTimers,
   ) {
     super();
   }
 
   /**
    * Fires one timer in the caller's transaction. A timer that fires after its case moved on (the
-   * mentor accepted, the case was re-matched) finds a refused transition: nothing to do, done.
+   * mentor accepted, the case was re-matched, the meeting moved) finds a refused transition:
+   * nothing to do, done.
    */
   async fire(manager: EntityManager, timer: DueTimer, now: Date): Promise<void> {
     const record = await lockCase(manager, timer.caseId);
     if (!record) return;
     try {
       if (timer.kind === 'sla-reminder') await this.remind(manager, record, now);
-      else await this.expire(manager, record, now);
+      else if (timer.kind === 'sla-expiry') await this.expire(manager, record, now);
+      else await this.followThrough.fire(manager, record, timer, now);
     } catch (error) {
       if (!(error instanceof CaseTransitionError)) throw error;
       this.logger.debug(`${timer.kind} timer of case ${record.id} had nothing to do: ${error.code}`);

@@ -14,6 +14,15 @@ describe('MentorMatchingConfig', () => {
     expect(config).toMatchObject({ SLA_HOURS: 24, MATCH_BURST_WINDOW_MS: 500, WATCH_OPENS_CASE_PROGRAMS: ['MD', 'MBBS'] });
   });
 
+  it('reads the meeting reminder leads as hours, and refuses leads that are not positive hours', () => {
+    expect(loadConfig(MentorMatchingConfig, DEV).MEETING_REMINDER_LEAD_HOURS).toEqual([24, 1]);
+    expect(loadConfig(MentorMatchingConfig, { ...DEV, MEETING_REMINDER_LEAD_HOURS: '48, 2, 0.5' }).MEETING_REMINDER_LEAD_HOURS).toEqual([48, 2, 0.5]);
+    expect(badVariables({ MEETING_REMINDER_LEAD_HOURS: '24,soon' })).toEqual(['MEETING_REMINDER_LEAD_HOURS']);
+    expect(badVariables({ MEETING_REMINDER_LEAD_HOURS: '0' })).toEqual(['MEETING_REMINDER_LEAD_HOURS']);
+    expect(badVariables({ MEETING_REMINDER_LEAD_HOURS: '24,24' })).toEqual(['MEETING_REMINDER_LEAD_HOURS']);
+    expect(badVariables({ NUDGE_NOT_BOOKED_DAYS: '0', UNREACHABLE_AFTER_ATTEMPTS: 'three' })).toEqual(['NUDGE_NOT_BOOKED_DAYS', 'UNREACHABLE_AFTER_ATTEMPTS']);
+  });
+
   it('stops with the name of every bad variable', () => {
     expect(badVariables({ SLA_HOURS: '0', DEFAULT_STUDENT_TIME_ZONE: 'Mars/Base', WATCH_OPENS_CASE_PROGRAMS: 'mbbs' })).toEqual([
       'SLA_HOURS',

@@ -1,7 +1,7 @@
 import { BaseServiceConfig, splitList } from '@mentoring/config';
 import { PROGRAM_CODE } from '@mentoring/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsInt, IsTimeZone, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsInt, IsNumber, IsTimeZone, Matches, Max, Min } from 'class-validator';
 
 export const SERVICE_NAME = 'mentor-matching';
 
@@ -56,4 +56,33 @@ export class MentorMatchingConfig extends BaseServiceConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(90) CADENCE_DAYS_ICE_BREAKING = 7;
   @Type(() => Number) @IsInt() @Min(1) @Max(90) CADENCE_DAYS_STRUCTURED_ENGAGEMENT = 14;
   @Type(() => Number) @IsInt() @Min(1) @Max(90) CADENCE_DAYS_SELF_DIRECTED = 28;
+
+  /** Hours before a booked meeting at which student and mentor are reminded (comma-separated, fractions allowed, e.g. "24,1"). */
+  @Transform(({ obj, key }) => numberList((obj as Record<string, unknown>)[key]))
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsNumber({ allowNaN: false }, { each: true, message: 'must be a comma-separated list of hours such as 24,1' })
+  @Min(0.25, { each: true })
+  @Max(336, { each: true })
+  MEETING_REMINDER_LEAD_HOURS: number[] = [24, 1];
+
+  /** Days after acceptance with no meeting booked before the student (warmly) and the mentor are nudged. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(60) NUDGE_NOT_BOOKED_DAYS = 3;
+
+  /** Days after the flag with no attended meeting before the coordinator is told. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(120) NUDGE_NO_FIRST_MEETING_DAYS = 14;
+
+  /** Days a meeting may stay overdue against the cadence after the mentor's prompt before the coordinator is told. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(60) NUDGE_CADENCE_GRACE_DAYS = 7;
+
+  /** Unanswered attempts to reach a student (introduction, nudges, the mentor's own) before a case may close as unreachable. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(20) UNREACHABLE_AFTER_ATTEMPTS = 3;
+}
+
+// Numbers from a comma-separated environment value; anything that is not a number stays, for the validator to name.
+function numberList(value: unknown): unknown {
+  const items = splitList(value);
+  return Array.isArray(items) ? items.map((item) => (typeof item === 'string' && item.trim() !== '' && !Number.isNaN(Number(item)) ? Number(item) : item)) : items;
 }

@@ -51,7 +51,8 @@ export class TimerWorker implements OnApplicationBootstrap, BeforeApplicationShu
       return await this.dataSource.transaction(async (manager) => {
         claimed.timer = (await claimDueTimer(manager, now)) ?? undefined;
         if (!claimed.timer) return false;
-        await this.handler.fire(manager, claimed.timer, now);
+        const { caseId, kind, scheduledFor, dueAt } = claimed.timer;
+        await this.handler.fire(manager, { caseId, kind, scheduledFor: scheduledFor ?? dueAt }, now);
         await markTimerFired(manager, claimed.timer.id, now);
         return true;
       });

@@ -9,6 +9,8 @@ export type { CaseTimerKind } from './infrastructure/case-timer.entity';
 export interface DueTimer {
   readonly caseId: string;
   readonly kind: CaseTimerKind;
+  /** The instant it was set for (a meeting reminder's lead is counted back from the meeting to here). */
+  readonly scheduledFor: Date;
 }
 
 /** Durable timers of cases, as other features set them. */

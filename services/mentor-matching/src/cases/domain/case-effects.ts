@@ -1,4 +1,5 @@
-import type { CaseChange, CaseTransition, MentoringCase } from './mentoring-case';
+import { FollowThroughTimerKind, followThroughTimers } from './follow-through';
+import type { CaseChange, CasePolicy, CaseTransition, MentoringCase } from './mentoring-case';
 
 export type OfferAnswer = 'accepted' | 'declined' | 'expired' | 'withdrawn';
 export type SlaTimerKind = 'sla-reminder' | 'sla-expiry';
@@ -11,19 +12,19 @@ export type OfferEffect =
 /**
  * Everything a transition brings along besides the case's own row, for the owners of the other
  * tables to apply in the same transaction: the mentor giving a case back and the one taking it,
- * the offers answered and made, the SLA timers to set, the mentor continuity now prefers, the
- * events to publish.
+ * the offers answered and made, the timers to set (SLA, meeting reminders, nudges), the mentor
+ * continuity now prefers, the events to publish.
  */
 export interface CaseEffects {
   readonly capacity: { readonly release: string | null; readonly take: string | null };
   readonly offers: readonly OfferEffect[];
-  readonly timers: ReadonlyArray<{ readonly kind: SlaTimerKind; readonly dueAt: Date }>;
+  readonly timers: ReadonlyArray<{ readonly kind: SlaTimerKind | FollowThroughTimerKind; readonly dueAt: Date }>;
   readonly acceptedMentorId: string | null;
   readonly events: readonly CaseChange[];
 }
 
-/** The effects of moving from `before` to the transition's state. */
-export function caseEffects(before: MentoringCase, transition: CaseTransition): CaseEffects {
+/** The effects of moving from `before` to the transition's state, made at `now`. */
+export function caseEffects(before: MentoringCase, transition: CaseTransition, policy: CasePolicy, now: Date): CaseEffects {
   const after = transition.state;
   const previousHolder = holderOf(before);
   const nextHolder = holderOf(after);
@@ -32,7 +33,7 @@ export function caseEffects(before: MentoringCase, transition: CaseTransition): 
   return {
     capacity: { release: moved ? previousHolder : null, take: moved ? nextHolder : null },
     offers: transition.changes.flatMap(offerEffects),
-    timers: slaTimers(before, after),
+    timers: [...slaTimers(before, after), ...followThroughTimers(before, after, policy, now)],
     acceptedMentorId: accepted?.kind === 'accepted' ? accepted.mentorId : null,
     events: transition.changes,
   };

@@ -19,6 +19,13 @@ export const CASE_ERROR_CODES = [
   'MEETING_UNCHANGED',
   'NO_MEETING',
   'MEETING_STARTED',
+  'REMINDER_NOT_PLANNED',
+  'REMINDER_SUPERSEDED',
+  'NOT_STALLED',
+  'NUDGE_NOT_DUE',
+  'NUDGE_ALREADY_SENT',
+  'REFERRAL_REQUIRED',
+  'OUTCOME_REQUIRES_CONTACT_ATTEMPTS',
 ] as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[number];
 
@@ -48,6 +55,13 @@ const CATEGORY: Record<CaseErrorCode, CaseErrorCategory> = {
   MEETING_UNCHANGED: 'conflict',
   NO_MEETING: 'conflict',
   MEETING_STARTED: 'conflict',
+  REMINDER_NOT_PLANNED: 'conflict',
+  REMINDER_SUPERSEDED: 'conflict',
+  NOT_STALLED: 'conflict',
+  NUDGE_NOT_DUE: 'conflict',
+  NUDGE_ALREADY_SENT: 'conflict',
+  REFERRAL_REQUIRED: 'invalid',
+  OUTCOME_REQUIRES_CONTACT_ATTEMPTS: 'conflict',
 };
 
 export class CaseTransitionError extends Error {

@@ -16,6 +16,7 @@ import {
   SLA_EXPIRED_REASON,
   waitlistCase,
 } from './case-transitions';
+import { recordContactAttempt } from './follow-through';
 import { confirmSlot } from './meetings';
 import { DEFAULT_CASE_POLICY, MentoringCase } from './mentoring-case';
 
@@ -90,7 +91,7 @@ describe('accept and decline', () => {
   });
 
   it('refuses to accept a closed case', () => {
-    const closed = closeCase(matched(), { outcome: 'improved' }, at(5)).state;
+    const closed = closeCase(matched(), { outcome: 'improved', closedBy: 'system' }, at(5)).state;
     const error = rejects(() => acceptCase(closed, 'mentor-a', at(6)), 'CASE_CLOSED');
     expect(error).toMatchObject({ category: 'conflict', caseId: 'case-1' });
   });
@@ -228,20 +229,61 @@ describe('phases and cadence', () => {
 });
 
 describe('closing', () => {
-  it('records the outcome and stops the SLA clock', () => {
-    const { state, changes } = closeCase(matched(), { outcome: 'unreachable', reason: 'No reply to three messages' }, at(10));
-    expect(state).toMatchObject({ status: 'closed', outcome: 'unreachable', closedAt: at(10), slaDeadline: null });
-    expect(changes).toEqual([{ kind: 'closed', occurredAt: at(10), outcome: 'unreachable', mentorId: 'mentor-a', reason: 'No reply to three messages' }]);
+  it('records the outcome and who closed it, and stops the SLA clock', () => {
+    const { state, changes } = closeCase(matched(), { outcome: 'declined-by-student', reason: 'Has a tutor already', closedBy: 'coordinator' }, at(10));
+    expect(state).toMatchObject({ status: 'closed', outcome: 'declined-by-student', closedAt: at(10), slaDeadline: null });
+    expect(changes).toEqual([
+      { kind: 'closed', occurredAt: at(10), outcome: 'declined-by-student', mentorId: 'mentor-a', reason: 'Has a tutor already', referredTo: null, closedBy: 'coordinator' },
+    ]);
+  });
+
+  it('closes as referred only with where the student was referred to', () => {
+    rejects(() => closeCase(active(), { outcome: 'referred', closedBy: 'mentor' }, at(10)), 'REFERRAL_REQUIRED');
+    rejects(() => closeCase(active(), { outcome: 'referred', referredTo: '  ', closedBy: 'mentor' }, at(10)), 'REFERRAL_REQUIRED');
+    const [closed] = closeCase(active(), { outcome: 'referred', referredTo: ' Student counselling ', closedBy: 'mentor' }, at(10)).changes;
+    expect(closed).toMatchObject({ outcome: 'referred', referredTo: 'Student counselling', closedBy: 'mentor' });
+    const [improved] = closeCase(active(), { outcome: 'improved', referredTo: 'ignored', closedBy: 'system' }, at(10)).changes;
+    expect(improved).toMatchObject({ referredTo: null });
+  });
+
+  it('closes as unreachable only after three unanswered attempts: the introduction, student nudges and the mentor’s own', () => {
+    // Acceptance sent the introduction: one attempt.
+    expect(active().contactAttempts).toBe(1);
+    rejects(() => closeCase(active(), { outcome: 'unreachable', closedBy: 'mentor' }, at(10)), 'OUTCOME_REQUIRES_CONTACT_ATTEMPTS');
+    const twice = recordContactAttempt(active(), 'mentor-a').state;
+    rejects(() => closeCase(twice, { outcome: 'unreachable', closedBy: 'mentor' }, at(10)), 'OUTCOME_REQUIRES_CONTACT_ATTEMPTS');
+    const thrice = recordContactAttempt(twice, 'mentor-a').state;
+    expect(closeCase(thrice, { outcome: 'unreachable', closedBy: 'mentor' }, at(10)).state.outcome).toBe('unreachable');
+  });
+
+  it('starts counting attempts again when the student answers (books a time or meets)', () => {
+    const thrice = recordContactAttempt(recordContactAttempt(active(), 'mentor-a').state, 'mentor-a').state;
+    expect(confirmSlot(thrice, slots[0], at(3)).state.contactAttempts).toBe(0);
+    expect(logSession(thrice, { outcome: 'attended', occurredAt: at(4) }, at(5)).state.contactAttempts).toBe(0);
+    expect(logSession(thrice, { outcome: 'missed', occurredAt: at(4) }, at(5)).state.contactAttempts).toBe(3);
+  });
+
+  it('lets only the assigned mentor of an active case record a contact attempt', () => {
+    rejects(() => recordContactAttempt(active(), 'mentor-b'), 'NOT_ASSIGNED_MENTOR');
+    rejects(() => recordContactAttempt(matched(), 'mentor-a'), 'INVALID_STATUS');
+    expect(recordContactAttempt(active(), 'mentor-a').changes).toEqual([]);
+  });
+
+  it('leaves the missed-session count as it was: a closed case’s streak simply stops counting', () => {
+    const missed = logSession(active(), { outcome: 'missed', occurredAt: at(4) }, at(5)).state;
+    const { state, changes } = closeCase(missed, { outcome: 'declined-by-student', closedBy: 'student' }, at(6));
+    expect(state.consecutiveMissed).toBe(1);
+    expect(changes.map((change) => change.kind)).toEqual(['closed']);
   });
 
   it('closes as met only after an attended meeting', () => {
-    rejects(() => closeCase(active(), { outcome: 'met' }, at(10)), 'OUTCOME_REQUIRES_MEETING');
+    rejects(() => closeCase(active(), { outcome: 'met', closedBy: 'mentor' }, at(10)), 'OUTCOME_REQUIRES_MEETING');
     const met = logSession(active(), { outcome: 'attended', occurredAt: at(30) }, at(31)).state;
-    expect(closeCase(met, { outcome: 'met' }, at(40)).state.outcome).toBe('met');
+    expect(closeCase(met, { outcome: 'met', closedBy: 'mentor' }, at(40)).state.outcome).toBe('met');
   });
 
   it('refuses to close twice', () => {
-    rejects(() => closeCase(closeCase(opened(), { outcome: 'improved' }, at(1)).state, { outcome: 'improved' }, at(2)), 'CASE_CLOSED');
+    rejects(() => closeCase(closeCase(opened(), { outcome: 'improved', closedBy: 'system' }, at(1)).state, { outcome: 'improved', closedBy: 'system' }, at(2)), 'CASE_CLOSED');
   });
 });
 

@@ -1,6 +1,8 @@
-import { CASE_PHASES, CaseOutcome, CasePhase, CaseStatus, SessionOutcome } from '@mentoring/contracts';
+import { CASE_PHASES, CaseCloser, CaseOutcome, CasePhase, CaseStatus, SessionOutcome } from '@mentoring/contracts';
 import { HOUR_MS, IsoInterval } from '../../shared/time';
 import { CaseErrorCode, CaseTransitionError } from './case-errors';
+import { assertUnreachable } from './follow-through';
+import { freshFollowThrough } from './follow-through-state';
 import {
   CasePolicy,
   CaseTransition,
@@ -35,6 +37,7 @@ export function openCase(input: { id: string; studentId: string; flaggedAt: Date
     confirmedSlot: null,
     meeting: null,
     meetingsBooked: 0,
+    ...freshFollowThrough(),
     consecutiveMissed: 0,
     cadenceDaysOverride: null,
     outcome: null,
@@ -86,7 +89,16 @@ export function acceptCase<C extends MentoringCase>(
   // The slots chosen at matching may have passed or been booked by now; the student gets times free at acceptance.
   const proposedSlots = freshSlots.filter((slot) => isFutureSlot(slot, now));
   return {
-    state: { ...current, status: 'active', acceptedAt: now, firstContactAt: current.firstContactAt ?? now, proposedSlots, ...noSlaClock() },
+    state: {
+      ...current,
+      status: 'active',
+      acceptedAt: now,
+      firstContactAt: current.firstContactAt ?? now,
+      proposedSlots,
+      // The introduction is the first attempt to reach the student.
+      contactAttempts: current.contactAttempts + 1,
+      ...noSlaClock(),
+    },
     changes: [{ kind: 'accepted', occurredAt: now, mentorId }],
   };
 }
@@ -230,6 +242,7 @@ export function logSession<C extends MentoringCase>(
   const state = {
     ...current,
     consecutiveMissed,
+    contactAttempts: attended ? 0 : current.contactAttempts,
     firstMeetingAt: attended ? earliest(current.firstMeetingAt, session.occurredAt) : current.firstMeetingAt,
     lastMeetingAt: attended ? latest(current.lastMeetingAt, session.occurredAt) : current.lastMeetingAt,
     // A confirmed slot that has begun is what this session was about; a future one still stands.
@@ -286,20 +299,37 @@ export function noteProgress<C extends MentoringCase>(current: C, now: Date): Ca
   return { state: current, changes: [{ kind: 'progress-noted', occurredAt: now }] };
 }
 
-/** Records the outcome; `met` needs an attended meeting, so the outcome figures stay honest. */
+/**
+ * Records the outcome and who closed the case. `met` needs an attended meeting, `unreachable`
+ * enough unanswered attempts to reach the student, and `referred` says to whom, so the outcome
+ * figures stay honest. The missed-session count stays as it was: risk-scoring stops counting a
+ * closed case's streak, and a later case starts its own.
+ */
 export function closeCase<C extends MentoringCase>(
   current: C,
-  closure: { outcome: CaseOutcome; reason?: string | null },
+  closure: { outcome: CaseOutcome; reason?: string | null; referredTo?: string | null; closedBy: CaseCloser },
   now: Date,
+  policy: CasePolicy = DEFAULT_CASE_POLICY,
 ): CaseTransition<C> {
   requireStatus(current, ['open', 'waitlisted', 'matched', 'active'], 'close');
   if (closure.outcome === 'met' && !current.firstMeetingAt) {
     fail(current, 'OUTCOME_REQUIRES_MEETING', 'A case closes as met only after an attended meeting');
   }
+  if (closure.outcome === 'unreachable') assertUnreachable(current, policy);
+  const referredTo = closure.outcome === 'referred' ? closure.referredTo?.trim() : null;
+  if (closure.outcome === 'referred' && !referredTo) fail(current, 'REFERRAL_REQUIRED', 'Say where the student was referred to');
   return {
     state: { ...current, status: 'closed', outcome: closure.outcome, closedAt: now, ...noSlaClock() },
     changes: [
-      { kind: 'closed', occurredAt: now, outcome: closure.outcome, mentorId: current.mentorId, reason: closure.reason ?? null },
+      {
+        kind: 'closed',
+        occurredAt: now,
+        outcome: closure.outcome,
+        mentorId: current.mentorId,
+        reason: closure.reason ?? null,
+        referredTo: referredTo ?? null,
+        closedBy: closure.closedBy,
+      },
     ],
   };
 }

@@ -5,3 +5,5 @@ export * from './meetings';
 export * from './case-timing';
 export * from './case-intake';
 export * from './case-effects';
+export * from './follow-through-state';
+export * from './follow-through';

@@ -1,5 +1,6 @@
-import { CaseOutcome, CasePhase, CaseStatus, EscalationReason, MeetingMode, SessionOutcome } from '@mentoring/contracts';
+import { CaseCloser, CaseOutcome, CasePhase, CaseStatus, EscalationReason, MeetingMode, NudgeAudience, NudgeKind, SessionOutcome } from '@mentoring/contracts';
 import { IsoInterval } from '../../shared/time';
+import { DEFAULT_FOLLOW_THROUGH_POLICY, FollowThroughPolicy, FollowThroughState } from './follow-through-state';
 
 /** How and where a meeting is held, from the mentor's profile; `location` is empty when the mentor has not given one. */
 export interface MeetingPlace {
@@ -28,7 +29,7 @@ export interface BookedMeeting extends IsoInterval, MeetingPlace {
 }
 
 /** The state of one mentoring case; transitions never mutate it, they return the next state. */
-export interface MentoringCase {
+export interface MentoringCase extends FollowThroughState {
   readonly id: string;
   readonly studentId: string;
   readonly status: CaseStatus;
@@ -61,7 +62,7 @@ export interface MentoringCase {
   readonly closedAt: Date | null;
 }
 
-export interface CasePolicy {
+export interface CasePolicy extends FollowThroughPolicy {
   /** Hours a mentor has to accept a matched case. */
   readonly slaHours: number;
   /** Fraction of the SLA after which the mentor is reminded. */
@@ -73,6 +74,7 @@ export interface CasePolicy {
 }
 
 export const DEFAULT_CASE_POLICY: CasePolicy = {
+  ...DEFAULT_FOLLOW_THROUGH_POLICY,
   slaHours: 48,
   reminderAtFraction: 0.5,
   cadenceDays: { 'ice-breaking': 7, 'structured-engagement': 14, 'self-directed': 28 },
@@ -103,6 +105,12 @@ export type CaseChange =
   | { readonly kind: 'meeting-cancelled'; readonly occurredAt: Date; readonly meeting: BookedMeeting; readonly reason: string | null }
   | { readonly kind: 'phase-changed'; readonly occurredAt: Date; readonly from: CasePhase; readonly to: CasePhase }
   | { readonly kind: 'progress-noted'; readonly occurredAt: Date }
+  | { readonly kind: 'meeting-reminder-due'; readonly occurredAt: Date; readonly leadMinutes: number; readonly meeting: BookedMeeting }
+  | {
+      readonly kind: 'nudge-due';
+      readonly occurredAt: Date;
+      readonly nudge: { readonly kind: NudgeKind; readonly audience: NudgeAudience; readonly daysWaiting: number };
+    }
   | {
       readonly kind: 'session-logged';
       readonly occurredAt: Date;
@@ -123,6 +131,9 @@ export type CaseChange =
       readonly outcome: CaseOutcome;
       readonly mentorId: string | null;
       readonly reason: string | null;
+      /** With outcome `referred`: the service the student was referred to. */
+      readonly referredTo: string | null;
+      readonly closedBy: CaseCloser;
     };
 
 /** The next state and the changes to publish, written in one transaction with the outbox. */

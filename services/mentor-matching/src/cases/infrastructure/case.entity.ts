@@ -2,7 +2,7 @@ import type { CaseOutcome, CasePhase, CaseStatus, RiskLevel, RiskReasonV1 } from
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { IsoInterval } from '../../shared/time';
 import type { CaseRecord } from '../case-record';
-import type { BookedMeeting, MeetingSlot } from '../domain';
+import type { BookedMeeting, MeetingReminderSent, MeetingSlot, NudgeSent } from '../domain';
 
 const timestamp = (name: string) => ({ type: 'timestamptz' as const, name, nullable: true });
 
@@ -56,6 +56,15 @@ export class CaseEntity implements CaseRecord {
 
   @Column({ type: 'int', name: 'meetings_booked', default: 0 })
   meetingsBooked: number;
+
+  @Column({ type: 'jsonb', name: 'reminders_sent', default: () => "'[]'::jsonb" })
+  remindersSent: MeetingReminderSent[];
+
+  @Column({ type: 'jsonb', name: 'nudges_sent', default: () => "'[]'::jsonb" })
+  nudgesSent: NudgeSent[];
+
+  @Column({ type: 'int', name: 'contact_attempts', default: 0 })
+  contactAttempts: number;
 
   @Column({ type: 'int', name: 'consecutive_missed' })
   consecutiveMissed: number;

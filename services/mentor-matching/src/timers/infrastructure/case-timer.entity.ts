@@ -1,6 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const CASE_TIMER_KINDS = ['sla-reminder', 'sla-expiry'] as const;
+export const CASE_TIMER_KINDS = [
+  'sla-reminder',
+  'sla-expiry',
+  'meeting-reminder',
+  'nudge-not-booked',
+  'nudge-no-first-meeting',
+  'nudge-cadence-overdue',
+] as const;
 export type CaseTimerKind = (typeof CASE_TIMER_KINDS)[number];
 
 /**
@@ -20,6 +27,10 @@ export class CaseTimerEntity {
 
   @Column({ type: 'timestamptz', name: 'due_at' })
   dueAt: Date;
+
+  /** The instant the timer was set for; `due_at` moves on when a failing one is retried later, this does not. */
+  @Column({ type: 'timestamptz', name: 'scheduled_for', nullable: true })
+  scheduledFor: Date | null;
 
   @Column({ type: 'timestamptz', name: 'fired_at', nullable: true })
   firedAt: Date | null;

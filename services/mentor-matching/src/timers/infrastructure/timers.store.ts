@@ -5,7 +5,7 @@ import { CaseTimerEntity, CaseTimerKind } from './case-timer.entity';
 /** A timer of the case due at `dueAt`; the same one twice is stored once. */
 export async function scheduleTimer(manager: EntityManager, caseId: string, kind: CaseTimerKind, dueAt: Date): Promise<void> {
   await manager.query(
-    `INSERT INTO case_timers (id, case_id, kind, due_at) VALUES ($1, $2, $3, $4) ON CONFLICT (case_id, kind, due_at) DO NOTHING`,
+    `INSERT INTO case_timers (id, case_id, kind, due_at, scheduled_for) VALUES ($1, $2, $3, $4, $4) ON CONFLICT (case_id, kind, due_at) DO NOTHING`,
     [randomUUID(), caseId, kind, dueAt],
   );
 }
