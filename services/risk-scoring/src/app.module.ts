@@ -7,6 +7,7 @@ import { CreateEngagement1733100000200 } from './engagement/infrastructure/17331
 import { CaseAssignmentEntity } from './engagement/infrastructure/case-assignment.entity';
 import { EngagementSignalEntity } from './engagement/infrastructure/engagement-signal.entity';
 import { CreateStudentGrades1733100000100 } from './grades/infrastructure/1733100000100-create-student-grades';
+import { AddStudentGradeCategories1764800000100 } from './grades/infrastructure/1764800000100-add-student-grade-categories';
 import { StudentGradeEntity } from './grades/infrastructure/student-grade.entity';
 import { CreatePolicies1733100000300 } from './policies/infrastructure/1733100000300-create-policies';
 import { RescoreJobEntity } from './policies/infrastructure/rescore-job.entity';
@@ -47,6 +48,7 @@ export class AppModule {
             CreateEngagement1733100000200,
             CreatePolicies1733100000300,
             IndexStandingChangesByTime1733100000400,
+            AddStudentGradeCategories1764800000100,
           ],
         }),
         PoliciesModule,

@@ -25,13 +25,13 @@ export async function loadGradeFacts(manager: EntityManager, studentIds: readonl
 export async function recordCurrentGrade(manager: EntityManager, grade: GradeRecordedV1, envelope: EventEnvelope): Promise<boolean> {
   const applied: unknown[] = await manager.query(
     `INSERT INTO student_grades (feed, source_record_id, grade_id, student_id, course_code, assessment_id, assessment_type,
-                                 percentage, score_status, graded_at, recorded_at, event_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                 percentage, score_status, graded_at, recorded_at, event_id, category, category_weight)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (feed, source_record_id) DO UPDATE SET
        grade_id = EXCLUDED.grade_id, student_id = EXCLUDED.student_id, course_code = EXCLUDED.course_code,
        assessment_id = EXCLUDED.assessment_id, assessment_type = EXCLUDED.assessment_type, percentage = EXCLUDED.percentage,
        score_status = EXCLUDED.score_status, graded_at = EXCLUDED.graded_at, recorded_at = EXCLUDED.recorded_at,
-       event_id = EXCLUDED.event_id
+       event_id = EXCLUDED.event_id, category = EXCLUDED.category, category_weight = EXCLUDED.category_weight
      WHERE student_grades.recorded_at <= EXCLUDED.recorded_at
      RETURNING grade_id`,
     [
@@ -47,6 +47,8 @@ export async function recordCurrentGrade(manager: EntityManager, grade: GradeRec
       grade.gradedAt,
       envelope.time,
       envelope.id,
+      grade.category ?? null,
+      grade.categoryWeight ?? null,
     ],
   );
   return applied.length > 0;
@@ -60,5 +62,7 @@ function toGradeFact(row: StudentGradeEntity): GradeFact {
     percentage: row.percentage,
     scoreStatus: row.scoreStatus,
     gradedAt: row.gradedAt.toISOString(),
+    category: row.category,
+    categoryWeight: row.categoryWeight,
   };
 }

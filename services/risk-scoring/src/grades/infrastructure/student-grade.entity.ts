@@ -44,4 +44,12 @@ export class StudentGradeEntity {
 
   @Column({ type: 'text', name: 'event_id' })
   eventId: string;
+
+  /** The gradebook category the feed named (OneRoster categories.csv title), for category-weighted policies. */
+  @Column({ type: 'text', nullable: true })
+  category: string | null;
+
+  /** The category's weight in the feed's gradebook, for policies that take the feed's weights. */
+  @Column({ type: 'double precision', name: 'category_weight', nullable: true })
+  categoryWeight: number | null;
 }

@@ -78,6 +78,18 @@ describe('assessStanding', () => {
       const standing = assess(grades, { policy: { categoryWeighting: { weights: { exam: 1 }, uncategorisedWeight: 1 } } });
       expect(standing.metrics.summativeMean).toBe(65);
     });
+
+    it('takes the weights the feed sent for categories the policy does not list, when told to', () => {
+      const grades = [
+        grade({ percentage: 50, day: 1, category: 'Exams', categoryWeight: 0.8 }),
+        grade({ percentage: 90, day: 2, category: 'Quizzes', categoryWeight: 0.2 }),
+        grade({ percentage: 90, day: 3, category: 'Quizzes', categoryWeight: 0.2 }),
+      ];
+      const fromFeed = assess(grades, { policy: { categoryWeighting: { weights: {}, uncategorisedWeight: 0, useFeedWeights: true } } });
+      expect(fromFeed.metrics.summativeMean).toBe(58);
+      const overridden = assess(grades, { policy: { categoryWeighting: { weights: { Exams: 1 }, uncategorisedWeight: 0, useFeedWeights: true } } });
+      expect(overridden.metrics.summativeMean).toBe(56.67);
+    });
   });
 
   describe('OneRoster scoreStatus semantics', () => {

@@ -19,6 +19,8 @@ export interface GradeFact {
   gradedAt: string;
   /** OneRoster category title; only read when the policy weights categories. */
   category?: string | null;
+  /** The category's weight in the feed's gradebook; read only when the policy takes weights from the feed. */
+  categoryWeight?: number | null;
 }
 
 /** What mentoring tells scoring about a student's engagement (from mentoring.case-events.v1). */

@@ -7,6 +7,8 @@ export interface CountedGrade {
   gradeId: string;
   courseCode: string;
   category: string | null;
+  /** The category's weight in the feed's gradebook (categories.csv), when the feed sent one. */
+  categoryWeight: number | null;
   percentage: number;
   gradedAtMs: number;
 }
@@ -82,6 +84,7 @@ function toCountedGrade(fact: GradeFact): CountedGradeWithFact {
     gradeId: fact.gradeId,
     courseCode: fact.courseCode,
     category: fact.category ?? null,
+    categoryWeight: fact.categoryWeight ?? null,
     percentage: fact.scoreStatus === 'not submitted' ? 0 : fact.percentage,
     gradedAtMs: Date.parse(fact.gradedAt),
     fact,

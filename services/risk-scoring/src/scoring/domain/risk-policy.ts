@@ -50,12 +50,16 @@ export interface MissedSubmissionRule {
 
 /**
  * The summative mean as a gradebook with weighted categories computes it: the mean of each
- * category, weighted by the category's weight (OneRoster categories.csv). Grades without a listed
- * category are pooled and weighted by `uncategorisedWeight`.
+ * category, weighted by the category's weight. `weights` sets a category's weight by its title;
+ * with `useFeedWeights`, a category it does not list takes the weight the feed sent with its grades
+ * (OneRoster categories.csv `weight`). Grades of no weighted category are pooled and weighted by
+ * `uncategorisedWeight`.
  */
 export interface CategoryWeighting {
   weights: Record<string, number>;
   uncategorisedWeight: number;
+  /** Absent in policies saved before the option existed: false. */
+  useFeedWeights?: boolean;
 }
 
 /** What a coordinator sets for a programme; a rule set to null is switched off. */

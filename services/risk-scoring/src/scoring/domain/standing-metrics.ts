@@ -29,17 +29,25 @@ export function measureStanding(
 
 function summativeMean(summatives: readonly CountedGrade[], weighting: CategoryWeighting | null): number | null {
   if (weighting === null) return orderIndependentMean(summatives.map((grade) => grade.percentage));
-  const byCategory = new Map<string | null, number[]>();
+  const groups = new Map<string, { values: number[]; weight: number }>();
   for (const grade of summatives) {
-    const listed = grade.category !== null && Object.hasOwn(weighting.weights, grade.category) ? grade.category : null;
-    byCategory.set(listed, [...(byCategory.get(listed) ?? []), grade.percentage]);
+    const { key, weight } = categoryGroup(grade, weighting);
+    const group = groups.get(key) ?? { values: [], weight };
+    group.values.push(grade.percentage);
+    // Chronological order: a category whose feed weight changed counts with its latest weight.
+    group.weight = weight;
+    groups.set(key, group);
   }
-  return weightedMeanOfGroups(
-    [...byCategory].map(([category, values]) => ({
-      values,
-      weight: category === null ? weighting.uncategorisedWeight : weighting.weights[category],
-    })),
-  );
+  return weightedMeanOfGroups([...groups.values()]);
+}
+
+const UNCATEGORISED = '\u0000uncategorised';
+
+function categoryGroup(grade: CountedGrade, weighting: CategoryWeighting): { key: string; weight: number } {
+  const { category } = grade;
+  if (category !== null && Object.hasOwn(weighting.weights, category)) return { key: category, weight: weighting.weights[category] };
+  if (category !== null && weighting.useFeedWeights === true && grade.categoryWeight !== null) return { key: category, weight: grade.categoryWeight };
+  return { key: UNCATEGORISED, weight: weighting.uncategorisedWeight };
 }
 
 function trendChange(chronologicalSummatives: readonly CountedGrade[], lastK: number | undefined): number | null {

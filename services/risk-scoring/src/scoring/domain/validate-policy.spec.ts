@@ -101,10 +101,18 @@ describe('validatePolicy', () => {
     const weighting = (weights: unknown, uncategorisedWeight: unknown) =>
       withSettings({ categoryWeighting: { weights, uncategorisedWeight } });
     expect(problemsOf(validatePolicy(weighting({}, 1)))).toEqual([
-      { field: 'categoryWeighting.weights', message: 'must list at least one category' },
+      { field: 'categoryWeighting.weights', message: 'must list at least one category, unless useFeedWeights takes the weights the feed sends' },
+    ]);
+    expect(problemsOf(validatePolicy(weighting({}, 0)))).toEqual([
+      { field: 'categoryWeighting.weights', message: 'must list at least one category, unless useFeedWeights takes the weights the feed sends' },
     ]);
     expect(problemsOf(validatePolicy(weighting({ exam: 0 }, 0)))).toEqual([
-      { field: 'categoryWeighting.weights', message: 'must give at least one category, or uncategorisedWeight, a weight above 0' },
+      { field: 'categoryWeighting.weights', message: 'must give at least one category, or uncategorisedWeight, a weight above 0: otherwise no assessment counts' },
+    ]);
+    const fromFeed = validatePolicy(withSettings({ categoryWeighting: { weights: {}, uncategorisedWeight: 0, useFeedWeights: true } }));
+    expect(fromFeed.valid && fromFeed.settings.categoryWeighting).toEqual({ weights: {}, uncategorisedWeight: 0, useFeedWeights: true });
+    expect(problemsOf(validatePolicy(withSettings({ categoryWeighting: { weights: { exam: 1 }, uncategorisedWeight: 0, useFeedWeights: 'yes' } })))).toEqual([
+      { field: 'categoryWeighting.useFeedWeights', message: 'must be true or false' },
     ]);
     expect(problemsOf(validatePolicy(weighting({ exam: -1 }, 1)))).toEqual([
       { field: 'categoryWeighting.weights.exam', message: 'must be a number from 0 to 100' },

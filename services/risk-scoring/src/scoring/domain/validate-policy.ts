@@ -138,18 +138,22 @@ function readMissedSubmissionRule(reader: Reader, field: Field): MissedSubmissio
   return { minCount: reader.integer(reader.object(field, ['minCount']).field('minCount'), 1, 50) };
 }
 
+// A weighting under which no grade could ever count would leave every mean empty, and with it
+// every summative rule silent: it is refused rather than saved.
 function readCategoryWeighting(reader: Reader, field: Field): CategoryWeighting {
-  const weighting = reader.object(field, ['weights', 'uncategorisedWeight']);
+  const weighting = reader.object(field, ['weights', 'uncategorisedWeight', 'useFeedWeights']);
   const weightsField = weighting.field('weights');
   const categories = reader.object(weightsField, null);
   const weights = Object.fromEntries(categories.keys.map((category) => [category, reader.number(categories.field(category), 0, 100)]));
   const uncategorisedWeight = reader.number(weighting.field('uncategorisedWeight'), 0, 100);
-  if (categories.keys.length === 0) {
-    reader.problem(weightsField, 'must list at least one category');
-  } else if (Object.values(weights).every((weight) => weight === 0) && uncategorisedWeight === 0) {
-    reader.problem(weightsField, 'must give at least one category, or uncategorisedWeight, a weight above 0');
+  const feedField = weighting.field('useFeedWeights');
+  const useFeedWeights = feedField.value === undefined ? false : reader.boolean(feedField);
+  if (categories.keys.length === 0 && !useFeedWeights) {
+    reader.problem(weightsField, 'must list at least one category, unless useFeedWeights takes the weights the feed sends');
+  } else if (!useFeedWeights && Object.values(weights).every((weight) => weight === 0) && uncategorisedWeight === 0) {
+    reader.problem(weightsField, 'must give at least one category, or uncategorisedWeight, a weight above 0: otherwise no assessment counts');
   }
-  return { weights, uncategorisedWeight };
+  return { weights, uncategorisedWeight, ...(useFeedWeights && { useFeedWeights }) };
 }
 
 /** A value and where it sits in the body, e.g. `thresholds.atRisk`. */

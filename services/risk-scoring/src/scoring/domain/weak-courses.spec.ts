@@ -2,7 +2,7 @@ import type { CountedGrade } from './grade-window';
 import { findWeakCourses } from './weak-courses';
 
 function counted(courseCode: string, percentage: number): CountedGrade {
-  return { gradeId: `${courseCode}-${percentage}`, courseCode, category: null, percentage, gradedAtMs: 0 };
+  return { gradeId: `${courseCode}-${percentage}`, courseCode, category: null, categoryWeight: null, percentage, gradedAtMs: 0 };
 }
 
 describe('findWeakCourses', () => {

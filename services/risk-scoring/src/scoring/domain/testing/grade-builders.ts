@@ -17,6 +17,7 @@ export interface GradeSpec {
   day?: number;
   id?: string;
   category?: string | null;
+  categoryWeight?: number | null;
 }
 
 /** A grade with readable defaults: a fully graded summative in ANAT101, id `g<day>`. */
@@ -30,6 +31,7 @@ export function grade(spec: GradeSpec): GradeFact {
     scoreStatus: spec.status ?? 'fully graded',
     gradedAt: new Date(Date.UTC(2025, 9, 1 + day, 9)).toISOString(),
     category: spec.category ?? null,
+    categoryWeight: spec.categoryWeight ?? null,
   };
 }
 
