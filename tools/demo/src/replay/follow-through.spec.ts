@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DemoClock, firstFreshSlot, stallsOnPurpose } from './follow-through';
+import { DemoClock, firstClockMove, firstFreshSlot, stallsOnPurpose } from './follow-through';
 
 describe('the demo follow-through', () => {
   const students = Array.from({ length: 400 }, (_, index) => `S${String(index + 1).padStart(5, '0')}`);
@@ -26,6 +26,16 @@ describe('the demo follow-through', () => {
     ];
     expect(firstFreshSlot(slots, now)).toEqual(slots[2]);
     expect(firstFreshSlot(slots.slice(1, 2), now)).toBeUndefined();
+  });
+
+  it('moves the clock first past the last booked meeting, at least 4 days and at most 13', () => {
+    const now = new Date('2026-03-02T10:00:00Z');
+    const day = 86_400_000;
+    const pair = (end: string) => ({ caseId: 'c', mentorId: 'm', studentId: 's', slot: { start: end, end } });
+    expect(firstClockMove([], now)).toBe(4 * day);
+    expect(firstClockMove([pair('2026-03-03T10:00:00Z')], now)).toBe(4 * day);
+    expect(firstClockMove([pair('2026-03-03T10:00:00Z'), pair('2026-03-08T09:00:00Z')], now)).toBe(6 * day);
+    expect(firstClockMove([pair('2026-03-30T10:00:00Z')], now)).toBe(13 * day);
   });
 
   it('moves the development clock by whole offsets the services read', () => {

@@ -50,6 +50,24 @@ export async function bookAsPromptMentors(client: PlatformClient, accepted: read
   return booked;
 }
 
+const DAY_MS = 24 * 3600_000;
+/** How far the demo lets time pass in all: 15 days after the flags, "met within 14 days" counts every case. */
+export const FOLLOW_THROUGH_DAYS = 15;
+// At least past the "accepted, nothing booked" nudge (3 days by default)...
+const FIRST_MOVE_MIN_DAYS = 4;
+// ...and short of the coordinator's "no first meeting" nudge (14 days), so meetings that took place are logged first.
+const FIRST_MOVE_MAX_DAYS = 13;
+
+/**
+ * The first step of the demo's clock: until an hour after the last booked first meeting has ended,
+ * at least 4 days and at most 13, in whole milliseconds.
+ */
+export function firstClockMove(booked: readonly BookedCase[], now: Date): number {
+  const lastEnd = Math.max(0, ...booked.map((pair) => Date.parse(pair.slot.end)));
+  const untilMet = lastEnd + 3600_000 - now.getTime();
+  return Math.ceil(Math.min(FIRST_MOVE_MAX_DAYS * DAY_MS, Math.max(FIRST_MOVE_MIN_DAYS * DAY_MS, untilMet)));
+}
+
 /**
  * The mentors whose booked meeting has ended by `now` log it as attended, as they would after
  * meeting. A case the platform has moved on meanwhile (closed, or with another mentor) refuses the

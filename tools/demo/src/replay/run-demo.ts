@@ -7,7 +7,16 @@ import { Cohort, FeedChannel, FeedRecord, generateCohort, PROGRAMS, summarizeCoh
 import { defaultTermStart, writeCohort } from '../cohort-files';
 import { ChannelTallies, countFields, emptyTallies, fieldsOfDeadLetterMessage, kafkaOutcomes } from './channel-tally';
 import { DemoSummary, FollowThroughSummary, Link } from './demo-summary';
-import { AcceptedCase, bookAsPromptMentors, BookedCase, DemoClock, logMeetingsAsPromptMentors, stallsOnPurpose } from './follow-through';
+import {
+  AcceptedCase,
+  bookAsPromptMentors,
+  BookedCase,
+  DemoClock,
+  firstClockMove,
+  FOLLOW_THROUGH_DAYS,
+  logMeetingsAsPromptMentors,
+  stallsOnPurpose,
+} from './follow-through';
 import { replayKafka, replayOneRoster, replayRest } from './feed-replay';
 import { consoleSignInLines, createConsoleAccounts, demoConsoleAccounts } from './console-accounts';
 import { acceptAsPromptMentors, seedDirectory } from './directory-seeding';
@@ -50,17 +59,12 @@ const OPS = { role: 'ops', subject: 'demo-ops' } as const;
 // The largest page GET /v1/ops/dead-letters serves; a feed's malformed share stays well below it.
 const MAX_DEAD_LETTERS_PAGE = 500;
 const DAY_MS = 24 * 3600_000;
-// Past the booked first meetings and the "accepted, nothing booked" nudge (3 days by default)...
-const FIRST_MOVE_DAYS = 4;
-// ...then on to 15 days after the flags, so "met within 7 / 14 days" counts every case and the
-// coordinator hears of pairs that never met (14 days by default).
-const SECOND_MOVE_DAYS = 11;
 
 /**
  * The demo: generates the cohort, seeds the people through the APIs, replays the registrar feed
  * through REST, the Kafka topic and a OneRoster import at once, waits for the pipeline to settle,
  * lets the responsive mentors accept their cases and book a first meeting (some pairs stall on
- * purpose), waits again and, on the development clock, lets two weeks pass in two steps (the
+ * purpose), waits again and, on the development clock, lets 15 days pass in two steps (the
  * mentors log the meetings that took place in between), then sums up what happened.
  */
 export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
@@ -88,11 +92,15 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
     let final = await settle();
     let logged = 0;
     if (clock) {
-      clock.advance(FIRST_MOVE_DAYS * DAY_MS);
+      // Past the booked first meetings (and the "nothing booked" nudge), where the mentors log them;
+      // then on to 15 days after the flags, so "met within 7 / 14 days" counts every case and the
+      // coordinator hears of pairs that never met.
+      const firstMove = firstClockMove(booked, clock.now());
+      clock.advance(firstMove);
       await settle(QUIET_AFTER_CLOCK_MOVE_MS);
       logged = await logMeetingsAsPromptMentors(client, booked, clock.now());
       await settle();
-      clock.advance(SECOND_MOVE_DAYS * DAY_MS);
+      clock.advance(FOLLOW_THROUGH_DAYS * DAY_MS - firstMove);
       final = await settle(QUIET_AFTER_CLOCK_MOVE_MS);
     }
     final.grades.kafka.rejectedFields = await kafkaRejectedFields(client, settings.namespace);
