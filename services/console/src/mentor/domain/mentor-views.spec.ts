@@ -16,8 +16,8 @@ describe('openSlots', () => {
 describe('placeInWords', () => {
   it('names the mode and the place of a meeting', () => {
     expect(placeInWords({ ...monday, mode: 'in-person', location: ' Room 4.12, Anatomy building ' })).toBe('In person: Room 4.12, Anatomy building');
-    expect(placeInWords({ ...tuesday, mode: 'video', location: 'https://meet.example.edu/dr-a' })).toBe('Video: https://meet.example.edu/dr-a');
-    expect(placeInWords({ ...tuesday, mode: 'phone', location: '' })).toBe('Phone');
+    expect(placeInWords({ ...tuesday, mode: 'video', location: 'https://meet.example.edu/dr-a' })).toBe('Video call: https://meet.example.edu/dr-a');
+    expect(placeInWords({ ...tuesday, mode: 'phone', location: '' })).toBe('Phone call');
   });
 
   it('says nothing while the mentor has not said where they meet', () => {

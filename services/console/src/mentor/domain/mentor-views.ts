@@ -7,9 +7,9 @@ export function openSlots(mentoringCase: Pick<FullCaseReply, 'proposedSlots' | '
   return mentoringCase.proposedSlots.filter((slot) => Date.parse(slot.start) !== Date.parse(booked.start));
 }
 
-const MODE_WORDS: Record<MeetingMode, string> = { 'in-person': 'In person', video: 'Video', phone: 'Phone' };
+const MODE_WORDS: Record<MeetingMode, string> = { 'in-person': 'In person', video: 'Video call', phone: 'Phone call' };
 
-/** Where a meeting takes place: "In person: Room 4.12", "Video: https://…"; null while the mentor has not said. */
+/** Where a meeting takes place: "In person: Room 4.12", "Video call: https://…"; null while the mentor has not said. */
 export function placeInWords(where: { start: string; mode?: MeetingMode | null; location?: string | null } | null | undefined): string | null {
   if (!where?.mode) return null;
   const location = where.location?.trim();
