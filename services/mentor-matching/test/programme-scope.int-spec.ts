@@ -60,7 +60,7 @@ describe('mentor-matching: coordinators see and change their own programmes only
       const before = await caseStatus(mdCaseId);
 
       await http(service).post(`/v1/cases/${mdCaseId}/reassign`).set('authorization', mbbs).send({ mentorId: 'P-MBBS', reason: 'I have a free mentor' }).expect(403);
-      await http(service).post(`/v1/cases/${mdCaseId}/close`).set('authorization', mbbs).send({ outcome: 'referred', reason: 'Not mine to close' }).expect(403);
+      await http(service).post(`/v1/cases/${mdCaseId}/close`).set('authorization', mbbs).send({ outcome: 'referred', referredTo: 'Student counselling', reason: 'Not mine to close' }).expect(403);
       await http(service).post(`/v1/cases/${mdCaseId}/phase`).set('authorization', mbbs).send({ phase: 'structured-engagement' }).expect(403);
       await http(service).put(`/v1/cases/${mdCaseId}/cadence`).set('authorization', mbbs).send({ days: 7 }).expect(403);
 

@@ -78,7 +78,7 @@ describe('mentor-matching: unanswered offers and full mentors', () => {
     await log.waitFor('waitlisted', 'U-3');
 
     const coordinator = await coordinatorBearer(service);
-    await http(service).post(`/v1/cases/${await openCaseOf('U-1')}/close`).set('authorization', coordinator).send({ outcome: 'referred', reason: 'Referred to student counselling' }).expect(200);
+    await http(service).post(`/v1/cases/${await openCaseOf('U-1')}/close`).set('authorization', coordinator).send({ outcome: 'referred', referredTo: 'Student counselling', reason: 'Needs more than mentoring' }).expect(200);
 
     await log.waitFor('matched', 'U-3', (event) => event.mentor?.id === 'M-MD');
     expect(log.of('escalated', 'U-3')).toHaveLength(1);
