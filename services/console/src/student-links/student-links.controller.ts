@@ -99,7 +99,7 @@ export class StudentLinksController {
   async askForOtherTimes(@Res() response: ConsoleResponse, @Body() form: LinkForm): Promise<void> {
     const { link, caseId } = await this.caseLink(form.token, 'ask-for-other-times');
     await this.api.post('mentor-matching', `/v1/cases/${caseId}/slots/propose`, studentOf(link), {});
-    redirectWithNotice(response, linkPage(link, form.token), 'Here are some new times. If none of them suit you either, ask again or reply to your mentor.');
+    redirectWithNotice(response, linkPage(link, form.token), 'Here are some new times. If none of them suit you either, you can ask again.');
   }
 
   @Post('another-mentor')

@@ -246,7 +246,8 @@ function celebrate(outreach: CaseOutreach): PlannedMessage {
     {
       ...studentVariables(recipient, context),
       mentorName: event.mentor?.displayName ?? null,
-      moreTimesUrl: linkFor(outreach, recipient, 'more-times'),
+      // A closed case books nothing more: the link would open a page saying so.
+      moreTimesUrl: event.status === 'closed' ? null : linkFor(outreach, recipient, 'more-times'),
     },
     origin,
     context,
@@ -317,12 +318,12 @@ function remindOfMeeting(outreach: CaseOutreach): PlannedMessage[] {
   return [studentMeetingMessage(outreach, 'student-meeting-reminder'), mentorMeetingMessage(outreach, 'mentor-session-reminder')];
 }
 
-function promptMentor(outreach: CaseOutreach, nudge: NudgeV1): PlannedMessage {
+function promptMentor(outreach: CaseOutreach, nudge: NudgeV1, studentNudged: boolean): PlannedMessage {
   const recipient = recipientOf(requireMentor(outreach), 'mentor');
   return planMessage(
     'mentor-nudge',
     recipient,
-    { ...caseSummary(outreach, recipient), nudge: nudgeFlags(nudge.kind), daysWaiting: nudge.daysWaiting },
+    { ...caseSummary(outreach, recipient), nudge: nudgeFlags(nudge.kind), daysWaiting: nudge.daysWaiting, studentNudged },
     outreach.origin,
     outreach.context,
   );
@@ -333,9 +334,9 @@ function nudge(outreach: CaseOutreach): PlannedMessage[] {
   const { event, origin, context } = outreach;
   switch (current.audience) {
     case 'student-and-mentor':
-      return [offerTimes(outreach, current.kind !== 'cadence-overdue'), promptMentor(outreach, current)];
+      return [offerTimes(outreach, current.kind !== 'cadence-overdue'), promptMentor(outreach, current, true)];
     case 'mentor':
-      return [promptMentor(outreach, current)];
+      return [promptMentor(outreach, current, false)];
     case 'coordinator':
       // A stalled pair nobody hears about is the failure this nudge exists for: replay it instead.
       return requireCoordinators(outreach, 'nudge').map((coordinator) =>

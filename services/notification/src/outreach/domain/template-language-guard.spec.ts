@@ -172,6 +172,27 @@ describe('template language guard', () => {
     expect(new Set(renderings.map((rendering) => rendering.planned.template))).toEqual(new Set(TEMPLATE_NAMES));
   });
 
+  // Replies by email are not read, and a meeting's mode comes from the mentor's profile: a message
+  // may only promise what a link in it (or the inbox and settings pages) actually does.
+  it('promises nothing the platform does not do: no replies by email, no choosing how to meet', () => {
+    const promises = [/\breply to\b/i, /\b(?:just|simply) reply\b/i, /\breply (?:here|by email)\b/i, /write back/i, /different way of meeting/i];
+    const found = renderings.flatMap((rendering) =>
+      [rendering.rendered.subject, rendering.rendered.text, rendering.visibleHtml].flatMap((part) =>
+        promises.filter((promise) => promise.test(part)).map((promise) => `${describeRendering(rendering)}: ${promise}`),
+      ),
+    );
+    expect([...new Set(found)]).toEqual([]);
+  });
+
+  it('offers booking in kudos only while the case is open', () => {
+    const bookable = forTemplate('student-kudos').map((rendering) => [
+      rendering.planned.template === 'student-kudos' && rendering.planned.variables.moreTimesUrl !== null,
+      rendering.rendered.text.includes('book a time here'),
+    ]);
+    expect(new Set(bookable.map(([offered]) => offered))).toEqual(new Set([true, false]));
+    for (const [offered, shown] of bookable) expect(shown).toBe(offered);
+  });
+
   it('leaves no placeholder, null or undefined in any message', () => {
     const leaks = renderings.filter(({ rendered }) =>
       /\{\{|\}\}|\bundefined\b|\bnull\b|\[object Object\]/.test(`${rendered.subject}\n${rendered.text}\n${rendered.html}`),

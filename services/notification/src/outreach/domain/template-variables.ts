@@ -83,7 +83,8 @@ export interface StudentMentorVariables extends StudentVariables {
 export interface StudentKudosVariables extends StudentVariables {
   /** A case can close after its mentor has left; the message still celebrates the student. */
   mentorName: string | null;
-  moreTimesUrl: string;
+  /** Null once the case has closed: there is no mentor left to book. */
+  moreTimesUrl: string | null;
 }
 
 export interface DigestVariables extends CommonVariables {
@@ -128,6 +129,8 @@ export type NudgeFlags = Record<'notBooked' | 'noFirstMeeting' | 'cadenceOverdue
 export interface MentorNudgeVariables extends CaseSummaryVariables {
   nudge: NudgeFlags;
   daysWaiting: number;
+  /** The student was nudged by the same event, so the mentor can be told so. */
+  studentNudged: boolean;
 }
 
 export interface CoordinatorNudgeVariables extends CaseSummaryVariables {
