@@ -9,6 +9,6 @@ export interface MessagingMetrics {
   consumerLag: Gauge<'group' | 'topic' | 'partition'>;
   outboxBacklog: Gauge;
   outboxOldestAgeSeconds: Gauge;
-  deadLetters: Counter<'topic'>;
+  deadLetters: Counter<'topic' | 'reason'>;
   deadLettersPending: Gauge;
 }

@@ -9,3 +9,4 @@ export * from './transports/message-transports';
 export * from './metrics/prometheus-text';
 export * from './metrics/pipeline-health';
 export * from './tracing';
+export * from './metrics/slo';

@@ -8,6 +8,7 @@ import { CreateLinkGenerations1764600000000 } from './links/infrastructure/17646
 import { LinksModule } from './links/links.module';
 import { AddMessageProgramme1764600000200 } from './messages/infrastructure/1764600000200-add-message-programme';
 import { AddMessageExpiryAndOffer1764600000300 } from './messages/infrastructure/1764600000300-add-message-expiry-and-offer';
+import { AddMessageFlaggedAt1796300000100 } from './messages/infrastructure/1796300000100-add-message-flagged-at';
 import { CreateMessages1732500001000 } from './messages/infrastructure/1732500001000-create-messages';
 import { DeliveryEntity, DeliveryLogEntity, MessageEntity } from './messages/infrastructure/message.entity';
 import { OutreachModule } from './case-outreach/outreach.module';
@@ -41,7 +42,7 @@ export class AppModule {
           // batches of several partitions at once deadlock; batches still make one partition fast.
           consumerPartitionsConcurrently: 1,
           entities: [RecipientEntity, RecipientPreferencesEntity, MessageEntity, DeliveryEntity, DeliveryLogEntity],
-          migrations: [CreateRecipients1732500000000, CreateMessages1732500001000, CreateLinkGenerations1764600000000, AddMessageProgramme1764600000200, AddMessageExpiryAndOffer1764600000300],
+          migrations: [CreateRecipients1732500000000, CreateMessages1732500001000, CreateLinkGenerations1764600000000, AddMessageProgramme1764600000200, AddMessageExpiryAndOffer1764600000300, AddMessageFlaggedAt1796300000100],
           clock: options.clock,
         }),
         RecipientsModule,

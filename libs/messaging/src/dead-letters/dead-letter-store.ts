@@ -86,7 +86,7 @@ export class DeadLetterStore {
       return true;
     });
     if (!stored) return;
-    this.metrics?.deadLetters.inc({ topic: record.topic });
+    this.metrics?.deadLetters.inc({ topic: record.topic, reason });
     this.metrics?.deadLettersPending.inc();
     for (const listener of this.storedListeners.get(record.topic) ?? []) listener();
   }

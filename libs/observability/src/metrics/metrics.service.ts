@@ -35,7 +35,7 @@ export class MetricsService {
   readonly consumerLag: Gauge<'group' | 'topic' | 'partition'>;
   readonly outboxBacklog: Gauge;
   readonly outboxOldestAgeSeconds: Gauge;
-  readonly deadLetters: Counter<'topic'>;
+  readonly deadLetters: Counter<'topic' | 'reason'>;
   readonly deadLettersPending: Gauge;
 
   constructor(readonly registry: Registry) {
@@ -52,7 +52,7 @@ export class MetricsService {
     this.consumerLag = this.createGauge(names.consumerLag, 'Messages between the committed offset and the partition end', ['group', 'topic', 'partition']);
     this.outboxBacklog = this.createGauge(names.outboxBacklog, 'Outbox rows not yet published');
     this.outboxOldestAgeSeconds = this.createGauge(names.outboxOldestAgeSeconds, 'Age of the oldest unpublished outbox row');
-    this.deadLetters = this.createCounter(names.deadLetters, 'Messages sent to a dead-letter topic', ['topic']);
+    this.deadLetters = this.createCounter(names.deadLetters, 'Messages sent to a dead-letter topic, by reason', ['topic', 'reason']);
     this.deadLettersPending = this.createGauge(names.deadLettersPending, 'Stored dead letters not yet replayed or discarded');
   }
 

@@ -56,6 +56,7 @@ export class OutreachService {
         eventSubject: envelope.subject,
         escalation: escalationOf(event),
         program: event.program,
+        flaggedAt: event.flaggedAt ? new Date(event.flaggedAt) : null,
       };
       for (const message of planned) await this.recorder.recordOutreach(manager, message, origin);
     } catch (error) {

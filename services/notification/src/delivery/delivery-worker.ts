@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
 import { describeError, MessagingRuntime, PollingLoop } from '@mentoring/messaging';
-import { inSpan, MetricsService, SpanKind } from '@mentoring/observability';
+import { inSpan, MetricsService, SLO_METRICS, SpanKind } from '@mentoring/observability';
 import { SendMailOptions } from 'nodemailer';
-import { Counter } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 import { Clock, CLOCK } from '@mentoring/platform';
 import { NotificationConfig } from '../config/notification.config';
 import { MessageComposer } from '../messages';
@@ -17,6 +17,10 @@ import { EmailSender, SendResult } from './email-sender';
 const LEASE_TIMEOUTS = 4;
 const LEASE_MARGIN_MS = 30_000;
 const OUTCOME_RETRY_MS = 500;
+// From seconds (the pipeline at work) to days (a flag that waited for a mentor with time).
+const FLAG_TO_MENTOR_BUCKETS = [10, 30, 60, 120, 300, 600, 1_800, 3_600, 4 * 3_600, 12 * 3_600, 86_400, 3 * 86_400, 7 * 86_400];
+/** The email that offers a mentor a new case: its delivery is when the mentor has been notified. */
+const MENTOR_OFFER_TEMPLATE = 'mentor-new-case';
 
 async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   const waiting = [...items];
@@ -40,6 +44,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly leaseMs: number;
   private readonly mailDomain: string;
   private readonly emails: Counter<'outcome'>;
+  private readonly flagToMentorNotified: Histogram;
 
   constructor(
     private readonly queue: EmailQueue,
@@ -56,6 +61,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.leaseMs = config.SMTP_TIMEOUT_MS * LEASE_TIMEOUTS + LEASE_MARGIN_MS;
     this.mailDomain = mailDomainOf(config.MAIL_FROM);
     this.emails = metrics.createCounter('notification_email_attempts_total', 'SMTP attempts by outcome (sent, retry, failed, skipped)', ['outcome']);
+    this.flagToMentorNotified = metrics.createHistogram(
+      SLO_METRICS.flagToMentorNotified,
+      "From a student's flag to their new mentor's offer email accepted by SMTP",
+      [],
+      FLAG_TO_MENTOR_BUCKETS,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -84,6 +95,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const smtpMessageId = messageIdFor(email.deliveryKey, this.mailDomain);
     const outcome = await this.tryToSend(email, smtpMessageId);
     this.emails.inc({ outcome: outcome.state === 'queued' ? 'retry' : outcome.state });
+    this.recordMentorReached(email, outcome);
     if (outcome.entry.log === 'failed') this.logger.warn({ deliveryId: email.deliveryId, attempt: email.attempt, detail: outcome.entry.detail }, 'email attempt failed');
     await this.recordOutcome(email, outcome, claimedAt);
   }
@@ -109,6 +121,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const { message } = email;
     if (message.planned) return this.composer.compose(message.planned, this.clock.now());
     return { subject: message.subject, text: message.bodyText, html: message.bodyHtml };
+  }
+
+  private recordMentorReached({ message }: ClaimedEmail, outcome: AttemptOutcome): void {
+    if (outcome.state !== 'sent' || !outcome.sentAt || message.template !== MENTOR_OFFER_TEMPLATE || !message.flaggedAt) return;
+    this.flagToMentorNotified.observe(Math.max(0, outcome.sentAt.getTime() - message.flaggedAt.getTime()) / 1000);
   }
 
   private mailOf(email: ClaimedEmail, to: NonNullable<ClaimedEmail['to']>, messageId: string): SendMailOptions {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '@mentoring/platform';
-import { InboxRow, Message, MessageStore } from '../messages';
+import { InboxRow, Message, MessageComposer, MessageStore } from '../messages';
 
 export interface InboxQuery {
   unreadOnly?: boolean;
@@ -31,6 +31,7 @@ export class InboxService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: MessageStore,
+    private readonly composer: MessageComposer,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,7 +45,8 @@ export class InboxService {
       programmes,
     });
     const unread = await this.store.unreadCount(manager, recipientId, programmes);
-    return { unread, items: rows.map(toInboxItem) };
+    const now = this.clock.now();
+    return { unread, items: rows.map((row) => this.toInboxItem(row, now)) };
   }
 
   /** Marks an inbox message read; reading it again keeps the first moment. */
@@ -88,17 +90,19 @@ export class InboxService {
       })),
     };
   }
-}
 
-function toInboxItem(row: InboxRow): InboxItem {
-  return {
-    messageId: row.id,
-    template: row.template,
-    subject: row.subject,
-    text: row.body_text,
-    html: row.body_html,
-    caseId: row.case_id,
-    receivedAt: row.created_at,
-    readAt: row.read_at,
-  };
+  // A message offering times is rendered as it is shown, so the inbox never offers a time that has passed.
+  private toInboxItem(row: InboxRow, now: Date): InboxItem {
+    const content = row.planned ? this.composer.compose(row.planned, now) : { subject: row.subject, text: row.body_text, html: row.body_html };
+    return {
+      messageId: row.id,
+      template: row.template,
+      subject: content.subject,
+      text: content.text,
+      html: content.html,
+      caseId: row.case_id,
+      receivedAt: row.created_at,
+      readAt: row.read_at,
+    };
+  }
 }

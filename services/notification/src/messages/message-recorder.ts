@@ -17,6 +17,8 @@ export interface MessageOrigin {
   escalation: EscalationAwaitingAction | null;
   /** The programme of the case the message is about; null for a digest. */
   program: string | null;
+  /** When the case's student was flagged; null for a digest or an event that does not say. */
+  flaggedAt: Date | null;
 }
 
 const DISPATCHED_BY_PLAN = { queued: 'queued', deferred: 'deferred', held: 'digested', skipped: null } as const;
@@ -42,7 +44,7 @@ export class MessageRecorder {
 
   /** A digest email, queued now, carrying held emails (whose full text already waits in the inbox). */
   async recordDigest(manager: EntityManager, planned: PlannedMessage, carriedDeliveryIds: readonly string[]): Promise<void> {
-    const origin = { correlationId: planned.triggeringEventId, eventSubject: planned.recipient.id, escalation: null, program: null };
+    const origin = { correlationId: planned.triggeringEventId, eventSubject: planned.recipient.id, escalation: null, program: null, flaggedAt: null };
     const digest = await this.insert(manager, planned, origin);
     if (!digest) return;
     const now = this.clock.now();
@@ -86,6 +88,7 @@ export class MessageRecorder {
       expiresAt: planned.expiresAt === null ? null : new Date(planned.expiresAt),
       planned: offersTimes(planned) ? planned : null,
       createdAt: this.clock.now(),
+      flaggedAt: origin.flaggedAt,
     });
   }
 

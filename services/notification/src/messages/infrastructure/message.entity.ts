@@ -62,6 +62,10 @@ export class MessageEntity {
   @Column({ type: 'jsonb', nullable: true })
   planned: PlannedMessage | null;
 
+  /** When the student of the case was flagged, as the case event said; null for digests and older messages. */
+  @Column({ type: 'timestamptz', name: 'flagged_at', nullable: true })
+  flaggedAt: Date | null;
+
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

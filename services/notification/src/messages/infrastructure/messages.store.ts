@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Channel, RecipientRole } from '@mentoring/contracts';
 import { EntityManager, In } from 'typeorm';
 import type { DigestKind } from '../domain';
-import type { EscalationAwaitingAction } from '../../outreach/domain';
+import type { EscalationAwaitingAction, PlannedMessage } from '../../outreach/domain';
 import { DeliveryEntity, DeliveryLogEntity, DeliveryState, LogStatus, MessageEntity } from './message.entity';
 
 export type NewMessage = Omit<MessageEntity, 'id'>;
@@ -51,6 +51,8 @@ export interface InboxRow {
   case_id: string | null;
   created_at: Date;
   read_at: Date | null;
+  /** Set for a message that offers times: it is rendered again when shown. */
+  planned: PlannedMessage | null;
 }
 
 /** An attempt's recorded outcome, written only while the claim holds. */
@@ -78,8 +80,8 @@ export class MessageStore {
     const id = randomUUID();
     const inserted: unknown[] = await manager.query(
       `INSERT INTO messages (id, triggering_event_id, correlation_id, event_subject, case_id, recipient_id, recipient_role,
-         template, locale, subject, body_text, body_html, calendar, escalation, created_at, program, expires_at, planned)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         template, locale, subject, body_text, body_html, calendar, escalation, created_at, program, expires_at, planned, flagged_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT ON CONSTRAINT messages_event_recipient_uq DO NOTHING RETURNING id`,
       [
         id,
@@ -100,6 +102,7 @@ export class MessageStore {
         message.program,
         message.expiresAt,
         message.planned === null ? null : JSON.stringify(message.planned),
+        message.flaggedAt,
       ],
     );
     return inserted.length === 0 ? undefined : { id, ...message };
@@ -249,7 +252,7 @@ export class MessageStore {
     page: { unreadOnly: boolean; before: Date | null; limit: number; programmes: readonly string[] | null },
   ): Promise<InboxRow[]> {
     return manager.query(
-      `SELECT m.id, m.template, m.subject, m.body_text, m.body_html, m.case_id, m.created_at, d.read_at
+      `SELECT m.id, m.template, m.subject, m.body_text, m.body_html, m.case_id, m.created_at, d.read_at, m.planned
          FROM messages m JOIN deliveries d ON d.message_id = m.id AND d.channel = 'inbox'
         WHERE m.recipient_id = $1
           AND ($2::boolean IS NOT TRUE OR d.read_at IS NULL)
