@@ -206,5 +206,34 @@ describe('follow-through: meeting reminders, nudges, invites and fresh times', (
     expect(parsed.text).not.toContain(formatMeetingTime({ ...slot(soon), timeZone: 'UTC' }, 'en'));
     expect(parsed.text).toContain(formatMeetingTime({ ...slot(later), timeZone: 'UTC' }, 'en'));
     expect([...(parsed.text ?? '').matchAll(/\/v1\/links\/pick-slot\?token=/g)]).toHaveLength(1);
+    const [item] = (await inboxOf(service, student, 'student')).items;
+    expect(item.text).not.toContain(formatMeetingTime({ ...slot(soon), timeZone: 'UTC' }, 'en'));
+    expect(item.text).toContain(formatMeetingTime({ ...slot(later), timeZone: 'UTC' }, 'en'));
+  });
+
+  it('points to the page with fresh times when every offered time has passed', async () => {
+    const student = person('student', 'UTC');
+    const now = clock.now();
+    const quietUntil = toTheMinute(new Date(now.getTime() + 2 * HOUR));
+    await putPreferences(service, student, 'student', { quietHours: { start: wallClock(new Date(now.getTime() - HOUR)), end: wallClock(quietUntil) } });
+    const soon = toTheMinute(new Date(now.getTime() + HOUR));
+
+    await producer.send(
+      caseEnvelope({
+        kind: 'nudge-due',
+        status: 'active',
+        student,
+        mentor: person('mentor'),
+        proposedSlots: [{ start: soon.toISOString(), end: new Date(soon.getTime() + 30 * MINUTE).toISOString() }],
+        nudge: { kind: 'not-booked', audience: 'student-and-mentor', daysWaiting: 4 },
+      }),
+    );
+
+    await dispatched.waitFor(student.id, { channel: 'email', status: 'deferred' });
+    clock.advanceTo(new Date(quietUntil.getTime() + 1_000));
+
+    const [{ parsed }] = await mail.waitFor(student.email as string);
+    expect(parsed.text).not.toMatch(/\/v1\/links\/pick-slot\?token=/);
+    expect(parsed.text).toMatch(/Pick a time that suits you: https:\/\/console\.example\.edu\/v1\/links\/more-times\?token=/);
   });
 });
