@@ -78,6 +78,14 @@ export class MentorCasesController {
     redirectWithNotice(response, '/mentor', 'Case closed. Thank you; the coordinator has been told how it ended.');
   }
 
+  /** An unanswered attempt to reach the student (a call, a message); enough of them let the case close as unreachable. */
+  @Post('cases/:caseId/contact-attempts')
+  async contactAttempt(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string, @Body() form: { note?: string }): Promise<void> {
+    const note = String(form.note ?? '').trim();
+    await this.act(request, caseId, '/contact-attempts', note ? { note } : {});
+    redirectWithNotice(response, `/mentor/cases/${caseId}`, 'Attempt recorded. Thank you for keeping at it; it shows in the history.');
+  }
+
   private async refuseClose(request: ConsoleRequest, response: ConsoleResponse, caseId: string, closeForm: CloseFormView): Promise<void> {
     const html = await this.renderCase(request, response, caseId, closeForm);
     response.status(400).type('html').setHeader('Cache-Control', 'no-store');

@@ -38,5 +38,7 @@ describe('case wording for mentors', () => {
     expect(historyInWords({ kind: 'session-logged', details: { outcome: 'attended' } })).toBe('Session logged: Attended');
     expect(historyInWords({ kind: 'declined', details: { reason: 'On call all month' } })).toBe('Mentor declined: On call all month');
     expect(historyInWords({ kind: 'brand-new-kind', details: null })).toBe('Brand new kind');
+    expect(historyInWords({ kind: 'contact-attempt', details: { note: 'Called twice, no answer', attempts: 2 } })).toBe('Tried to reach the student: Called twice, no answer');
+    expect(historyInWords({ kind: 'closed', details: { outcome: 'referred', referredTo: 'Student counselling' } })).toBe('Case closed: Referred to Student counselling');
   });
 });

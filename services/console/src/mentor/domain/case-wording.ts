@@ -67,6 +67,7 @@ const HISTORY_WORDS: Record<string, string> = {
   'standing-updated': 'Standing updated',
   'progress-noted': 'Marks improved; student and mentor told',
   closed: 'Case closed',
+  'contact-attempt': 'Tried to reach the student',
 };
 
 /** One line of a case's history: what happened and, where it helps, the detail. */
@@ -84,6 +85,8 @@ function historyDetail({ kind, details }: Pick<CaseHistoryEntryReply, 'kind' | '
   if (kind === 'phase-changed' && field('from') && field('to')) return `${humanize(field('from'))} to ${humanize(field('to'))}`;
   if (kind === 'session-logged' && field('outcome')) return humanize(field('outcome'));
   if (kind === 'escalated' && field('escalationReason')) return humanize(field('escalationReason'));
+  if (kind === 'closed' && field('outcome') === 'referred' && field('referredTo')) return `Referred to ${field('referredTo')}`;
   if (kind === 'closed' && field('outcome')) return humanize(field('outcome'));
+  if (kind === 'contact-attempt') return field('note');
   return field('reason');
 }
