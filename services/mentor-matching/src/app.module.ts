@@ -18,6 +18,7 @@ import { MentorEntity } from './mentors/infrastructure/mentor.entity';
 import { MentorsModule } from './mentors/mentors.module';
 import { ReportsModule } from './reports/reports.module';
 import { CreateStudents1733300000100 } from './students/infrastructure/1733300000100-create-students';
+import { StudentDirectoryFields1733300018100 } from './students/infrastructure/1733300018100-student-directory-fields';
 import { StudentEntity } from './students/infrastructure/student.entity';
 import { StudentsModule } from './students/students.module';
 import { CreateCaseTimers1733300000300 } from './timers/infrastructure/1733300000300-create-case-timers';
@@ -40,9 +41,9 @@ export class AppModule {
       imports: [
         ...platformModules(config, {
           serviceName: SERVICE_NAME,
-          producesTo: [TOPICS.mentoringCaseEvents],
+          producesTo: [TOPICS.mentoringCaseEvents, TOPICS.studentsDirectoryUpdated],
           entities: [MentorEntity, StudentEntity, CaseEntity, CaseHistoryEntity, CaseOfferEntity, CaseSessionEntity, CaseTimerEntity],
-          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300, MentorMeetingPlace1733300016201, CaseMeetings1733300016202, CaseFollowThrough1733300016300, FollowThroughTimers1733300016301],
+          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300, MentorMeetingPlace1733300016201, CaseMeetings1733300016202, StudentDirectoryFields1733300018100, CaseFollowThrough1733300016300, FollowThroughTimers1733300016301],
           clock: options.clock,
         }),
         MentorsModule.register([CaseCoreModule]),

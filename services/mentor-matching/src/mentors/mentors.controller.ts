@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, ownerInParam, Principal, Roles } from '@mentoring/auth';
+import { bodyLimitBytes } from '@mentoring/platform';
 import { DirectoryImportReply, MentorReply, Served } from '@mentoring/contracts';
 import type { IncomingMessage } from 'node:http';
 import { readImportRows } from '../bulk-import/import-body';
+import { MentorMatchingConfig } from '../config/mentor-matching.config';
 import { MentorAvailabilityDto, MentorProfileDto, NewMentorDto } from './mentor.dto';
 import { MENTOR_CSV_COLUMNS } from './mentor-csv';
 import { MentorsService } from './mentors.service';
@@ -12,7 +14,10 @@ import { MentorsService } from './mentors.service';
 @ApiBearerAuth()
 @Controller('v1/mentors')
 export class MentorsController {
-  constructor(private readonly mentors: MentorsService) {}
+  constructor(
+    private readonly mentors: MentorsService,
+    private readonly config: MentorMatchingConfig,
+  ) {}
 
   @Post()
   @Roles('coordinator')
@@ -27,7 +32,7 @@ export class MentorsController {
   @ApiConsumes('application/json', 'text/csv')
   @ApiOperation({ summary: 'Create or update many mentors from a JSON array or a CSV file; bad rows, and rows beyond the coordinator’s programmes, are listed with every problem' })
   async import(@CurrentPrincipal() principal: Principal, @Req() request: IncomingMessage, @Body() body: unknown): Promise<Served<DirectoryImportReply>> {
-    return this.mentors.import(principal, await readImportRows(request, body, MENTOR_CSV_COLUMNS));
+    return this.mentors.import(principal, await readImportRows(request, body, MENTOR_CSV_COLUMNS, bodyLimitBytes(this.config.HTTP_BODY_LIMIT_MB)));
   }
 
   @Get()

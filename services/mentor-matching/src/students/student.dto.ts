@@ -1,6 +1,6 @@
 import { IDENTIFIER, PROGRAM_CODE } from '@mentoring/contracts';
 import { Type } from 'class-transformer';
-import { IsArray, IsEmail, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { WeeklyWindowDto } from '../validation/schedule.dto';
 
 const PROGRAM_MESSAGE = { message: 'must be an upper-case programme code such as MBBS' };
@@ -15,11 +15,24 @@ export class StudentPreferencesDto {
   preferredTimes?: WeeklyWindowDto[];
 }
 
+/** One of the student's ids in another system, e.g. `{ "type": "username", "value": "aokafor" }`. */
+export class StudentIdentifierDto {
+  @IsString() @Length(1, 64) type: string;
+
+  @IsString() @Length(1, 256) value: string;
+}
+
 /** What the directory (registrar, coordinators) keeps about a student, besides programme and year. */
 export class StudentDetailsDto extends StudentPreferencesDto {
   @IsOptional() @IsString() @Length(1, 200) displayName?: string | null;
 
+  /** The name the student goes by; greetings use it. */
+  @IsOptional() @IsString() @Length(1, 100) preferredName?: string | null;
+
   @IsOptional() @IsEmail() email?: string | null;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => StudentIdentifierDto)
+  identifiers?: StudentIdentifierDto[];
 
   /** The mentor the student already has, preferred for continuity. */
   @IsOptional() @IsString() currentMentorId?: string | null;
@@ -45,4 +58,4 @@ export class StudentImportRowDto extends StudentDetailsDto {
 }
 
 /** The fields only the directory may set; a student sending them is refused. */
-export const DIRECTORY_ONLY_FIELDS = ['program', 'yearOfStudy', 'displayName', 'email', 'currentMentorId', 'excludedMentorIds'] as const;
+export const DIRECTORY_ONLY_FIELDS = ['program', 'yearOfStudy', 'displayName', 'preferredName', 'email', 'identifiers', 'currentMentorId', 'excludedMentorIds'] as const;

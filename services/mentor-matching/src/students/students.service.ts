@@ -1,13 +1,16 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { assertCoversProgramme, Principal } from '@mentoring/auth';
-import type { FieldProblem } from '@mentoring/contracts';
+import { createEnvelope, EventEnvelope, FieldProblem, STUDENT_DIRECTORY_UPDATED_V1, StudentDirectoryUpdatedV1, TOPICS } from '@mentoring/contracts';
+import { MessagingRuntime } from '@mentoring/messaging';
+import { Clock, CLOCK } from '@mentoring/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ImportReport } from '../bulk-import/import-report';
 import { ImportRow, RejectedRow, validateImportRows } from '../bulk-import/import-rows';
-import { MentorMatchingConfig } from '../config/mentor-matching.config';
+import { MentorMatchingConfig, SERVICE_NAME } from '../config/mentor-matching.config';
 import { MentorDirectory } from '../mentors';
 import { CoversProgramme, programmeReach } from '../shared/programme-reach';
 import { assertNoProblems, problemsException } from '../validation/field-problems';
+import { applyDirectoryUpdate, directoryUpdateOf, touchesDirectory } from './domain/directory-update';
 import { mergeStudent, StudentChanges, StudentFields } from './domain/student-profile';
 import { StudentEntity } from './infrastructure/student.entity';
 import { findStudent, findStudents, lockStudent, upsertStudents } from './infrastructure/students.store';
@@ -17,10 +20,14 @@ export type StudentView = ReturnType<typeof studentView>;
 
 @Injectable()
 export class StudentsService {
+  private readonly logger = new Logger(StudentsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: MentorMatchingConfig,
     private readonly mentors: MentorDirectory,
+    private readonly runtime: MessagingRuntime,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -36,7 +43,11 @@ export class StudentsService {
         for (const program of new Set([existing?.program, dto.program])) if (program) assertCoversProgramme(principal, program);
       }
       const student = await this.validStudent(manager, existing, dto);
-      await upsertStudents(manager, [{ id: studentId, ...columnsOf(student) }]);
+      // Names and email written here are the directory's newest word, so notification hears them
+      // (a corrected address too) and an older directory update no longer overrides them.
+      const asOf = touchesDirectory(dto) ? this.clock.now() : (existing?.directoryAsOf ?? null);
+      await upsertStudents(manager, [{ id: studentId, ...columnsOf(student, asOf) }]);
+      if (touchesDirectory(dto)) await this.publish(manager, [directoryUpdateOf(studentId, student, asOf as Date)]);
       return studentView(known(await findStudent(manager, studentId), studentId));
     });
   }
@@ -70,7 +81,9 @@ export class StudentsService {
       const existing = new Map(
         (await findStudents(manager, accepted.map(({ value }) => value.studentId))).map((student) => [student.id, student]),
       );
+      const asOf = this.clock.now();
       const stored: Array<{ id: string } & ReturnType<typeof columnsOf>> = [];
+      const updates: StudentDirectoryUpdatedV1[] = [];
       const unfit: RejectedRow[] = [];
       for (const { row, value } of accepted) {
         const outOfReach = programmeProblems(existing.get(value.studentId)?.program ?? null, value.program, covers);
@@ -79,13 +92,43 @@ export class StudentsService {
           continue;
         }
         const merged = mergeStudent(existing.get(value.studentId) ?? null, value, this.config.DEFAULT_STUDENT_TIME_ZONE);
-        if ('problems' in merged) unfit.push({ row, id: value.studentId, problems: merged.problems });
-        else stored.push({ id: value.studentId, ...columnsOf(merged.student) });
+        if ('problems' in merged) {
+          unfit.push({ row, id: value.studentId, problems: merged.problems });
+          continue;
+        }
+        stored.push({ id: value.studentId, ...columnsOf(merged.student, asOf) });
+        updates.push(directoryUpdateOf(value.studentId, merged.student, asOf));
       }
-      if (stored.length > 0) await upsertStudents(manager, stored);
+      await upsertStudents(manager, stored);
+      await this.publish(manager, updates);
       const created = stored.filter((student) => !existing.has(student.id)).length;
       return { received: rows.length, created, updated: stored.length - created, rejected: [...rejected, ...unfit].sort((a, b) => a.row - b.row) };
     });
+  }
+
+  /**
+   * A directory update from the registrar (OneRoster users.csv) or from a student import, this
+   * service's own included: applied when newer than what is held, so redelivery, an older update
+   * arriving late and the echo of our own import change nothing.
+   */
+  async applyDirectoryUpdate(manager: EntityManager, envelope: EventEnvelope<StudentDirectoryUpdatedV1>): Promise<void> {
+    // Our own imports and writes stored what they publish in the same transaction: the echo has nothing new.
+    if (envelope.source === SERVICE_NAME) return;
+    const update = envelope.data;
+    const existing = await lockStudent(manager, update.studentId);
+    const outcome = applyDirectoryUpdate(existing, update, this.config.DEFAULT_STUDENT_TIME_ZONE);
+    if (outcome.kind === 'apply') {
+      await upsertStudents(manager, [{ id: update.studentId, ...columnsOf(outcome.student, outcome.asOf) }]);
+    } else if (outcome.kind === 'unplaceable') {
+      this.logger.log({ studentId: update.studentId, eventId: envelope.id }, 'directory update for a student with no programme and year here yet: their first risk event places them');
+    }
+  }
+
+  private async publish(manager: EntityManager, updates: readonly StudentDirectoryUpdatedV1[]): Promise<void> {
+    const envelopes = updates.map((data) =>
+      createEnvelope({ type: STUDENT_DIRECTORY_UPDATED_V1, source: SERVICE_NAME, subject: data.studentId, data, time: new Date(data.asOf) }),
+    );
+    await this.runtime.outbox.append(manager, TOPICS.studentsDirectoryUpdated, envelopes);
   }
 
   private async unknownMentorProblems(manager: EntityManager, student: StudentFields): Promise<FieldProblem[]> {
@@ -116,12 +159,15 @@ function mentorReferenceProblems(student: StudentChanges, knownMentorIds: Readon
   return problems;
 }
 
-function columnsOf(student: StudentFields) {
+function columnsOf(student: StudentFields, directoryAsOf: Date | null) {
   return {
     program: student.program,
     yearOfStudy: student.yearOfStudy,
     displayName: student.displayName,
+    preferredName: student.preferredName,
     email: student.email,
+    identifiers: student.identifiers.map(({ type, value }) => ({ type, value })),
+    directoryAsOf,
     timeZone: student.timeZone,
     preferredTimes: [...student.preferredTimes],
     currentMentorId: student.currentMentorId,
@@ -135,7 +181,9 @@ function studentView(student: StudentEntity) {
     program: student.program,
     yearOfStudy: student.yearOfStudy,
     displayName: student.displayName,
+    preferredName: student.preferredName,
     email: student.email,
+    identifiers: student.identifiers,
     timeZone: student.timeZone,
     preferredTimes: student.preferredTimes,
     /** No preferences stated: matching assumes weekday daytime in the student's time zone. */

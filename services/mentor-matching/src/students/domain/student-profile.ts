@@ -2,11 +2,19 @@ import type { FieldProblem } from '@mentoring/contracts';
 import type { WeeklyWindow } from '../../shared/time';
 import { scheduleProblems } from '../../validation/availability-problems';
 
+export interface StudentIdentifierField {
+  readonly type: string;
+  readonly value: string;
+}
+
 export interface StudentFields {
   readonly program: string;
   readonly yearOfStudy: number;
   readonly displayName: string | null;
+  /** The name the student goes by, for greetings. */
+  readonly preferredName: string | null;
   readonly email: string | null;
+  readonly identifiers: readonly StudentIdentifierField[];
   readonly timeZone: string;
   readonly preferredTimes: readonly WeeklyWindow[];
   readonly currentMentorId: string | null;
@@ -31,7 +39,9 @@ export function mergeStudent(existing: StudentFields | null, changes: StudentCha
     program,
     yearOfStudy,
     displayName: keep(changes.displayName, existing?.displayName ?? null),
+    preferredName: keep(changes.preferredName, existing?.preferredName ?? null),
     email: keep(changes.email, existing?.email ?? null),
+    identifiers: changes.identifiers ?? existing?.identifiers ?? [],
     timeZone: changes.timeZone ?? existing?.timeZone ?? defaultTimeZone,
     preferredTimes: changes.preferredTimes ?? existing?.preferredTimes ?? [],
     currentMentorId: keep(changes.currentMentorId, existing?.currentMentorId ?? null),
