@@ -208,6 +208,7 @@ describe('mentor-matching: reminders before meetings and nudges for stalled pair
     expect(nudges('S-3')).toHaveLength(2);
     const docs = await http(service()).get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toContain('/v1/cases/{caseId}/contact-attempts');
+    expect(Object.keys(docs.body.components.schemas.CloseCaseDto.properties)).toEqual(expect.arrayContaining(['outcome', 'reason', 'referredTo']));
   });
 });
 

@@ -1,4 +1,5 @@
 import { CASE_OUTCOMES, CASE_PHASES, CaseOutcome, CasePhase, SESSION_OUTCOMES, SessionOutcome } from '@mentoring/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -54,15 +55,31 @@ export class AdjustCadenceDto {
 }
 
 export class CloseCaseDto {
-  @IsIn(CASE_OUTCOMES as unknown as string[]) outcome: CaseOutcome;
-  @IsOptional() @IsString() @Length(0, 500) reason?: string;
+  @ApiProperty({ enum: CASE_OUTCOMES, description: '`unreachable` only after three unanswered contact attempts; `met` only after an attended meeting' })
+  @IsIn(CASE_OUTCOMES as unknown as string[])
+  outcome: CaseOutcome;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  reason?: string;
+
   /** Required with outcome `referred`: the service the student was referred to (counselling, the dean's office). */
-  @ValidateIf((dto: CloseCaseDto) => dto.outcome === 'referred') @IsString() @Length(1, 200) referredTo?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: 'Required with outcome `referred`: the service the student was referred to', example: 'Student counselling' })
+  @ValidateIf((dto: CloseCaseDto) => dto.outcome === 'referred')
+  @IsString()
+  @Length(1, 200)
+  referredTo?: string;
 }
 
 export class ContactAttemptDto {
   /** How the mentor tried (a call, a message); kept in the case history for the mentor and coordinators. */
-  @IsOptional() @IsString() @Length(0, 500) note?: string;
+  @ApiPropertyOptional({ maxLength: 500, description: 'How the mentor tried to reach the student', example: 'Called twice, left a voicemail' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  note?: string;
 }
 
 export class RequestAnotherMentorDto {
