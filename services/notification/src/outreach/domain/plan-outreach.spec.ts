@@ -127,6 +127,16 @@ describe('planOutreach', () => {
     ]);
   });
 
+  it('offers a new time after a cancellation only while the pair goes on', () => {
+    const rebookable = (status: CaseEventV1['status']) =>
+      plan({ kind: 'meeting-cancelled', status, meeting }).map((message) =>
+        message.template === 'student-meeting-cancelled' ? message.variables.rebook !== null : message.template === 'mentor-meeting-cancelled' && message.variables.studentInvited,
+      );
+    expect(rebookable('active')).toEqual([true, true]);
+    expect(rebookable('closed')).toEqual([false, false]);
+    expect(rebookable('matched')).toEqual([false, false]);
+  });
+
   it('reminds both of the meeting in their own zone, and lets neither reminder outlive its start', () => {
     const messages = plan({ kind: 'meeting-reminder-due', status: 'active', meeting, reminder: { leadMinutes: 60 } });
     expect(messages.map((message) => [message.recipient.id, message.expiresAt, message.calendar])).toEqual([

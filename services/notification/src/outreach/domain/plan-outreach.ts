@@ -288,6 +288,9 @@ function cancelMeeting(outreach: CaseOutreach): PlannedMessage[] {
   const studentRecipient = student(outreach);
   const mentorRecipient = recipientOf(mentor, 'mentor');
   const moreTimesUrl = linkFor(outreach, studentRecipient, 'more-times');
+  // A meeting also goes when the case closes or its mentor leaves (the case is no longer active):
+  // then there is nothing to rebook with this mentor.
+  const pairGoesOn = event.status === 'active';
   const toStudent = planMessage(
     'student-meeting-cancelled',
     studentRecipient,
@@ -295,18 +298,18 @@ function cancelMeeting(outreach: CaseOutreach): PlannedMessage[] {
       ...studentVariables(studentRecipient, context),
       mentorName: mentor.displayName,
       meeting: meetingTime(slot, studentRecipient),
-      moreTimesUrl,
-      changeMentorUrl: linkFor(outreach, studentRecipient, 'change-mentor'),
+      rebook: pairGoesOn ? { moreTimesUrl, changeMentorUrl: linkFor(outreach, studentRecipient, 'change-mentor') } : null,
+      caseClosed: event.status === 'closed',
     },
     origin,
     context,
-    calendarInvite(outreach, mentor.displayName, moreTimesUrl, true),
+    calendarInvite(outreach, mentor.displayName, pairGoesOn ? moreTimesUrl : linkFor(outreach, studentRecipient, 'inbox'), true),
   );
   const mentorSummary = caseSummary(outreach, mentorRecipient);
   const toMentor = planMessage(
     'mentor-meeting-cancelled',
     mentorRecipient,
-    { ...mentorSummary, meeting: meetingTime(slot, mentorRecipient) },
+    { ...mentorSummary, meeting: meetingTime(slot, mentorRecipient), studentInvited: pairGoesOn },
     origin,
     context,
     calendarInvite(outreach, event.student.displayName, mentorSummary.caseUrl, true),

@@ -83,7 +83,12 @@ function eventsOfVariant(variant: number): CaseEventV1[] {
     })),
     { ...booked, kind: 'slot-confirmed' },
     { ...booked, kind: 'meeting-reminder-due', reminder: { leadMinutes: variant % 2 === 0 ? 60 : 1440 } },
-    { ...booked, kind: 'meeting-cancelled', meeting: { ...meeting, sequence: meeting.sequence + 1 } },
+    ...(['active', 'closed', 'matched'] as const).map((status) => ({
+      ...booked,
+      kind: 'meeting-cancelled' as const,
+      status,
+      meeting: { ...meeting, sequence: meeting.sequence + 1 },
+    })),
     { ...base, kind: 'slots-proposed', status: 'active', proposedSlots: variant % 3 === 0 ? [] : base.proposedSlots },
     ...NUDGE_KINDS.flatMap((kind) =>
       NUDGE_AUDIENCES.map((audience) => ({

@@ -71,8 +71,9 @@ export interface StudentNextMeetingVariables extends StudentVariables {
 export interface StudentMeetingCancelledVariables extends StudentVariables {
   mentorName: string;
   meeting: MeetingTime;
-  moreTimesUrl: string;
-  changeMentorUrl: string;
+  /** Only while the pair goes on: a closed case, or a mentor who left, has nothing to rebook. */
+  rebook: { moreTimesUrl: string; changeMentorUrl: string } | null;
+  caseClosed: boolean;
 }
 
 export interface StudentMentorVariables extends StudentVariables {
@@ -122,6 +123,8 @@ export interface MentorMeetingVariables extends CaseSummaryVariables {
 
 export interface MentorMeetingCancelledVariables extends CaseSummaryVariables {
   meeting: MeetingTime;
+  /** The student was asked to pick a new time (the pair goes on). */
+  studentInvited: boolean;
 }
 
 export type NudgeFlags = Record<'notBooked' | 'noFirstMeeting' | 'cadenceOverdue', boolean>;
