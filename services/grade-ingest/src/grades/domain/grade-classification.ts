@@ -32,6 +32,12 @@ const AMENDABLE_FIELDS: readonly GradeField[] = [
   'categoryWeight',
 ];
 
+/** The incoming grade with the category of the grade it amends when it names none itself. */
+export function withInheritedCategory(incoming: ValidGrade, previous: RecordedGrade | undefined): ValidGrade {
+  if (incoming.category !== undefined || previous?.category === undefined) return incoming;
+  return { ...incoming, category: previous.category, ...(previous.categoryWeight !== undefined && { categoryWeight: previous.categoryWeight }) };
+}
+
 /**
  * Decides what an incoming grade means given the latest recorded grade with the same
  * (feed, sourceRecordId): new, a resend, a correction, or an impossible move to another student
@@ -49,7 +55,8 @@ export function classifyAgainstExisting(incoming: ValidGrade, existing: Recorded
 function sameValue(field: GradeField, a: ValidGrade, b: ValidGrade): boolean {
   // Stored timestamps may come back in another ISO spelling; equal instants are the same grade.
   if (field === 'gradedAt') return toUtcTimestamp(a.gradedAt) === toUtcTimestamp(b.gradedAt);
-  // An absent category and a stored NULL are the same "no category".
+  // A feed that does not send categories (REST, Kafka) leaves the recorded one as it is.
+  if ((field === 'category' || field === 'categoryWeight') && a.category === undefined) return true;
   return (a[field] ?? null) === (b[field] ?? null);
 }
 

@@ -88,4 +88,15 @@ describe('planRecording', () => {
     expect(plan.outcomes[1]).toMatchObject({ outcome: 'accepted' });
     expect(plan.newVersions).toHaveLength(1);
   });
+
+  it('keeps a grade\'s category when a feed that sends none resends or corrects it, and records a changed category as an amendment', () => {
+    const categorised = { ...stored, category: 'Exams', categoryWeight: 0.6 };
+    const current = new Map([[grade.sourceRecordId, categorised]]);
+
+    expect(planRecording('sis', [grade], current, ids()).outcomes).toEqual([{ outcome: 'duplicate', gradeId: stored.gradeId }]);
+    const corrected = planRecording('sis', [{ ...grade, score: 70 }], current, ids());
+    expect(corrected.newVersions[0].event).toMatchObject({ score: 70, category: 'Exams', categoryWeight: 0.6 });
+    const moved = planRecording('sis', [{ ...grade, category: 'Quizzes', categoryWeight: 0.1 }], current, ids());
+    expect(moved.outcomes[0]).toMatchObject({ outcome: 'amended', changedFields: ['category', 'categoryWeight'] });
+  });
 });

@@ -1,5 +1,5 @@
 import { FieldProblem, GradeRecordedV1 } from '@mentoring/contracts';
-import { classifyAgainstExisting, RecordedGrade } from './grade-classification';
+import { classifyAgainstExisting, RecordedGrade, withInheritedCategory } from './grade-classification';
 import { toGradeRecordedPayload } from './grade-recorded';
 import { GradeField, ValidGrade } from './grade-validation';
 
@@ -48,7 +48,8 @@ export function planRecording(
   const recordedInBatch = new Map<string, NewGradeVersion>();
   const supersededGradeIds: string[] = [];
 
-  const recordVersion = (grade: ValidGrade, previous: StoredGrade | undefined): NewGradeVersion => {
+  const recordVersion = (incoming: ValidGrade, previous: StoredGrade | undefined): NewGradeVersion => {
+    const grade = withInheritedCategory(incoming, previous);
     const gradeId = newGradeId();
     const version: NewGradeVersion = {
       grade: { ...grade, gradeId, feed, version: (previous?.version ?? 0) + 1 },
