@@ -141,5 +141,18 @@ describe('mentor-matching: fresh slots, booking, moving and cancelling meetings'
     const rebooked = await log.waitFor('slot-confirmed', 'F-1');
     expect(rebooked.data.meeting?.uid).not.toBe(booked.uid);
     await http(service).post(`/v1/cases/${caseOf['F-1']}/meeting/cancel`).set('authorization', await coordinatorBearer(service, ['MBBS'], 'coordinator-mbbs')).send({}).expect(200);
+    await log.waitFor('meeting-cancelled', 'F-1');
+  });
+
+  it('calls off a booked meeting in calendars when its case closes', async () => {
+    const [slot] = (await studentView('F-1')).proposedSlots as Slot[];
+    expect((await pick('F-1', slot)).status).toBe(200);
+    // F-1's first meeting was cancelled by the coordinator; this is their second.
+    const booked = await log.waitFor('slot-confirmed', 'F-1', (event) => event.meeting?.uid.endsWith('-meeting-2@mentoring') === true);
+    expect(booked.data.meeting?.start).toBe(slot.start);
+    const student = await service.bearer('student', 'F-1');
+    await http(service).post(`/v1/cases/${caseOf['F-1']}/close`).set('authorization', student).send({ outcome: 'declined-by-student' }).expect(200);
+    const cancelled = await log.waitFor('meeting-cancelled', 'F-1', (event) => event.meeting?.uid === booked.data.meeting?.uid);
+    expect(cancelled.data).toMatchObject({ status: 'closed', mentor: { id: 'M-A' }, meeting: { sequence: 1, start: slot.start } });
   });
 });

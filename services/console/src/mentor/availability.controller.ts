@@ -7,7 +7,7 @@ import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
 import { HtmlPage } from '../web/html-page.decorator';
 import { redirectWithNotice } from '../web/notice';
 import { PageRenderer } from '../web/page-renderer';
-import { MentorReply } from '@mentoring/contracts';
+import { MEETING_MODES, MeetingMode, MentorReply } from '@mentoring/contracts';
 import { LeaveRow, leaveFromRows, parseWeeklyGrid, weeklyGridRows } from './domain/weekly-grid';
 import { mentorCaller, mentorPath } from './mentor-caller';
 
@@ -15,11 +15,14 @@ const VIEW = path.join(__dirname, 'views', 'availability.hbs');
 // Empty rows under the existing leave, so a new period can be added without scripts.
 const BLANK_LEAVE_ROWS = 2;
 const TIME_ZONES = Intl.supportedValuesOf('timeZone');
+const MODE_LABELS: Record<MeetingMode, string> = { 'in-person': 'In person', video: 'Video call', phone: 'Phone call' };
 
 interface AvailabilityForm {
   timeZone?: string;
   days?: Record<string, unknown>;
   leave?: LeaveRow[] | Record<string, LeaveRow>;
+  meetingMode?: string;
+  meetingPlace?: string;
 }
 
 /** "My availability": the weekly windows matching offers slots from, the time zone and leave. */
@@ -43,6 +46,7 @@ export class AvailabilityController {
       days: weeklyGridRows(profile.weeklyAvailability),
       leave: [...profile.leave, ...Array.from({ length: BLANK_LEAVE_ROWS }, () => ({ firstDay: '', lastDay: '', blank: true }))],
       timeZones: TIME_ZONES.map((zone) => ({ zone, selected: zone === profile.timeZone })),
+      meetingModes: MEETING_MODES.map((mode) => ({ mode, label: MODE_LABELS[mode], selected: mode === (profile.meetingMode ?? 'in-person') })),
     });
   }
 
@@ -58,7 +62,14 @@ export class AvailabilityController {
       weeklyAvailability: week.windows,
       blocks: current.blocks,
       leave: leaveFromRows(Object.values(form.leave ?? {})),
+      ...meetingPlaceOf(form),
     });
     redirectWithNotice(response, '/mentor/availability', 'Availability saved. New matches will use it.');
   }
+}
+
+// A blank place leaves the stored one alone: mentor-matching checks the place against the mode and names the field.
+function meetingPlaceOf(form: AvailabilityForm): { meetingMode?: string; meetingPlace?: string } {
+  const place = form.meetingPlace?.trim();
+  return place ? { meetingMode: form.meetingMode, meetingPlace: place } : {};
 }

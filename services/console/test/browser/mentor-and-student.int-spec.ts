@@ -167,11 +167,18 @@ describe('console pages for mentors and students, in a real browser', () => {
     await page.getByLabel('Time zone (the times below are in it)').selectOption('Europe/London');
     await page.getByLabel('First day of this leave').first().fill('2030-04-01');
     await page.getByLabel('Last day of this leave').first().fill('2030-04-05');
+    await page.getByLabel('How you meet students (every time offered to them says so)').selectOption('video');
+    await page.getByLabel('Where: the room, the https:// video link, or the phone number to call').fill('https://meet.example.edu/ben');
     await submitAndSee(page, 'Save availability', 'Availability saved');
     await expect(page.getByLabel('Monday').inputValue()).resolves.toBe('09:00-11:00, 14:00-16:00');
     await screenshot(page, 'mentor-availability');
     const profile = (await pipeline.call<{ timeZone: string; leave: unknown[] }>('mentor-matching', 'GET', `/v1/mentors/${OTHER_MENTOR.id}`, MBBS_COORDINATOR)).body;
-    expect(profile).toMatchObject({ timeZone: 'Europe/London', leave: [{ firstDay: '2030-04-01', lastDay: '2030-04-05' }] });
+    expect(profile).toMatchObject({
+      timeZone: 'Europe/London',
+      leave: [{ firstDay: '2030-04-01', lastDay: '2030-04-05' }],
+      meetingMode: 'video',
+      meetingPlace: 'https://meet.example.edu/ben',
+    });
     expect(problems).toEqual([]);
 
     const response = await page.goto(`${pipeline.consoleUrl}/mentor/cases/${caseId}`);

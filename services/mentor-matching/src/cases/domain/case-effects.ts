@@ -1,4 +1,5 @@
 import { FollowThroughTimerKind, followThroughTimers } from './follow-through';
+import { droppedMeetingCancellations } from './meetings';
 import type { CaseChange, CasePolicy, CaseTransition, MentoringCase } from './mentoring-case';
 
 export type OfferAnswer = 'accepted' | 'declined' | 'expired' | 'withdrawn';
@@ -35,7 +36,7 @@ export function caseEffects(before: MentoringCase, transition: CaseTransition, p
     offers: transition.changes.flatMap(offerEffects),
     timers: [...slaTimers(before, after), ...followThroughTimers(before, after, policy, now)],
     acceptedMentorId: accepted?.kind === 'accepted' ? accepted.mentorId : null,
-    events: transition.changes,
+    events: [...transition.changes, ...droppedMeetingCancellations(before, after, transition.changes)],
   };
 }
 

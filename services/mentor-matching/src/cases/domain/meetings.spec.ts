@@ -1,6 +1,16 @@
 import { CaseTransitionError } from './case-errors';
-import { acceptCase, logSession, matchCase, openCase } from './case-transitions';
-import { cancelMeeting, confirmSlot, meetingUid, otherBookedMeetings, slotAvailability, slotsOnOffer } from './meetings';
+import { acceptCase, logSession, matchCase, openCase, reassignCase } from './case-transitions';
+import {
+  cancelMeeting,
+  CASE_CLOSED_REASON,
+  confirmSlot,
+  droppedMeetingCancellations,
+  meetingUid,
+  MENTOR_LEFT_REASON,
+  otherBookedMeetings,
+  slotAvailability,
+  slotsOnOffer,
+} from './meetings';
 import { MentoringCase } from './mentoring-case';
 
 const flaggedAt = new Date('2030-03-04T06:00:00Z');
@@ -46,7 +56,7 @@ describe('booking, moving and cancelling a meeting', () => {
     const moved = confirmSlot(confirmSlot(active(), slot(30), at(2), room).state, slot(50), at(3), room).state;
     const cancelled = cancelMeeting(moved, { reason: ' Exam clash ' }, at(4));
     expect(cancelled.changes).toEqual([
-      { kind: 'meeting-cancelled', occurredAt: at(4), meeting: { ...moved.meeting, sequence: 2 }, reason: 'Exam clash' },
+      { kind: 'meeting-cancelled', occurredAt: at(4), meeting: { ...moved.meeting, sequence: 2 }, reason: 'Exam clash', mentorId: null },
     ]);
     expect(cancelled.state).toMatchObject({ confirmedSlot: null, meeting: null });
     const rebooked = confirmSlot(cancelled.state, slot(74), at(5), room).state.meeting;
@@ -112,5 +122,27 @@ describe('slots on offer now', () => {
     const offered = slotsOnOffer(stored, [slot(60.25), slot(70), slot(80)], time, room, 3);
     expect(offered.map(({ start }) => start)).toEqual([slot(60).start, slot(70).start, slot(80).start]);
     expect(offered[0]).toMatchObject({ keepOnOffer: true, ...room });
+  });
+});
+
+describe('a booked meeting taken away by another change', () => {
+  const booked = () => confirmSlot(active(), slot(30), at(2), room).state;
+  const cancellationOf = (before: MentoringCase, after: MentoringCase, hours: number) =>
+    droppedMeetingCancellations(before, after, [{ kind: 'progress-noted', occurredAt: at(hours) }]);
+
+  it('is called off in calendars, naming the mentor it was with, when the mentor leaves the case', () => {
+    const before = booked();
+    const reassigned = reassignCase(before, { mentorId: 'mentor-b', reason: 'Clash', requestedBy: 'coordinator', proposedSlots: [] }, at(3));
+    expect(droppedMeetingCancellations(before, reassigned.state, reassigned.changes)).toEqual([
+      { kind: 'meeting-cancelled', occurredAt: at(3), meeting: { ...before.meeting, sequence: 1 }, reason: MENTOR_LEFT_REASON, mentorId: 'mentor-a' },
+    ]);
+  });
+
+  it('is called off when the case closes, but not once it has begun or when nothing took it away', () => {
+    const before = booked();
+    expect(cancellationOf(before, { ...before, status: 'closed' }, 3)).toMatchObject([{ reason: CASE_CLOSED_REASON, meeting: { sequence: 1 } }]);
+    expect(cancellationOf(before, { ...before, status: 'closed' }, 31)).toEqual([]);
+    expect(cancellationOf(before, before, 3)).toEqual([]);
+    expect(cancellationOf(active(), { ...active(), status: 'closed' }, 3)).toEqual([]);
   });
 });

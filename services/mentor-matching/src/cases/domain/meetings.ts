@@ -1,7 +1,7 @@
 import type { CaseStatus } from '@mentoring/contracts';
 import type { IsoInterval } from '../../shared/time';
 import { CaseErrorCode, CaseTransitionError } from './case-errors';
-import type { BookedMeeting, CaseTransition, MeetingPlace, MeetingSlot, MentoringCase } from './mentoring-case';
+import type { BookedMeeting, CaseChange, CaseTransition, MeetingPlace, MeetingSlot, MentoringCase } from './mentoring-case';
 
 /** A mentor who has not said how they meet is met in person, the place to be agreed. */
 export const DEFAULT_MEETING_PLACE: MeetingPlace = { mode: 'in-person', location: '' };
@@ -50,8 +50,34 @@ export function cancelMeeting<C extends MentoringCase>(current: C, cancellation:
   const meeting = { ...booked, sequence: booked.sequence + 1 };
   return {
     state: { ...current, confirmedSlot: null, meeting: null },
-    changes: [{ kind: 'meeting-cancelled', occurredAt: now, meeting, reason: cancellation.reason?.trim() || null }],
+    changes: [{ kind: 'meeting-cancelled', occurredAt: now, meeting, reason: cancellation.reason?.trim() || null, mentorId: null }],
   };
+}
+
+export const MENTOR_LEFT_REASON = 'The mentor is no longer on this case';
+export const CASE_CLOSED_REASON = 'The mentoring case was closed';
+
+/**
+ * A change that takes a future booked meeting away (the case closed, or its mentor left) calls it
+ * off in calendars too, at the next sequence, naming the mentor it was with.
+ */
+export function droppedMeetingCancellations(before: MentoringCase, after: MentoringCase, changes: readonly CaseChange[]): CaseChange[] {
+  const meeting = before.meeting;
+  const [first] = changes;
+  if (!meeting || !first || Date.parse(meeting.start) <= first.occurredAt.getTime()) return [];
+  if (changes.some((change) => change.kind === 'meeting-cancelled' || change.kind === 'slot-confirmed')) return [];
+  const closed = after.status === 'closed';
+  const mentorLeft = after.mentorId !== before.mentorId;
+  if (!closed && !mentorLeft) return [];
+  return [
+    {
+      kind: 'meeting-cancelled',
+      occurredAt: first.occurredAt,
+      meeting: { ...meeting, sequence: meeting.sequence + 1 },
+      reason: closed ? CASE_CLOSED_REASON : MENTOR_LEFT_REASON,
+      mentorId: before.mentorId,
+    },
+  ];
 }
 
 /** New times put on offer without telling anyone: the student who asked is answered with them directly. */

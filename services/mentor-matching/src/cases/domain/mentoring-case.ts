@@ -102,7 +102,14 @@ export type CaseChange =
   | { readonly kind: 'reminder-due'; readonly occurredAt: Date; readonly mentorId: string }
   | { readonly kind: 'slot-confirmed'; readonly occurredAt: Date; readonly slot: IsoInterval; readonly meeting: BookedMeeting }
   | { readonly kind: 'slots-proposed'; readonly occurredAt: Date }
-  | { readonly kind: 'meeting-cancelled'; readonly occurredAt: Date; readonly meeting: BookedMeeting; readonly reason: string | null }
+  | {
+      readonly kind: 'meeting-cancelled';
+      readonly occurredAt: Date;
+      readonly meeting: BookedMeeting;
+      readonly reason: string | null;
+      /** The mentor the meeting was with when they have just left the case; null: the case's mentor. */
+      readonly mentorId: string | null;
+    }
   | { readonly kind: 'phase-changed'; readonly occurredAt: Date; readonly from: CasePhase; readonly to: CasePhase }
   | { readonly kind: 'progress-noted'; readonly occurredAt: Date }
   | { readonly kind: 'meeting-reminder-due'; readonly occurredAt: Date; readonly leadMinutes: number; readonly meeting: BookedMeeting }
