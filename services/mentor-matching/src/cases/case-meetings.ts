@@ -12,7 +12,7 @@ export class SlotTakenException extends ConflictException {
   constructor(caseId: string, nextSlots: readonly MeetingSlot[]) {
     super({
       code: 'SLOT_TAKEN',
-      message: 'That time is no longer free with this mentor; pick one of nextSlots',
+      message: 'That time has just been taken or has passed. Please pick one of the times now offered.',
       caseId,
       nextSlots: nextSlots.map(slotReply),
     });
