@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { describeError } from '@mentoring/messaging';
+import { TOPICS } from '@mentoring/contracts';
+import { describeError, MessagingRuntime } from '@mentoring/messaging';
 import { MetricsService, runWithContext } from '@mentoring/observability';
 import { Counter } from 'prom-client';
-import { GradeIngestConfig } from '../config/grade-ingest.config';
+import { GradeIngestConfig, SERVICE_NAME } from '../config/grade-ingest.config';
 import { GradeMetrics, GradeRecordingService, GradeValidator, RecordingOutcome } from '../grades';
 import { ImportBatch, ImportFileError, ImportTally, RowRejection, tallyBatch } from './domain';
 import { importLimitsOf, mappingWithConfig } from './import-limits.config';
 import { ImportEntity, ImportFailure, ImportStatus } from './infrastructure/import.entity';
 import { ImportStore, LeaseLostError } from './infrastructure/imports.store';
-import { readOneRosterImport, rejectImportedGrade } from './oneroster';
+import { directoryEnvelopes, directoryUpdateOf } from './directory-updates';
+import { OneRosterSource, readOneRosterDirectory, readOneRosterImport, rejectImportedGrade } from './oneroster';
 import { UploadMissingError, UploadStore } from './upload-store';
 
 // Each start of a run counts, crashes included: an upload that kills the process every time
@@ -39,6 +41,7 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly validator: GradeValidator,
     private readonly gradeMetrics: GradeMetrics,
     private readonly config: GradeIngestConfig,
+    private readonly runtime: MessagingRuntime,
     metrics: MetricsService,
   ) {
     this.finished = metrics.createCounter('grade_ingest_imports_finished_total', 'OneRoster imports that completed or failed', ['status']);
@@ -94,6 +97,7 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
   private async importBatches(entity: ImportEntity): Promise<void> {
     const upload = await this.uploads.open(entity.id, entity.upload);
     try {
+      if (entity.lastRow === 0) await this.publishDirectory(entity, upload.source);
       const batches = readOneRosterImport(upload.source, {
         validation: this.validator.options(),
         mapping: mappingWithConfig(this.config, entity.mapping),
@@ -109,6 +113,25 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
       upload.close();
     }
     if (await this.store.complete(entity.id, this.owner)) await this.finish(entity, 'completed');
+  }
+
+  /**
+   * Names, emails and identifiers of users.csv go to the student directory (mentor-matching and
+   * notification) before the grades, so a student flagged by this import is greeted by name. A
+   * resumed import writes the same events again, which the outbox ignores.
+   */
+  private async publishDirectory(entity: ImportEntity, source: OneRosterSource): Promise<void> {
+    const entries = await readOneRosterDirectory(source, {
+      mapping: mappingWithConfig(this.config, entity.mapping),
+      knownPrograms: this.config.KNOWN_PROGRAMS,
+      maxReferenceRows: this.config.IMPORT_MAX_REFERENCE_ROWS,
+    });
+    if (entries.length === 0) return;
+    const updates = entries.map((entry) => directoryUpdateOf(entry, entity.createdAt));
+    await this.recording.inTransaction(async (manager) => {
+      await this.store.lockOwned(manager, entity.id, this.owner);
+      await this.runtime.outbox.append(manager, TOPICS.studentsDirectoryUpdated, directoryEnvelopes(entity.id, entity.correlationId, updates, SERVICE_NAME));
+    });
   }
 
   private async persistBatch(entity: ImportEntity, batch: ImportBatch): Promise<void> {
