@@ -114,6 +114,9 @@ describe('mentor-matching: fresh slots, booking, moving and cancelling meetings'
   it('moves a booked meeting under the same uid at the next sequence', async () => {
     const first = (await log.waitFor('slot-confirmed', 'F-2')).data.meeting;
     const [other] = (await studentView('F-2')).proposedSlots as Slot[];
+    const move = { start: other.start, end: other.end };
+    await http(service).post(`/v1/cases/${caseOf['F-2']}/slots/confirm`).set('authorization', await service.bearer('student', 'F-1')).send(move).expect(403);
+    await http(service).post(`/v1/cases/${caseOf['F-2']}/slots/confirm`).set('authorization', await service.bearer('mentor', 'M-MD')).send(move).expect(403);
     expect((await pick('F-2', other)).status).toBe(200);
     const moved = await log.waitFor('slot-confirmed', 'F-2', (event) => event.meeting?.sequence === 1);
     expect(moved.data.meeting).toMatchObject({ uid: first?.uid, sequence: 1, start: other.start, end: other.end });
