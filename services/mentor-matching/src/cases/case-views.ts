@@ -35,6 +35,7 @@ export function fullCaseView(record: CaseRecord, people: CasePeople, history: re
     cadenceDays: cadenceDays(record, policy),
     nextMeetingDueAt: nextMeetingDueAt(record, policy),
     consecutiveMissed: record.consecutiveMissed,
+    contactAttempts: record.contactAttempts,
     outcome: record.outcome,
     timeline: {
       flaggedAt: record.flaggedAt,

@@ -72,6 +72,8 @@ export class FullCaseReply {
   @IsInt() @Min(1) cadenceDays!: number;
   @Nullable() @IsISO8601() nextMeetingDueAt!: string | null;
   @IsInt() @Min(0) consecutiveMissed!: number;
+  /** Added later (optional for older services): unanswered attempts to reach the student; `unreachable` needs three by default. */
+  @IsOptional() @IsInt() @Min(0) contactAttempts?: number;
   @Nullable() @IsIn(CASE_OUTCOMES as unknown as string[]) outcome!: CaseOutcome | null;
   @IsObject() @ValidateNested() @Type(() => CaseTimelineReply) timeline!: CaseTimelineReply;
   @IsObject() @ValidateNested() @Type(() => CaseTimingReply) timing!: CaseTimingReply;

@@ -1,6 +1,6 @@
 import { CaseErrorCode, CaseTransitionError } from './case-errors';
 import { caseEffects } from './case-effects';
-import { acceptCase, closeCase, logSession, matchCase, openCase } from './case-transitions';
+import { acceptCase, closeCase, logSession, matchCase, openCase, reassignCase } from './case-transitions';
 import { followThroughTimers, nextMeetingSlotsFrom, nudgeKindOfTimer, nudgeStalledPair, reminderLeadMinutes, remindOfMeeting } from './follow-through';
 import { cancelMeeting, confirmSlot } from './meetings';
 import { CasePolicy, CaseTransition, DEFAULT_CASE_POLICY, MentoringCase } from './mentoring-case';
@@ -189,6 +189,17 @@ describe('nudges for a next meeting overdue against the cadence', () => {
     const nudged = nudgeStalledPair(met(), 'cadence-overdue', at(due), policy).state;
     const again = logSession(nudged, { outcome: 'attended', occurredAt: at(due + 1) }, at(due + 2)).state;
     expect(nudgeStalledPair(again, 'cadence-overdue', at(due + 1 + 168), policy).changes).toHaveLength(1);
+  });
+
+  it('give a mentor who takes the case on after its last meeting the cadence from their acceptance', () => {
+    const handedOn = reassignCase(met(), { mentorId: 'mentor-b', reason: 'Moved away', requestedBy: 'coordinator', proposedSlots: [] }, at(200), policy).state;
+    const before = handedOn;
+    const accepting = acceptCase(before, 'mentor-b', at(400));
+    expect(timersOf(before, accepting, at(400))).toEqual([
+      { kind: 'nudge-cadence-overdue', dueAt: at(400 + 168) },
+      { kind: 'nudge-cadence-overdue', dueAt: at(400 + 336) },
+    ]);
+    rejects(() => nudgeStalledPair(accepting.state, 'cadence-overdue', at(401), policy), 'NUDGE_NOT_DUE');
   });
 
   it('are counted in whole days the meeting is overdue', () => {

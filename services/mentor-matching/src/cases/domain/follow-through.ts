@@ -89,7 +89,8 @@ interface Stall {
 
 /**
  * Whether the pair is stalled in this way (ignoring time): accepted with nothing booked and no
- * meeting yet; no attended meeting since the flag; or, after a meeting, nothing booked.
+ * meeting yet; no attended meeting since the flag; or, after a meeting, nothing booked (counted
+ * from the last meeting, or from a new mentor's acceptance after it).
  */
 export function stallOf(state: MentoringCase, kind: NudgeKind, policy: CasePolicy): Stall | null {
   const booked = bookedMeetingStart(state) !== null;
@@ -103,8 +104,10 @@ export function stallOf(state: MentoringCase, kind: NudgeKind, policy: CasePolic
       return { since: state.flaggedAt, waitingFrom: state.flaggedAt, dueAt: plusDays(state.flaggedAt, days.noFirstMeetingDays), escalatesAt: null };
     case 'cadence-overdue': {
       if (state.status !== 'active' || !state.lastMeetingAt || booked) return null;
-      const dueAt = plusDays(state.lastMeetingAt, cadenceDays(state, policy));
-      return { since: state.lastMeetingAt, waitingFrom: dueAt, dueAt, escalatesAt: plusDays(dueAt, days.cadenceGraceDays) };
+      // A mentor who took the case on after its last meeting has the cadence from their acceptance.
+      const since = state.acceptedAt && state.acceptedAt > state.lastMeetingAt ? state.acceptedAt : state.lastMeetingAt;
+      const dueAt = plusDays(since, cadenceDays(state, policy));
+      return { since, waitingFrom: dueAt, dueAt, escalatesAt: plusDays(dueAt, days.cadenceGraceDays) };
     }
   }
 }
