@@ -113,6 +113,12 @@ describe('planOutreach', () => {
     expect(messages.map((message) => message.variables)).toEqual([expect.objectContaining({ place }), expect.objectContaining({ place })]);
   });
 
+  it('says a booked meeting moved when its calendar sequence grew', () => {
+    const moved = (sequence: number) => plan({ kind: 'slot-confirmed', status: 'active', confirmedSlot, meeting: { ...meeting, sequence } }).map((message) => (message.variables as { moved: boolean }).moved);
+    expect(moved(0)).toEqual([false, false]);
+    expect(moved(2)).toEqual([true, true]);
+  });
+
   it('names a booking without a meeting by its case and start, as its first confirmation did', () => {
     const [toStudent] = plan({ kind: 'slot-confirmed', status: 'active', confirmedSlot });
     expect(toStudent.calendar?.meeting).toEqual({ uid: `case-0-${Date.parse(confirmedSlot.start)}`, sequence: 0, start: confirmedSlot.start, end: confirmedSlot.end, location: null });

@@ -54,6 +54,10 @@ function requireConfirmedSlot(outreach: CaseOutreach): MeetingSlotV1 {
   return confirmedSlot;
 }
 
+function wasMoved(outreach: CaseOutreach): boolean {
+  return (outreach.event.meeting?.sequence ?? 0) > 0;
+}
+
 function placeOf(slot: MeetingSlotV1): MeetingPlace | null {
   return meetingPlace(slot.mode, slot.location);
 }
@@ -190,6 +194,7 @@ function studentMeetingMessage(outreach: CaseOutreach, template: 'student-slot-c
     mentorName: mentor.displayName,
     meeting: meetingTime(slot, recipient),
     place: placeOf(slot),
+    moved: wasMoved(outreach),
     rescheduleUrl,
   };
   if (template === 'student-slot-confirmed') {
@@ -207,6 +212,7 @@ function mentorMeetingMessage(outreach: CaseOutreach, template: 'mentor-session-
     ...caseSummary(outreach, recipient),
     meeting: meetingTime(slot, recipient),
     place: placeOf(slot),
+    moved: wasMoved(outreach),
     phase: phaseFlags(event.phase),
     focusCourses: event.weakCourses,
   };

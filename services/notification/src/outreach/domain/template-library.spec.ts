@@ -14,6 +14,7 @@ const meeting: StudentMeetingVariables = {
   mentorName: 'Dr <b>Farah</b> Azhar',
   meeting: { start: '2026-10-13T06:00:00Z', end: '2026-10-13T06:30:00Z', timeZone: 'Europe/London' },
   place: { inPerson: true, video: false, phone: false, location: 'Room <2.14>' },
+  moved: false,
   rescheduleUrl: 'https://mentoring.example.edu/reschedule',
 };
 

@@ -55,6 +55,8 @@ export interface StudentMeetingVariables extends StudentVariables {
   meeting: MeetingTime;
   /** Null when the booking predates meeting places. */
   place: MeetingPlace | null;
+  /** The booked meeting was moved to this time (a higher calendar sequence). */
+  moved: boolean;
   rescheduleUrl: string;
 }
 
@@ -117,6 +119,7 @@ export interface MentorSlaReminderVariables extends CaseSummaryVariables {
 export interface MentorMeetingVariables extends CaseSummaryVariables {
   meeting: MeetingTime;
   place: MeetingPlace | null;
+  moved: boolean;
   phase: PhaseFlags;
   focusCourses: string[];
 }
