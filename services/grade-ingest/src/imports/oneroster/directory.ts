@@ -2,7 +2,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../domain';
 import { readBundleInfo } from './manifest';
 import { USERS_FILE } from './oneroster-files';
 import { isPlaced, PlacementMapping, programOf, yearOf } from './placement';
-import { loadReferences, OneRosterReferences } from './references';
+import { loadDirectoryReferences, OneRosterReferences } from './references';
 import { RowReferences } from './row-references';
 import { OneRosterSource } from './sources';
 
@@ -27,7 +27,8 @@ export interface OneRosterDirectoryEntry {
 /**
  * The people of a file set's users.csv (students: users with a student role in roles.csv, or a 1.1
  * `role` of student, or every user when the set says nothing about roles), placed in programme and
- * year exactly as their grades are. An empty list when the set has no users.csv.
+ * year as far as their own orgs place them (a student placed only by a course's org is placed by
+ * their grades). An empty list when the set has no users.csv; grade files are not needed.
  */
 export async function readOneRosterDirectory(
   source: OneRosterSource,
@@ -35,7 +36,7 @@ export async function readOneRosterDirectory(
 ): Promise<OneRosterDirectoryEntry[]> {
   const info = await readBundleInfo(source);
   if (!info.modes.has(USERS_FILE.name)) return [];
-  const tables = await loadReferences(source, options.maxReferenceRows ?? DEFAULT_IMPORT_LIMITS.maxReferenceRows, info);
+  const tables = await loadDirectoryReferences(source, options.maxReferenceRows ?? DEFAULT_IMPORT_LIMITS.maxReferenceRows, info);
   return directoryEntriesOf(tables, options.mapping ?? {}, options.knownPrograms);
 }
 

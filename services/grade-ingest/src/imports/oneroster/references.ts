@@ -105,7 +105,7 @@ export async function loadReferences(source: OneRosterSource, maxRows: number, i
   const has = (file: OneRosterFile) => (info === undefined ? source.has(file.name) : included(info, file));
   const optional = <T extends object>(file: OneRosterFile, toEntry: (row: CsvRow) => T, key?: string) =>
     has(file) ? loadTable(source, file, toEntry, limits, key) : Promise.resolve(undefined);
-  const roles = await optional(ROLES_FILE, (row) => ({ userSourcedId: row.value('userSourcedId'), role: row.value('role'), roleType: row.value('roleType'), orgSourcedId: row.value('orgSourcedId') }));
+  const roles = await optional(ROLES_FILE, toRole);
   const scales = await optional(SCORE_SCALES_FILE, (row) => ({ scoreScaleValue: row.value('scoreScaleValue') }));
   return {
     lineItems: await loadTable(source, LINE_ITEMS_FILE, toLineItem, limits),
@@ -113,12 +113,7 @@ export async function loadReferences(source: OneRosterSource, maxRows: number, i
     classes: await optional(CLASSES_FILE, toClass),
     courses: await optional(COURSES_FILE, (row) => ({ courseCode: row.value('courseCode'), orgSourcedId: row.value('orgSourcedId') })),
     categories: await optional(CATEGORIES_FILE, (row) => ({ title: row.value('title'), weight: row.value('weight') })),
-    orgs: await optional(ORGS_FILE, (row) => ({
-      name: row.value('name'),
-      identifier: row.value('identifier'),
-      type: row.value('type'),
-      parentSourcedId: row.value('parentSourcedId'),
-    })),
+    orgs: await optional(ORGS_FILE, toOrg),
     studentOrgs: roles && studentOrgsOf(roles.values()),
     scoreScales: scales && scoreScalesOf(scales),
     lineItemScales: await optional(LINE_ITEM_SCORE_SCALES_FILE, (row) => ({ scale: row.value('scoreScaleSourcedId') }), 'lineItemSourcedId').then(
@@ -128,6 +123,28 @@ export async function loadReferences(source: OneRosterSource, maxRows: number, i
       (table) => table && new Map([...table].map(([id, { scale }]) => [id, scale])),
     ),
   };
+}
+
+/** Only what places people: users.csv, orgs.csv and roles.csv of the files the bundle includes (no grade files needed). */
+export async function loadDirectoryReferences(source: OneRosterSource, maxRows: number, info: BundleInfo): Promise<OneRosterReferences> {
+  const limits = { maxRows };
+  const optional = <T extends object>(file: OneRosterFile, toEntry: (row: CsvRow) => T) =>
+    included(info, file) ? loadTable(source, file, toEntry, limits) : Promise.resolve(undefined);
+  const roles = await optional(ROLES_FILE, toRole);
+  return {
+    lineItems: new Map(),
+    users: await optional(USERS_FILE, toUser),
+    orgs: await optional(ORGS_FILE, toOrg),
+    studentOrgs: roles && studentOrgsOf(roles.values()),
+  };
+}
+
+function toRole(row: CsvRow): RoleRow {
+  return { userSourcedId: row.value('userSourcedId'), role: row.value('role'), roleType: row.value('roleType'), orgSourcedId: row.value('orgSourcedId') };
+}
+
+function toOrg(row: CsvRow): OrgRef {
+  return { name: row.value('name'), identifier: row.value('identifier'), type: row.value('type'), parentSourcedId: row.value('parentSourcedId') };
 }
 
 function toLineItem(row: CsvRow): LineItemRef {
