@@ -107,11 +107,11 @@ export class Pipeline {
     return instance;
   }
 
-  /** Starts the console (services/console) against the first live instance of every service. */
-  async startConsole(): Promise<void> {
+  /** Starts the console (services/console) against the first live instance of every service, with extra settings when given. */
+  async startConsole(env: Record<string, string> = {}): Promise<void> {
     const database = await createTestDatabase('console');
     const serviceUrls = Object.fromEntries(PIPELINE_SERVICES.map((service) => [`${service.toUpperCase().replace(/-/g, '_')}_URL`, this.instancesOf(service)[0].url]));
-    const child = spawnTsProcess('services/console/src/main.ts', { PORT: new URL(this.consoleUrl).port, DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info', MENTORING_CLOCK_FILE: this.clockFile, ...serviceUrls }, 'console');
+    const child = spawnTsProcess('services/console/src/main.ts', { PORT: new URL(this.consoleUrl).port, DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info', MENTORING_CLOCK_FILE: this.clockFile, ...serviceUrls, ...env }, 'console');
     this.consoleApp = { process: child, database };
     await waitUntilServing(child, this.consoleUrl, 'console');
   }

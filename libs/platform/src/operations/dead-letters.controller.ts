@@ -6,6 +6,7 @@ import { DEAD_LETTER_STATUSES, DeadLetterEntity, DeadLetterStatus } from '@mento
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { MessagingRuntime, PermanentError } from '@mentoring/messaging';
+import { traceIdOf, TRACEPARENT_HEADER } from '@mentoring/observability';
 
 class DeadLetterListQuery {
   @IsOptional() @IsIn(DEAD_LETTER_STATUSES as unknown as string[]) status?: DeadLetterStatus;
@@ -28,6 +29,7 @@ function present(deadLetter: DeadLetterEntity) {
     value: deadLetter.value,
     valueEncoding: deadLetter.valueEncoding,
     headers: deadLetter.headers,
+    traceId: traceIdOf(deadLetter.headers[TRACEPARENT_HEADER]) ?? null,
     replayAttempts: deadLetter.replayAttempts,
     lastReplayError: deadLetter.lastReplayError,
     createdAt: deadLetter.createdAt,

@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { BaseAppConfig, DEV_CONSOLE_SIGNING_KEY, IsEd25519Pem, OwnKeyOutsideDevelopment, pemFromEnvironment } from '@mentoring/config';
-import { IsBoolean, IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
 
 export const SERVICE_NAME = 'console';
 
@@ -64,4 +64,13 @@ export class ConsoleConfig extends BaseAppConfig {
 
   /** How long a service call may take before the page reports the service as unreachable. */
   @Type(() => Number) @IsInt() @Min(100) @Max(120_000) SERVICE_TIMEOUT_MS = 10_000;
+
+  /**
+   * The trace UI's address of one trace, with `{traceId}` where the id goes (Jaeger:
+   * `http://host:16686/trace/{traceId}`; Grafana Explore with Tempo takes it in its query). Unset,
+   * the ops pages show trace ids without links.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]*\{traceId\}[^\s]*$/, { message: 'must be an http(s) URL containing {traceId}' })
+  TRACE_URL_TEMPLATE?: string;
 }

@@ -11,6 +11,8 @@ import { PageRenderer } from '../web/page-renderer';
 import { DeadLettersService } from './dead-letters.service';
 import { pipelinePage } from './domain/pipeline-page';
 import { describeReplay } from './domain/replay-notice';
+import { sloPanel, traceLink } from './domain/slo-panel';
+import { ConsoleConfig } from '../config/console.config';
 import { PipelineHealthService } from './pipeline-health.service';
 
 const VIEWS = path.join(__dirname, 'views');
@@ -32,19 +34,23 @@ export class OpsController {
     private readonly health: PipelineHealthService,
     private readonly deadLetters: DeadLettersService,
     private readonly pages: PageRenderer,
+    private readonly config: ConsoleConfig,
   ) {}
 
   @Get()
   @HtmlPage()
   async pipeline(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Promise<string> {
-    const services = await this.health.overview();
-    return this.pages.render(request, response, path.join(VIEWS, 'pipeline.hbs'), { title: 'Pipeline health', ...pipelinePage(services) });
+    const [services, promises] = await Promise.all([this.health.overview(), this.health.promises()]);
+    return this.pages.render(request, response, path.join(VIEWS, 'pipeline.hbs'), { title: 'Pipeline health', ...pipelinePage(services), slos: sloPanel(promises) });
   }
 
   @Get('dead-letters')
   @HtmlPage()
   async deadLetterList(@Req() request: ConsoleRequest, @Res({ passthrough: true }) response: ConsoleResponse): Promise<string> {
-    const services = await this.deadLetters.listAll(callerOf(request));
+    const services = (await this.deadLetters.listAll(callerOf(request))).map((entry) => ({
+      ...entry,
+      items: entry.items.map((item) => ({ ...item, traceUrl: traceLink(this.config.TRACE_URL_TEMPLATE, item.traceId) })),
+    }));
     const pending = services.reduce((total, entry) => total + entry.items.filter((item) => item.status === 'pending').length, 0);
     return this.pages.render(request, response, path.join(VIEWS, 'dead-letters.hbs'), { title: 'Dead letters', services, pending });
   }

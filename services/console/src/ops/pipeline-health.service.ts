@@ -8,6 +8,9 @@ import {
   pipelineLoadOf,
   Readiness,
   readinessOf,
+  Sample,
+  SloStatus,
+  sloStatusOf,
   Throughput,
   throughputBetween,
   TopicLag,
@@ -40,6 +43,21 @@ export class PipelineHealthService {
 
   overview(): Promise<ServiceHealth[]> {
     return Promise.all(BACKEND_SERVICES.map((service) => this.healthOf(service)));
+  }
+
+  /** The promises to students, from every service's /metrics (a service that cannot be read reports nothing). */
+  async promises(): Promise<SloStatus[]> {
+    const scrapes = await Promise.all(BACKEND_SERVICES.map(async (service) => [service, await this.samplesOf(service)] as const));
+    return sloStatusOf(Object.fromEntries(scrapes));
+  }
+
+  private async samplesOf(service: BackendService): Promise<Sample[]> {
+    try {
+      const { status, text } = await this.api.fetchPublic(service, '/metrics');
+      return status === 200 ? parsePrometheusText(text) : [];
+    } catch {
+      return [];
+    }
   }
 
   private async healthOf(service: BackendService): Promise<ServiceHealth> {

@@ -21,6 +21,7 @@ import { Browser, Page } from 'playwright-core';
 const PROGRAM = 'HDPCS';
 const COORDINATOR = 'coordinator-hdpcs';
 const OPS = 'ops.kim';
+const TRACE_UI = 'http://traces.example.test/trace/{traceId}';
 const PASSWORD = 'a long console password';
 const STUDENT = 'hd-student-1';
 const MENTOR = 'hd-mentor-1';
@@ -39,7 +40,7 @@ describe('console pages for coordinators and ops', () => {
 
   beforeAll(async () => {
     await pipeline.start(1);
-    await pipeline.startConsole();
+    await pipeline.startConsole({ TRACE_URL_TEMPLATE: TRACE_UI });
     await pipeline.addConsoleAccount({ username: OPS, displayName: 'Kim (ops)', role: 'ops', password: PASSWORD });
     await pipeline.addConsoleAccount({ username: COORDINATOR, displayName: 'Dr Hale', role: 'coordinator', programmes: [PROGRAM], password: PASSWORD });
     browser = await launchBrowser();
@@ -106,11 +107,18 @@ describe('console pages for coordinators and ops', () => {
       await expect(page.locator(`tr[data-service="${service}"] .badge`).textContent()).resolves.toBe('ready');
     }
     await expect(page.getByRole('heading', { name: 'Consumer lag' }).isVisible()).resolves.toBe(true);
+    // The promises beside the plumbing: each SLO's figure against its target.
+    const slos = page.locator('table[data-panel="slo"]');
+    await expect(slos.locator('tr[data-slo="oldest-waitlisted-case"] td').first().textContent()).resolves.toMatch(/\d+ (s|min|h|days)/);
+    await expect(slos.locator('tr[data-slo="offers-answered-within-sla"] td').nth(1).textContent()).resolves.toBe('at least 90%');
+    await expect(slos.locator('tr[data-slo="dead-letters"] .badge').textContent()).resolves.toBe('missed');
     await screenshot(page, 'ops-pipeline');
 
     await page.getByRole('link', { name: 'Dead letters' }).first().click();
     const row = page.locator(`tr[data-dead-letter="${deadLetter.id}"]`);
     await expect(row.textContent()).resolves.toMatch(/no-coordinator[\s\S]*No coordinator/);
+    // The dead letter links to the trace of the event that failed.
+    await expect(row.getByRole('link', { name: `Trace of dead letter ${deadLetter.id}` }).getAttribute('href')).resolves.toMatch(/^http:\/\/traces\.example\.test\/trace\/[0-9a-f]{32}$/);
     await screenshot(page, 'ops-dead-letters');
 
     // The fix: the programme gets its coordinator, so the escalation now has someone to reach.

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsObject, IsString, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Nullable } from '../reply';
 
 // What every service's /v1/ops/dead-letters routes answer, as far as the console and the ops CLI read them.
@@ -31,6 +31,8 @@ export class DeadLetterReply {
   @Nullable() @IsString() lastReplayError!: string | null;
   @IsISO8601() createdAt!: string;
   @Nullable() @IsISO8601() resolvedAt!: string | null;
+  /** The trace the message was part of (its W3C traceparent header); absent from services of earlier releases. */
+  @IsOptional() @IsString() traceId?: string | null;
 }
 
 /** GET /v1/ops/dead-letters: a page, newest first, and how many match in all. */
