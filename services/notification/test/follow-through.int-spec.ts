@@ -1,4 +1,4 @@
-import { uniqueName } from '@mentoring/testing';
+import { uniqueName, waitUntil } from '@mentoring/testing';
 import request from 'supertest';
 import type { MeetingV1 } from '@mentoring/contracts';
 import { formatMeetingTime } from '../src/outreach/domain';
@@ -236,4 +236,30 @@ describe('follow-through: meeting reminders, nudges, invites and fresh times', (
     expect(parsed.text).not.toMatch(/\/v1\/links\/pick-slot\?token=/);
     expect(parsed.text).toMatch(/Pick a time that suits you: https:\/\/console\.example\.edu\/v1\/links\/more-times\?token=/);
   });
+
+  it('drops a reminder whose sending failed until the meeting had begun, instead of sending it late', async () => {
+    const student = person('student', 'UTC');
+    const mentor = person('mentor', 'UTC');
+    const meeting = meetingIn(HOUR);
+    await mail.stop();
+    try {
+      await producer.send(caseEnvelope({ kind: 'meeting-reminder-due', status: 'active', student, mentor, meeting, reminder: { leadMinutes: 60 } }));
+      await dispatched.waitFor(student.id, { template: 'student-meeting-reminder', channel: 'email', status: 'deferred' });
+      clock.advanceTo(new Date(Date.parse(meeting.start) + MINUTE));
+    } finally {
+      await mail.resume();
+    }
+
+    const [reminder] = (await inboxOf(service, student, 'student')).items;
+    const expired = await waitForEmailStatus(reminder.messageId, 'skipped');
+    expect(expired.log.at(-1)?.detail).toBe(`expired: not sent after ${new Date(meeting.start).toISOString()}`);
+    expect(mail.to(student.email as string)).toEqual([]);
+  });
+
+  async function waitForEmailStatus(messageId: string, status: string) {
+    return waitUntil(`the email of ${messageId} ${status}`, async () => {
+      const email = (await deliveriesOf(service, messageId)).deliveries.find((delivery) => delivery.channel === 'email');
+      return email?.status === status && email;
+    });
+  }
 });
