@@ -219,6 +219,38 @@ describe('mentor-matching: reminders before meetings and nudges for stalled pair
     expect(Object.keys(docs.body.paths)).toContain('/v1/cases/{caseId}/contact-attempts');
     expect(Object.keys(docs.body.components.schemas.CloseCaseDto.properties)).toEqual(expect.arrayContaining(['outcome', 'reason', 'referredTo']));
   });
+
+  it('gives a case open from before reminders and nudges existed its timers when the service starts', async () => {
+    await feed.send(riskEvent('S-5'));
+    const matched = await log.waitFor('matched', 'S-5');
+    caseOf['S-5'] = matched.data.caseId;
+    mentorOf['S-5'] = matched.data.mentor?.id ?? '';
+    await http(service()).post(`/v1/cases/${caseOf['S-5']}/accept`).set('authorization', await mentorBearer('S-5')).expect(200);
+    const accepted = await log.waitFor('accepted', 'S-5');
+    const meeting = accepted.data.proposedSlots.at(-1) as Slot;
+    await confirm('S-5', { start: meeting.start, end: meeting.end });
+    await settled();
+
+    // As a case booked before this version: none of its follow-through timers exist.
+    await query(`DELETE FROM case_timers WHERE case_id = $1 AND kind NOT IN ('sla-reminder', 'sla-expiry')`, [caseOf['S-5']]);
+    await stopReplicas();
+    await startReplicas();
+    const timers = await query(`SELECT kind, due_at FROM case_timers WHERE case_id = $1 ORDER BY due_at`, [caseOf['S-5']]);
+    expect(timers.map((timer: { kind: string }) => timer.kind)).toEqual(expect.arrayContaining(['meeting-reminder', 'nudge-no-first-meeting']));
+
+    expect(timers.filter((timer: { kind: string }) => timer.kind === 'meeting-reminder').map((timer: { due_at: Date }) => timer.due_at)).toEqual([
+      at(meeting.start, -DAY_MS),
+      at(meeting.start, -HOUR_MS),
+    ]);
+
+    for (const lead of [DAY_MS, HOUR_MS]) {
+      advanceTo(at(meeting.start, -lead + MINUTE_MS));
+      await settled();
+    }
+    expect(reminders('S-5').map((event) => event.reminder?.leadMinutes)).toEqual([1440, 60]);
+    // Flagged weeks ago: the coordinator heard of it once when it opened; the timer set again at start-up found that done.
+    expect(nudges('S-5')).toEqual([{ kind: 'no-first-meeting', audience: 'coordinator', daysWaiting: expect.any(Number) }]);
+  });
 });
 
 /** The nudges of one kind and audience counted by the replicas, from their Prometheus text. */

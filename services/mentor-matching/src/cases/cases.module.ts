@@ -1,7 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { MentorsCoreModule } from '../mentors';
 import { StudentsCoreModule } from '../students';
-import { DueTimerHandler } from '../timers';
+import { DueTimerHandler, TimersCoreModule } from '../timers';
 import { CaseCoreModule } from './case-core.module';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseMeetings } from './case-meetings';
@@ -9,6 +9,7 @@ import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { RiskAssessedHandler } from './risk-assessed.handler';
+import { FollowThroughBackfill } from './follow-through-backfill';
 import { FollowThroughTimers, NudgeMetrics } from './follow-through-timers';
 import { SlaTimers } from './sla-timers';
 
@@ -21,9 +22,17 @@ export class CasesModule {
   static register(matching: NonNullable<ModuleMetadata['imports']>): DynamicModule {
     return {
       module: CasesModule,
-      imports: [CaseCoreModule, MentorsCoreModule, StudentsCoreModule, ...matching],
+      imports: [CaseCoreModule, MentorsCoreModule, StudentsCoreModule, TimersCoreModule, ...matching],
       controllers: [CasesController, CaseloadController, RiskAssessedHandler],
-      providers: [CasesService, CaseIntakeService, CaseMeetings, NudgeMetrics, FollowThroughTimers, { provide: DueTimerHandler, useClass: SlaTimers }],
+      providers: [
+        CasesService,
+        CaseIntakeService,
+        CaseMeetings,
+        NudgeMetrics,
+        FollowThroughTimers,
+        FollowThroughBackfill,
+        { provide: DueTimerHandler, useClass: SlaTimers },
+      ],
       exports: [DueTimerHandler],
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CaseTimerKind } from './infrastructure/case-timer.entity';
-import { scheduleTimer } from './infrastructure/timers.store';
+import { casesWithTimersOf, scheduleTimer } from './infrastructure/timers.store';
 
 export type { CaseTimerKind } from './infrastructure/case-timer.entity';
 
@@ -18,6 +18,11 @@ export interface DueTimer {
 export class CaseTimers {
   schedule(manager: EntityManager, caseId: string, kind: CaseTimerKind, dueAt: Date): Promise<void> {
     return scheduleTimer(manager, caseId, kind, dueAt);
+  }
+
+  /** Which of these cases have ever had a timer of one of these kinds, fired or not. */
+  casesWithTimers(manager: EntityManager, caseIds: readonly string[], kinds: readonly CaseTimerKind[]): Promise<Set<string>> {
+    return casesWithTimersOf(manager, caseIds, kinds);
   }
 }
 

@@ -11,7 +11,8 @@ import type { CasePolicy, CaseTransition, MentoringCase } from './mentoring-case
  * or for a pair that has since met, finds nothing to do, and one firing twice sends nothing twice.
  */
 
-export type FollowThroughTimerKind = 'meeting-reminder' | 'nudge-not-booked' | 'nudge-no-first-meeting' | 'nudge-cadence-overdue';
+export const FOLLOW_THROUGH_TIMER_KINDS = ['meeting-reminder', 'nudge-not-booked', 'nudge-no-first-meeting', 'nudge-cadence-overdue'] as const;
+export type FollowThroughTimerKind = (typeof FOLLOW_THROUGH_TIMER_KINDS)[number];
 
 export interface FollowThroughTimer {
   readonly kind: FollowThroughTimerKind;

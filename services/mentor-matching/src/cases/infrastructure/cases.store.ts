@@ -32,6 +32,11 @@ export function lockCase(manager: EntityManager, caseId: string): Promise<CaseEn
   return manager.findOne(CaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
 }
 
+/** Every case that is not closed. */
+export function casesNotClosed(manager: EntityManager): Promise<CaseEntity[]> {
+  return manager.find(CaseEntity, { where: { status: Not('closed') } });
+}
+
 export function lockOpenCaseOf(manager: EntityManager, studentId: string): Promise<CaseEntity | null> {
   return manager.findOne(CaseEntity, { where: { studentId, status: Not('closed') }, lock: { mode: 'pessimistic_write' } });
 }

@@ -10,6 +10,14 @@ export async function scheduleTimer(manager: EntityManager, caseId: string, kind
   );
 }
 
+export async function casesWithTimersOf(manager: EntityManager, caseIds: readonly string[], kinds: readonly CaseTimerKind[]): Promise<Set<string>> {
+  const rows: Array<{ case_id: string }> = await manager.query(`SELECT DISTINCT case_id FROM case_timers WHERE case_id = ANY($1) AND kind = ANY($2)`, [
+    [...caseIds],
+    [...kinds],
+  ]);
+  return new Set(rows.map((row) => row.case_id));
+}
+
 /** The earliest due timer nobody else holds, locked until the transaction ends. */
 export function claimDueTimer(manager: EntityManager, now: Date): Promise<CaseTimerEntity | null> {
   return manager
