@@ -6,8 +6,8 @@ import { Clock, CLOCK } from '@mentoring/platform';
 import { NotificationConfig } from '../config/notification.config';
 import { LinkSigner } from '../links';
 import { MessageOrigin, MessageRecorder } from '../messages';
-import { PreferencesService, RecipientDirectory } from '../recipients';
-import { EscalationAwaitingAction, OutreachError, planOutreach, PlannedMessage, Recipient } from '../outreach/domain';
+import { KnownNames, PreferencesService, RecipientDirectory } from '../recipients';
+import { EscalationAwaitingAction, OutreachError, planOutreach, PlannedMessage, Recipient, withKnownNames } from '../outreach/domain';
 
 function escalationOf(event: CaseEventV1): EscalationAwaitingAction | null {
   if (event.kind !== 'escalated' || !event.escalationReason) return null;
@@ -47,10 +47,13 @@ export class OutreachService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async handleCaseEvent({ envelope, data: event, manager }: HandlerContext<CaseEventV1>): Promise<void> {
-    await this.directory.recordParticipants(manager, event, envelope.id);
+  async handleCaseEvent({ envelope: received, data: event, manager }: HandlerContext<CaseEventV1>): Promise<void> {
+    await this.directory.recordParticipants(manager, event, received.id);
+    // Names as the student directory has them: greetings by preferred name, never by an id.
+    const names = await this.directory.namesOfEach(manager, peopleOf(event, []));
+    const envelope = { ...received, data: withKnownNames(event, (id) => names.get(id)?.displayName) };
     try {
-      const planned = await this.plan(manager, envelope);
+      const planned = await this.plan(manager, envelope, names);
       const origin: MessageOrigin = {
         correlationId: envelope.correlationId,
         eventSubject: envelope.subject,
@@ -66,7 +69,7 @@ export class OutreachService {
     }
   }
 
-  private async plan(manager: EntityManager, envelope: EventEnvelope<CaseEventV1>): Promise<PlannedMessage[]> {
+  private async plan(manager: EntityManager, envelope: EventEnvelope<CaseEventV1>, names: ReadonlyMap<string, KnownNames>): Promise<PlannedMessage[]> {
     const event = envelope.data;
     const coordinators = involvesCoordinators(event) ? await this.directory.coordinatorsOf(manager, event.program) : [];
     const people = peopleOf(event, coordinators);
@@ -77,6 +80,7 @@ export class OutreachService {
       wellbeingUrl: this.config.WELLBEING_URL,
       coordinators,
       localeOf: (recipientId) => preferences.get(recipientId)?.locale ?? undefined,
+      greetingNameOf: (recipientId) => names.get(recipientId)?.greetingName,
     });
   }
 }

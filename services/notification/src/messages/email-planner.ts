@@ -34,7 +34,7 @@ export class EmailPlanner {
   ) {}
 
   /** The plan for one email of `template`, at the clock's now; dropped when it could only go at or after `expiresAt`. */
-  async plan(manager: EntityManager, recipientId: string, template: string, expiresAt: Date | null = null): Promise<EmailPlan> {
+  async plan(manager: EntityManager, recipientId: string, template: string, expiresAt: Date | null = null, waitForAddress = false): Promise<EmailPlan> {
     const now = this.clock.now();
     const state = await this.stateOf(manager, recipientId, now);
     const timeZone = state.recipient?.timeZone ?? FALLBACK_TIME_ZONE;
@@ -46,6 +46,7 @@ export class EmailPlanner {
       recentEmailsSentAt: state.recentEmailsSentAt,
       dailyDigestAt: wantsDailyDigest ? nextDailyDigestAt(now, timeZone, this.config.COORDINATOR_DIGEST_TIME) : null,
       expiresAt,
+      waitForAddress,
     });
   }
 

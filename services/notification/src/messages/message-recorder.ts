@@ -21,7 +21,12 @@ export interface MessageOrigin {
   flaggedAt: Date | null;
 }
 
-const DISPATCHED_BY_PLAN = { queued: 'queued', deferred: 'deferred', held: 'digested', skipped: null } as const;
+const DISPATCHED_BY_PLAN = { queued: 'queued', deferred: 'deferred', held: 'digested', skipped: null, 'awaiting-address': 'deferred' } as const;
+
+/** Whether an email's plan has a time it is due. */
+function dueAtOf(plan: EmailPlan): Date | null {
+  return plan.status === 'skipped' || plan.status === 'awaiting-address' ? null : plan.dueAt;
+}
 
 /** Turns planned messages into stored messages with one delivery per channel, each exactly once. */
 @Injectable()
@@ -34,12 +39,28 @@ export class MessageRecorder {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The inbox copy (delivered at once) and the email (as the recipient's preferences allow). */
-  async recordOutreach(manager: EntityManager, planned: PlannedMessage, origin: MessageOrigin): Promise<void> {
+  /**
+   * The inbox copy (delivered at once) and the email (as the recipient's preferences allow; a
+   * student's waits for an address). Returns the email's plan; undefined when the message exists already.
+   */
+  async recordOutreach(manager: EntityManager, planned: PlannedMessage, origin: MessageOrigin): Promise<EmailPlan | undefined> {
     const message = await this.insert(manager, planned, origin);
-    if (!message) return;
+    if (!message) return undefined;
     await this.deliverToInbox(manager, message);
-    await this.scheduleEmail(manager, message, await this.planner.plan(manager, message.recipientId, message.template, message.expiresAt));
+    const plan = await this.planner.plan(manager, message.recipientId, message.template, message.expiresAt, waitsForAddress(message));
+    await this.scheduleEmail(manager, message, plan);
+    return plan;
+  }
+
+  /** The student's emails that waited for an address, planned again now that the directory brought one. */
+  async releaseAwaitingAddress(manager: EntityManager, recipientId: string): Promise<number> {
+    const waiting = await this.store.lockAwaitingAddress(manager, recipientId);
+    const messages = await this.store.messagesById(manager, waiting.map((row) => row.message_id));
+    for (const row of waiting) {
+      const message = messages.get(row.message_id);
+      if (message) await this.replanEmail(manager, { deliveryId: row.id, channel: 'email', message });
+    }
+    return waiting.length;
   }
 
   /** A digest email, queued now, carrying held emails (whose full text already waits in the inbox). */
@@ -57,14 +78,9 @@ export class MessageRecorder {
 
   /** Decides again about an email whose wait is over (quiet hours ended): send, wait, hold or skip. */
   async replanEmail(manager: EntityManager, ref: DeliveryRef): Promise<void> {
-    const plan = await this.planner.plan(manager, ref.message.recipientId, ref.message.template, ref.message.expiresAt);
+    const plan = await this.planner.plan(manager, ref.message.recipientId, ref.message.template, ref.message.expiresAt, waitsForAddress(ref.message));
     const now = this.clock.now();
-    await this.store.replanDelivery(
-      manager,
-      ref.deliveryId,
-      { status: plan.status, dueAt: plan.status === 'skipped' ? null : plan.dueAt, digestKind: plan.status === 'held' ? plan.digestKind : null },
-      now,
-    );
+    await this.store.replanDelivery(manager, ref.deliveryId, { status: plan.status, dueAt: dueAtOf(plan), digestKind: plan.status === 'held' ? plan.digestKind : null }, now);
     await this.journal.record(manager, ref, { log: plan.status, dispatched: DISPATCHED_BY_PLAN[plan.status], detail: plan.detail, at: now });
   }
 
@@ -111,7 +127,7 @@ export class MessageRecorder {
         channel: 'email',
         deliveryKey: deliveryKey(message.triggeringEventId, message.recipientId, 'email'),
         status: plan.status,
-        dueAt: plan.status === 'skipped' ? null : plan.dueAt,
+        dueAt: dueAtOf(plan),
         digestKind: plan.status === 'held' ? plan.digestKind : null,
         sentAt: null,
       },
@@ -121,4 +137,9 @@ export class MessageRecorder {
     const ref: DeliveryRef = { deliveryId, channel: 'email', message };
     await this.journal.record(manager, ref, { log: plan.status, dispatched: DISPATCHED_BY_PLAN[plan.status], detail: plan.detail, at: now });
   }
+}
+
+// Only a student's email waits: staff addresses come with their records, and a digest carries what it carries.
+function waitsForAddress(message: Pick<MessageEntity, 'recipientRole'>): boolean {
+  return message.recipientRole === 'student';
 }

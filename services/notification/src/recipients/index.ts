@@ -2,6 +2,7 @@
 export { assertMayActForStudent, assertMaySeeMessage } from './coordinator-scope';
 export { PreferencesService } from './preferences.service';
 export { RECIPIENT_OR_OPS, RecipientAccess } from './recipient-access';
-export { RecipientDirectory, recipientOf } from './recipient-directory.service';
+export { namesOf, RecipientDirectory, recipientOf } from './recipient-directory.service';
+export type { DirectoryChange, KnownNames } from './recipient-directory.service';
 export { RecipientsModule } from './recipients.module';
 export type { RecipientEntity as RecipientRecord } from './infrastructure/recipient.entity';

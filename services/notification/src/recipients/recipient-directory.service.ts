@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CaseEventV1, CaseParticipantV1, RecipientRole } from '@mentoring/contracts';
+import { CaseEventV1, CaseParticipantV1, RecipientRole, StudentDirectoryUpdatedV1 } from '@mentoring/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Recipient } from '../outreach/domain';
 import { RecipientEntity } from './infrastructure/recipient.entity';
@@ -11,6 +11,27 @@ export interface CoordinatorRecord {
   email: string | null;
   timeZone: string;
   programmes: string[];
+}
+
+/** What a directory update did: whether it was newer than what we hold, and whether it brought an address where there was none or another one. */
+export interface DirectoryChange {
+  applied: boolean;
+  addressArrived: boolean;
+}
+
+/** The names to write to a person with: the full name, and the one to greet them by (null: none known, greet neutrally). */
+export interface KnownNames {
+  displayName: string;
+  greetingName: string | null;
+}
+
+// A student first known from the directory is written to in UTC until a case event gives their zone.
+const DIRECTORY_TIME_ZONE = 'UTC';
+
+/** A student's preferred name, else their full name; never their id (a name unknown is a name unknown). */
+export function namesOf(entity: Pick<RecipientEntity, 'id' | 'displayName' | 'preferredName'>): KnownNames {
+  const named = (name: string | null) => (name !== null && name.trim() !== '' && name !== entity.id ? name : null);
+  return { displayName: entity.displayName, greetingName: named(entity.preferredName) ?? named(entity.displayName) };
 }
 
 export function recipientOf(entity: RecipientEntity, role: RecipientRole): Recipient {
@@ -65,6 +86,38 @@ export class RecipientDirectory {
       // Neither address is logged: both are personal data, and one may be an attacker's.
       this.logger.warn({ recipientId: participant.id, eventId }, 'a case event names another email address for a student; the known one is kept');
     }
+  }
+
+  /**
+   * A student directory update (OneRoster users.csv, student imports): the registrar's word on
+   * names and email, so unlike a case event it may correct a known address. Older or equal
+   * updates change nothing.
+   */
+  async applyDirectoryUpdate(manager: EntityManager, update: StudentDirectoryUpdatedV1): Promise<DirectoryChange> {
+    const before = await this.store.lock(manager, update.studentId);
+    const after = await this.store.applyDirectoryUpdate(manager, {
+      id: update.studentId,
+      displayName: update.displayName ?? null,
+      preferredName: update.preferredName ?? null,
+      email: update.email ?? null,
+      identifiers: (update.identifiers ?? []).map(({ type, value }) => ({ type, value })),
+      program: update.program ?? null,
+      asOf: new Date(update.asOf),
+      defaultTimeZone: DIRECTORY_TIME_ZONE,
+    });
+    if (!after) return { applied: false, addressArrived: false };
+    return { applied: true, addressArrived: after.email !== null && after.email !== (before?.email ?? null) };
+  }
+
+  /** The names to use for each of these people that the directory knows. */
+  async namesOfEach(manager: EntityManager, ids: readonly string[]): Promise<Map<string, KnownNames>> {
+    const rows = await this.store.findEach(manager, ids);
+    return new Map([...rows].map(([id, row]) => [id, namesOf(row)]));
+  }
+
+  /** Marks a student as one no email reaches, so their coordinators are told once; true the first time. */
+  noteUnreachable(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    return this.store.noteUnreachable(manager, id, at);
   }
 
   /** The coordinators who look after a programme: escalations go to each of them. */

@@ -1,4 +1,4 @@
-import { planEmail } from './email-plan';
+import { AWAITING_ADDRESS, planEmail } from './email-plan';
 
 const now = new Date('2026-10-13T10:00:00Z');
 const preferences = { timeZone: 'UTC', quietHours: null, emailOptOut: false, maxEmailsPer24h: 2 };
@@ -32,6 +32,8 @@ describe('planEmail', () => {
   it('skips email for the opted-out and the unreachable', () => {
     expect(planEmail({ ...base, preferences: { ...preferences, emailOptOut: true } })).toEqual({ status: 'skipped', detail: 'opted-out' });
     expect(planEmail({ ...base, email: null })).toEqual({ status: 'skipped', detail: 'no-address' });
+    expect(planEmail({ ...base, email: null, waitForAddress: true })).toEqual({ status: 'awaiting-address', detail: AWAITING_ADDRESS });
+    expect(planEmail({ ...base, email: null, waitForAddress: true, preferences: { ...preferences, emailOptOut: true } })).toEqual({ status: 'skipped', detail: 'opted-out' });
   });
 
   it('drops an email held by quiet hours past its expiry instead of sending it late', () => {

@@ -70,8 +70,12 @@ export class MessageEntity {
   createdAt: Date;
 }
 
-/** inbox: `delivered`. email: `queued` -> `sending` -> `sent`/`failed`, or `deferred`, `held` -> `digested`, `skipped`. */
-export const DELIVERY_STATES = ['delivered', 'queued', 'deferred', 'held', 'sending', 'sent', 'failed', 'skipped', 'digested'] as const;
+/**
+ * inbox: `delivered`. email: `queued` -> `sending` -> `sent`/`failed`, or `deferred`, `held` ->
+ * `digested`, `skipped`, or `awaiting-address` (a student with no address yet) -> planned again
+ * when the directory brings one.
+ */
+export const DELIVERY_STATES = ['delivered', 'queued', 'deferred', 'held', 'sending', 'sent', 'failed', 'skipped', 'digested', 'awaiting-address'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** One channel of a message; `deliveryKey` makes it exactly once per (event, recipient, channel). */
@@ -131,7 +135,7 @@ export class DeliveryEntity {
 }
 
 /** What happened to a delivery, in order: every decision and every SMTP attempt with its response. */
-export const LOG_STATUSES = ['delivered', 'queued', 'deferred', 'held', 'digested', 'skipped', 'sent', 'failed', 'interrupted'] as const;
+export const LOG_STATUSES = ['delivered', 'queued', 'deferred', 'held', 'digested', 'skipped', 'sent', 'failed', 'interrupted', 'awaiting-address'] as const;
 export type LogStatus = (typeof LOG_STATUSES)[number];
 
 @Entity({ name: 'delivery_log' })

@@ -212,6 +212,17 @@ export class MessageStore {
     return updated > 0;
   }
 
+  /** A recipient's emails waiting for an address, locked. */
+  lockAwaitingAddress(manager: EntityManager, recipientId: string): Promise<{ id: string; message_id: string }[]> {
+    return manager.query(
+      `SELECT d.id, d.message_id FROM deliveries d JOIN messages m ON m.id = d.message_id
+        WHERE d.status = 'awaiting-address' AND m.recipient_id = $1
+        ORDER BY d.created_at
+        FOR UPDATE OF d`,
+      [recipientId],
+    );
+  }
+
   /** Deferred emails whose wait is over, locked; in recipient order, so replicas lock recipients in one order and never deadlock. */
   lockDeferredDue(manager: EntityManager, now: Date, limit: number): Promise<{ id: string; message_id: string }[]> {
     return manager.query(

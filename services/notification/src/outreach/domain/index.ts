@@ -1,6 +1,7 @@
 export * from './calendar-invite';
 export * from './email-delivery';
 export * from './frequency-cap';
+export * from './greeting';
 export * from './fresh-slots';
 export * from './links';
 export * from './locale';

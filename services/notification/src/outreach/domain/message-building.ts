@@ -1,6 +1,7 @@
 import type { CaseParticipantV1, RecipientRole } from '@mentoring/contracts';
 import type { LinkFor } from './links';
 import type { CalendarInviteRequest, PlannedMessageOf, Recipient } from './planned-message';
+import { greetingNameOf } from './greeting';
 import { FALLBACK_LOCALE } from './locale';
 import type { CommonVariables, StudentVariables, TemplateName, TemplateVariables } from './template-variables';
 
@@ -11,6 +12,8 @@ export interface MessageContext {
   teamName: string;
   /** The recipient's preferred locale from the directory; English when unknown. */
   localeOf?: (recipientId: string) => string | undefined;
+  /** The name the directory says to greet the recipient by (a student's preferred name); null or undefined when it knows none. */
+  greetingNameOf?: (recipientId: string) => string | null | undefined;
 }
 
 export interface StudentMessageContext extends MessageContext {
@@ -35,7 +38,7 @@ export function recipientOf(participant: CaseParticipantV1, role: RecipientRole)
 
 export function commonVariables(recipient: Recipient, context: MessageContext): CommonVariables {
   return {
-    recipientName: recipient.displayName,
+    recipientName: greetingNameOf(recipient, context.greetingNameOf?.(recipient.id)),
     teamName: context.teamName,
     inboxUrl: context.linkFor('inbox', { recipientId: recipient.id }),
     preferencesUrl: context.linkFor('preferences', { recipientId: recipient.id }),
