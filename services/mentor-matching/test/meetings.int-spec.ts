@@ -18,7 +18,7 @@ describe('mentor-matching: fresh slots, booking, moving and cancelling meetings'
 
   beforeAll(async () => {
     service = await startMatching({ clock });
-    await addMentors(service, [mentorBody('M-A', { maxOpenCases: 3 }), mentorBody('M-MD', { programs: ['MD'] })]);
+    await addMentors(service, [mentorBody('M-A', { maxOpenCases: 4 }), mentorBody('M-MD', { programs: ['MD'] })]);
     feed = await RiskFeed.open(service.namespace);
     log = await CaseEventLog.open(service.namespace);
   });
@@ -145,6 +145,26 @@ describe('mentor-matching: fresh slots, booking, moving and cancelling meetings'
     expect(rebooked.data.meeting?.uid).not.toBe(booked.uid);
     await http(service).post(`/v1/cases/${caseOf['F-1']}/meeting/cancel`).set('authorization', await coordinatorBearer(service, ['MBBS'], 'coordinator-mbbs')).send({}).expect(200);
     await log.waitFor('meeting-cancelled', 'F-1');
+  });
+
+  it('gives a time two students pick at once to one of them only', async () => {
+    await feed.send(riskEvent('F-3'), riskEvent('F-4'));
+    const mentor = await service.bearer('mentor', 'M-A');
+    for (const studentId of ['F-3', 'F-4']) {
+      await log.waitFor('matched', studentId);
+      caseOf[studentId] = await openCaseOf(studentId);
+      await http(service).post(`/v1/cases/${caseOf[studentId]}/accept`).set('authorization', mentor).expect(200);
+    }
+    const [wanted] = (await studentView('F-3')).proposedSlots as Slot[];
+    expect((await studentView('F-4')).proposedSlots).toContainEqual(wanted);
+
+    const answers = await Promise.all([pick('F-3', wanted), pick('F-4', wanted)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const booked: Array<{ count: number }> = await dataSourceOf(service).query(
+      `SELECT count(*)::int AS count FROM cases WHERE id = ANY($1) AND confirmed_slot->>'start' = $2`,
+      [[caseOf['F-3'], caseOf['F-4']], wanted.start],
+    );
+    expect(booked[0].count).toBe(1);
   });
 
   it('calls off a booked meeting in calendars when its case closes', async () => {
