@@ -377,6 +377,7 @@ function tellCoordinatorsOfClose(outreach: CaseOutreach): PlannedMessage[] {
       {
         ...caseSummary(outreach, coordinator),
         mentorName: event.mentor?.displayName ?? null,
+        outcomeKnown: Boolean(event.outcome),
         outcome: outcomeFlags(event.outcome),
         referredTo: event.outcome === 'referred' ? (event.referredTo ?? null) : null,
       },

@@ -72,7 +72,7 @@ function eventsOfVariant(variant: number): CaseEventV1[] {
       session: variant % 3 === 0 ? null : { outcome: 'missed' as const, occurredAt: base.occurredAt, consecutiveMissed: 3 },
     })),
     { ...base, kind: 'closed', status: 'closed', outcome: 'improved', mentor: withOrWithoutMentor },
-    ...CASE_OUTCOMES.map((outcome) => ({
+    ...[...CASE_OUTCOMES, null].map((outcome) => ({
       ...base,
       kind: 'closed' as const,
       status: 'closed' as const,

@@ -149,6 +149,7 @@ export type OutcomeFlags = Record<'met' | 'improved' | 'referred' | 'declinedByS
 
 export interface CoordinatorCaseClosedVariables extends CaseSummaryVariables {
   mentorName: string | null;
+  outcomeKnown: boolean;
   outcome: OutcomeFlags;
   referredTo: string | null;
 }
