@@ -1,4 +1,5 @@
 import { lowSummatives, PATIENTLY, Pipeline, PipelineCaller, postGrades, waitUntil } from '@mentoring/testing';
+import { ConsoleSession } from './console-session';
 
 // A coordinator of MBBS, signed in to the real console in front of the real services, sees MBBS
 // only: the policy list, the desk's waitlist and the cohort name MBBS alone, and MD's policy page,
@@ -13,60 +14,6 @@ interface WaitlistEntry {
   caseId: string;
   studentId: string;
   program: string;
-}
-
-/** One signed-in browser session over plain HTTP: its cookies, and the CSRF token of its forms. */
-class ConsoleSession {
-  private readonly cookies = new Map<string, string>();
-  csrf = '';
-
-  constructor(private readonly baseUrl: string) {}
-
-  async signIn(username: string): Promise<void> {
-    const form = await this.request('GET', '/sign-in');
-    this.csrf = csrfIn(await form.text());
-    const signedIn = await this.request('POST', '/sign-in', { _csrf: this.csrf, username, password: PASSWORD });
-    if (signedIn.status !== 303 || !this.cookies.has('console_session')) throw new Error(`${username} could not sign in (${signedIn.status})`);
-  }
-
-  async page(path: string): Promise<{ status: number; html: string }> {
-    const response = await this.request('GET', path);
-    const html = await response.text();
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-    if (csrf) this.csrf = csrf;
-    return { status: response.status, html };
-  }
-
-  async post(path: string, fields: Record<string, string>): Promise<{ status: number; html: string }> {
-    const response = await this.request('POST', path, { _csrf: this.csrf, ...fields });
-    return { status: response.status, html: await response.text() };
-  }
-
-  private async request(method: string, path: string, form?: Record<string, string>): Promise<Response> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      redirect: 'manual',
-      headers: {
-        accept: 'text/html',
-        cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      body: form ? new URLSearchParams(form).toString() : undefined,
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (value) this.cookies.set(name, value);
-      else this.cookies.delete(name);
-    }
-    return response;
-  }
-}
-
-function csrfIn(html: string): string {
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!csrf) throw new Error('the page has no CSRF field');
-  return csrf;
 }
 
 describe('console: a coordinator works only their own programmes', () => {
@@ -90,7 +37,7 @@ describe('console: a coordinator works only their own programmes', () => {
     );
     mdCase = waitlist.find((entry) => entry.program === 'MD') as WaitlistEntry;
     mbbs = new ConsoleSession(pipeline.consoleUrl);
-    await mbbs.signIn('coordinator-mbbs');
+    await mbbs.signIn('coordinator-mbbs', PASSWORD);
   }, 300_000);
 
   afterAll(async () => {
