@@ -68,8 +68,11 @@ function programOfOrg(
     const label = org === undefined ? `org ${orgId}` : `org "${org.name}" (${orgId})`;
     if (!seen.includes(label)) seen.push(label);
     const keys = [orgId, org?.identifier, org?.name].filter((key): key is string => key !== undefined && key !== '');
-    const mapped = keys.find((key) => mapping.programByOrg?.[key] !== undefined);
-    if (mapped !== undefined) return { program: mapping.programByOrg![mapped], via: `programByOrg["${mapped}"] for ${label}` };
+    const mapped = keys.flatMap((key) => {
+      const program = mapping.programByOrg?.[key];
+      return program === undefined ? [] : [{ key, program }];
+    })[0];
+    if (mapped !== undefined) return { program: mapped.program, via: `programByOrg["${mapped.key}"] for ${label}` };
     const named = keys.slice(1).find((key) => knownPrograms.includes(key.trim().toUpperCase()));
     if (named !== undefined) return { program: named.trim().toUpperCase(), via: `orgs.csv ${named === org?.identifier ? 'identifier' : 'name'} of ${label}` };
     orgId = org?.parentSourcedId ?? '';

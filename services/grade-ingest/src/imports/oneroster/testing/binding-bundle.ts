@@ -109,8 +109,8 @@ export async function writeBindingBundle(dir: string, options: BundleOptions = {
     // In 1.2, every other student's primary org is the school, so the course's org has to place them.
     placedBy: !v11 && index % 2 === 1 ? 'course-org' : 'own-org',
   }));
-  const files12: Array<[string, readonly string[]]> = Object.entries(v11 ? { ...BINDING_12, ...BINDING_11 } : BINDING_12);
-  const table = (name: string) => files12.find(([file]) => file === name)![1];
+  const tables: Record<string, readonly string[]> = v11 ? { ...BINDING_12, ...BINDING_11 } : { ...BINDING_12 };
+  const table = (name: string) => tables[name];
 
   await write('manifest.csv', BINDING_12['manifest.csv'], [
     { propertyName: 'manifest.version', value: '1.0' },
