@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '@mentoring/platform';
-import { deliveryKey, EscalationAwaitingAction, offersTimes, PlannedMessage } from '../outreach/domain';
+import { deliveryKey, EscalationAwaitingAction, PlannedMessage, refreshableFormOf } from '../outreach/domain';
 import { DeliveryJournal, DeliveryRef } from './delivery-journal';
 import type { EmailPlan } from './domain';
 import { EmailPlanner } from './email-planner';
@@ -102,7 +102,7 @@ export class MessageRecorder {
       escalation: origin.escalation,
       program: origin.program,
       expiresAt: planned.expiresAt === null ? null : new Date(planned.expiresAt),
-      planned: offersTimes(planned) ? planned : null,
+      planned: refreshableFormOf(planned),
       createdAt: this.clock.now(),
       flaggedAt: origin.flaggedAt,
     });

@@ -1,4 +1,4 @@
-import { withFreshSlots } from './fresh-slots';
+import { refreshableFormOf, withFreshSlots } from './fresh-slots';
 import { planOutreach } from './plan-outreach';
 import { caseEvent, envelopeOf, outreachContext, slots } from './testing/realistic-cases';
 
@@ -35,5 +35,12 @@ describe('withFreshSlots', () => {
       outreachContext(),
     );
     expect(withFreshSlots(reminder, new Date('2026-10-20T00:00:00Z'))).toBe(reminder);
+  });
+
+  it('keeps a message offering times for a later rendering, without the address', () => {
+    const message = introduction();
+    expect(message.recipient.email).not.toBeNull();
+    expect(refreshableFormOf(message)).toEqual({ ...message, recipient: { ...message.recipient, email: null } });
+    expect(refreshableFormOf(withFreshSlots(message, new Date('2026-10-20T00:00:00Z')))).toBeNull();
   });
 });

@@ -11,6 +11,15 @@ export function offersTimes(message: PlannedMessage): boolean {
 }
 
 /**
+ * What to keep of a message that offers times, to render it again later; null for any other.
+ * Only what rendering reads: the address is the directory's business, not the message's.
+ */
+export function refreshableFormOf(message: PlannedMessage): PlannedMessage | null {
+  if (!offersTimes(message)) return null;
+  return { ...message, recipient: { ...message.recipient, email: null } };
+}
+
+/**
  * The message as it may be shown at `now`: offered times that have begun are left out. Slots are
  * chosen when an event is planned, but a message is rendered and sent later (after quiet hours,
  * on a retry); with none left, the templates point to the page that computes fresh times.
