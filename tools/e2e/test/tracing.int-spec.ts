@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { lowSummatives, Pipeline, PIPELINE_SERVICES, postGrades, registerMentor, registerStudent, waitUntil } from '@mentoring/testing';
+import { parse } from 'yaml';
 import { OtlpReceiver, ReceivedSpan, SPAN_KIND } from './support/otlp-receiver';
 
 const MENTOR = { id: 'M-TRACE', displayName: 'Dr. Lena Okafor', email: 'lena.okafor@faculty.example.edu' };
@@ -55,7 +58,31 @@ describe('one grade, one trace', () => {
     expect(serviceChain(byId, trace.find((span) => span.name === 'smtp send'))).toEqual(['notification', 'mentor-matching', 'risk-scoring', 'grade-ingest']);
     expect(rootOf(byId, trace.find((span) => span.name === 'smtp send'))?.spanId).toBe(ingest.spanId);
   });
+
+  it('exports every metric the alert rules read', async () => {
+    const exported = new Set<string>();
+    for (const instance of pipeline.instances) {
+      const text = await (await fetch(`${instance.url}/metrics`)).text();
+      for (const name of declaredMetricNames(text)) exported.add(name);
+    }
+    const alerts = parse(fs.readFileSync(path.resolve(__dirname, '../../../infra/prometheus/alerts.yml'), 'utf8'));
+    const rules: { alert: string; expr: string }[] = alerts.groups.flatMap((group: { rules: unknown[] }) => group.rules);
+    const missing = rules.flatMap((rule) => metricNamesIn(rule.expr).filter((name) => !exported.has(name)).map((name) => `${rule.alert}: ${name}`));
+    expect(missing).toEqual([]);
+  });
 });
+
+/** Metric names a /metrics page declares (`# TYPE`), with the series a histogram adds. */
+function declaredMetricNames(text: string): string[] {
+  return [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].flatMap(([, name, type]) => (type === 'histogram' ? [name, `${name}_bucket`, `${name}_sum`, `${name}_count`] : [name]));
+}
+
+/** The metric names an alert expression reads: words outside label matchers and ranges that are not PromQL. */
+function metricNamesIn(expr: string): string[] {
+  const words = expr.replace(/\{[^}]*\}/g, '').replace(/\[[^\]]*\]/g, '').match(/[a-z_][a-z0-9_]*/g) ?? [];
+  return words.filter((word) => !PROMQL_WORDS.has(word));
+}
+const PROMQL_WORDS = new Set(['sum', 'max', 'min', 'rate', 'increase', 'by', 'histogram_quantile', 'le', 'service', 'group', 'topic', 'type', 'reason', 'quantile', 'up']);
 
 /** The services met walking from `span` up to the root, each named once, in order. */
 function serviceChain(byId: Map<string, ReceivedSpan>, span: ReceivedSpan | undefined): string[] {
