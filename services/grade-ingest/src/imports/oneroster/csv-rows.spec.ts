@@ -72,4 +72,35 @@ describe('readCsvRows', () => {
 
     expect(error).toMatchObject({ code: 'invalid-utf8', file: 'results.csv', line: 3 });
   });
+
+  describe('against the binding\'s columns', () => {
+    const BOUND: OneRosterFile = { name: 'users.csv', requiredColumns: ['sourcedId'], bindingColumns: ['sourcedId', 'givenName', 'primaryOrgSourcedId'] };
+
+    async function bound(content: string): Promise<CsvRow[] | ImportFileError> {
+      const read: CsvRow[] = [];
+      try {
+        for await (const row of readCsvRows(Readable.from([Buffer.from(content)]), BOUND)) read.push(row);
+      } catch (error) {
+        if (error instanceof ImportFileError) return error;
+        throw error;
+      }
+      return read;
+    }
+
+    it('names a near-miss of a binding column with what it probably means', async () => {
+      await expect(bound('sourcedId,givenname,primaryOrgSourceId\nu1,A,o1\n')).resolves.toMatchObject({
+        code: 'unknown-columns',
+        message: 'users.csv has columns the OneRoster binding does not define: "givenname" (did you mean "givenName"?), ' +
+          '"primaryOrgSourceId" (did you mean "primaryOrgSourcedId"?); column names are case-sensitive',
+      });
+    });
+
+    it('takes extension columns only to the right of the binding\'s', async () => {
+      await expect(bound('sourcedId,metadata.program,givenName\nu1,MBBS,A\n')).resolves.toMatchObject({
+        code: 'misplaced-columns',
+        message: expect.stringContaining('the binding\'s column givenName to the right of the extension column "metadata.program"'),
+      });
+      await expect(bound('sourcedId,givenName,metadata.program,favouriteColour\nu1,A,MBBS,blue\n')).resolves.toHaveLength(1);
+    });
+  });
 });
