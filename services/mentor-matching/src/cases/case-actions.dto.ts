@@ -28,8 +28,11 @@ export class MeetingSlotDto {
 }
 
 export class CancelMeetingDto {
-  /** Optional, shown to the other person in the cancellation. */
-  @IsOptional() @IsString() @Length(0, 500) reason?: string;
+  @ApiPropertyOptional({ maxLength: 500, description: 'Shown to the other person in the cancellation', example: 'My exam was moved to that morning' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  reason?: string;
 }
 
 export class ProposeSlotsDto {

@@ -1,4 +1,5 @@
 import { IDENTIFIER, MEETING_MODES, MeetingMode, PROGRAM_CODE } from '@mentoring/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -35,10 +36,17 @@ export class MentorAvailabilityDto {
   leave?: LeavePeriodDto[];
 
   /** How the mentor meets students: in-person, video or phone. Left out, the stored one stays. */
-  @IsOptional() @IsIn(MEETING_MODES as unknown as string[]) meetingMode?: MeetingMode;
+  @ApiPropertyOptional({ enum: MEETING_MODES, description: 'How the mentor meets students; left out, the stored one stays' })
+  @IsOptional()
+  @IsIn(MEETING_MODES as unknown as string[])
+  meetingMode?: MeetingMode;
 
   /** The room, the https video link or the phone number for `meetingMode`; sent with it. */
-  @IsOptional() @IsString() @MaxLength(500) meetingPlace?: string;
+  @ApiPropertyOptional({ maxLength: 500, description: 'With meetingMode: the room, the https:// video link or the phone number', example: 'https://meet.example.edu/dr-khan' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  meetingPlace?: string;
 }
 
 export class MentorProfileDto extends MentorAvailabilityDto {
