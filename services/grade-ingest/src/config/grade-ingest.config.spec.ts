@@ -51,4 +51,12 @@ describe('GradeIngestConfig', () => {
 
     expect(load).toThrow(/IMPORT_MAX_COMPRESSION_RATIO.*IMPORT_MAX_ZIP_ENTRIES.*IMPORT_MAX_REFERENCE_ROWS/);
   });
+
+  it('reads the OneRoster mappings as JSON and names a bad one', () => {
+    const config = loadConfig(GradeIngestConfig, { ...DEV, ONEROSTER_PROGRAM_BY_ORG: '{"org-mbbs":"MBBS"}', ONEROSTER_DEFAULT_YEAR_BY_PROGRAM: '{"MBBS":1}', ONEROSTER_DEFAULT_MAX_SCORE: '100' });
+
+    expect(config).toMatchObject({ ONEROSTER_PROGRAM_BY_ORG: '{"org-mbbs":"MBBS"}', ONEROSTER_DEFAULT_MAX_SCORE: 100 });
+    const load = () => loadConfig(GradeIngestConfig, { ...DEV, ONEROSTER_PROGRAM_BY_ORG: '{"org-mbbs":"mbbs"}', ONEROSTER_DEFAULT_YEAR_BY_PROGRAM: 'MBBS=1' });
+    expect(load).toThrow(/ONEROSTER_PROGRAM_BY_ORG.*ONEROSTER_DEFAULT_YEAR_BY_PROGRAM/);
+  });
 });
