@@ -119,6 +119,11 @@ process.stdout.write('\nThe platform is running:\n');
 console.table(rows);
 process.stdout.write(`SMTP catcher: http://127.0.0.1:1080 (log ${path.relative(repoRoot, smtpLog)})\n`);
 process.stdout.write(`Kafka: ${process.env.KAFKA_BROKERS}   PostgreSQL: ${serverUrl}\n`);
+process.stdout.write(
+  process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+    ? `Traces: sent over OTLP to ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}; look them up in that receiver's UI (a log line's traceId finds its trace)\n`
+    : 'Traces: not exported; start an OTLP receiver (e.g. Jaeger, README "Tracing") and set OTEL_EXPORTER_OTLP_ENDPOINT to see them\n',
+);
 if (demo) await runDemo();
 process.stdout.write('Press Ctrl-C to stop.\n');
 
