@@ -102,7 +102,8 @@ export class MentorCasesController {
       title: `Case: ${studentName}`,
       case: mentoringCase,
       offeredSlots: openSlots(mentoringCase).map((slot) => ({ ...slot, place: placeInWords(slot) })),
-      bookedPlace: placeInWords(mentoringCase.confirmedSlot),
+      // The booked meeting names its place; a service from before meetings had one gives only the slot's.
+      bookedPlace: placeInWords(mentoringCase.meeting ?? mentoringCase.confirmedSlot),
       zone,
       awaitingAnswer: mentoringCase.status === 'matched',
       active: mentoringCase.status === 'active',
