@@ -115,18 +115,32 @@ describe('notification: student directory sync', () => {
     expect(await recipient(student.id)).toMatchObject({ email: 'aoife.nibhriain@students.example.edu' });
   });
 
-  it('keeps the first message of a student without an address in the inbox, and emails it when the directory brings one', async () => {
+  it('keeps the first message of a student without an address in the inbox, tells the coordinator once, and emails it when the directory brings one', async () => {
+    const programme = 'HDPCS';
+    const coordinator = { id: uniqueName('coordinator'), email: `${uniqueName('coordinator')}@faculty.example.edu` };
+    await request(service.app.getHttpServer())
+      .put(`/v1/recipients/${coordinator.id}`)
+      .set('authorization', ops)
+      .send({ displayName: 'Renée Dupont', email: coordinator.email, timeZone: 'Europe/Paris', programmes: [programme] })
+      .expect(200);
     const student = unnamedStudent();
-    await cases.send(caseEnvelope({ kind: 'accepted', status: 'active', student, mentor: person('mentor') }));
+    const mentor = person('mentor');
+    await cases.send(caseEnvelope({ kind: 'accepted', status: 'active', program: programme, student, mentor }));
 
     await waitUntil('the email waits for an address', async () => (await emailStatus(student.id, 'student-first-contact')) === 'awaiting-address');
     expect((await inboxOf(service, student, 'student')).items).toEqual([expect.objectContaining({ template: 'student-first-contact' })]);
+    const [notice] = await mail.waitFor(coordinator.email);
+    expect(notice.parsed.subject).toBe(`No email address for ${student.id} (${programme}, year 2)`);
+    expect(notice.parsed.text).toMatch(/^Hi Renée Dupont,/);
+
+    await cases.send(caseEnvelope({ kind: 'phase-changed', status: 'active', phase: 'structured-engagement', program: programme, student, mentor }));
+    await waitUntil('the second email waits too', async () => (await emailStatus(student.id, 'student-phase-structured-engagement')) === 'awaiting-address');
+    expect(mail.to(coordinator.email)).toHaveLength(1);
 
     await sendDirectory(directoryUpdate(student.id, new Date().toISOString(), { displayName: 'Ọláolúwa Adéwálé', email: `${student.id}@students.example.edu` }));
 
-    const [first] = await mail.waitFor(`${student.id}@students.example.edu`);
-    expect(first.parsed.subject).toBeTruthy();
-    expect(first.parsed.text).not.toContain(student.id);
-    expect(await emailStatus(student.id, 'student-first-contact')).toBe('sent');
+    const received = await mail.waitFor(`${student.id}@students.example.edu`, 2);
+    for (const email of received) expect(email.parsed.text).not.toContain(student.id);
+    await waitUntil('the first email sent', async () => (await emailStatus(student.id, 'student-first-contact')) === 'sent');
   });
 });

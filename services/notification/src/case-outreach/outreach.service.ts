@@ -7,7 +7,7 @@ import { NotificationConfig } from '../config/notification.config';
 import { LinkSigner } from '../links';
 import { MessageOrigin, MessageRecorder } from '../messages';
 import { KnownNames, PreferencesService, RecipientDirectory } from '../recipients';
-import { EscalationAwaitingAction, OutreachError, planOutreach, PlannedMessage, Recipient, withKnownNames } from '../outreach/domain';
+import { EscalationAwaitingAction, OutreachError, planOutreach, PlannedMessage, planUnreachableNotice, Recipient, withKnownNames } from '../outreach/domain';
 
 function escalationOf(event: CaseEventV1): EscalationAwaitingAction | null {
   if (event.kind !== 'escalated' || !event.escalationReason) return null;
@@ -61,12 +61,37 @@ export class OutreachService {
         program: event.program,
         flaggedAt: event.flaggedAt ? new Date(event.flaggedAt) : null,
       };
-      for (const message of planned) await this.recorder.recordOutreach(manager, message, origin);
+      let awaitingAddress = false;
+      for (const message of planned) {
+        const plan = await this.recorder.recordOutreach(manager, message, origin);
+        if (message.recipient.role === 'student' && plan?.status === 'awaiting-address') awaitingAddress = true;
+      }
+      if (awaitingAddress) await this.tellCoordinatorsUnreachable(manager, envelope, origin);
     } catch (error) {
       // Retrying cannot fix an incomplete event or a missing coordinator: dead-letter it for a replay.
       if (error instanceof OutreachError) throw new PermanentError(error.code, error.message);
       throw error;
     }
+  }
+
+  /**
+   * A student no email reaches gets every message in their inbox and their emails wait; their
+   * programme's coordinators are told once, so someone can find the address. With no coordinator
+   * yet, nothing is marked: the next message tries again.
+   */
+  private async tellCoordinatorsUnreachable(manager: EntityManager, envelope: EventEnvelope<CaseEventV1>, origin: MessageOrigin): Promise<void> {
+    const event = envelope.data;
+    const coordinators = await this.directory.coordinatorsOf(manager, event.program);
+    if (coordinators.length === 0) return;
+    if (!(await this.directory.noteUnreachable(manager, event.studentId, this.clock.now()))) return;
+    const people = coordinators.map((coordinator) => coordinator.id);
+    const preferences = await this.preferences.ofEach(manager, people);
+    const notices = planUnreachableNotice(event, coordinators, {
+      linkFor: await this.links.linkFor(manager, this.clock.now(), people),
+      teamName: this.config.TEAM_NAME,
+      localeOf: (recipientId) => preferences.get(recipientId)?.locale ?? undefined,
+    });
+    for (const notice of notices) await this.recorder.recordOutreach(manager, notice, { ...origin, escalation: null });
   }
 
   private async plan(manager: EntityManager, envelope: EventEnvelope<CaseEventV1>, names: ReadonlyMap<string, KnownNames>): Promise<PlannedMessage[]> {

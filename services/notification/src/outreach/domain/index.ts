@@ -9,6 +9,7 @@ export * from './message-building';
 export * from './outreach-errors';
 export * from './plan-digests';
 export * from './plan-outreach';
+export * from './plan-unreachable';
 export * from './planned-message';
 export * from './quiet-hours';
 export * from './template-library';

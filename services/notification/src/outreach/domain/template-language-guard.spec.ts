@@ -3,6 +3,7 @@ import { CASE_OUTCOMES, CASE_PHASES, CaseEventV1, ESCALATION_REASONS, MEETING_MO
 import { formatLocaleFor } from './locale';
 import { planCoordinatorDigest, planHeldMessagesDigest } from './plan-digests';
 import { planOutreach } from './plan-outreach';
+import { planUnreachableNotice } from './plan-unreachable';
 import type { PlannedMessage } from './planned-message';
 import { DEFAULT_TEMPLATES_DIR, loadTemplateLibrary, RenderedMessage } from './template-library';
 import { CALENDAR_ENTRY_TEMPLATE, TEMPLATE_NAMES, TemplateName } from './template-variables';
@@ -146,6 +147,7 @@ function renderEverything(): Rendering[] {
         [
           ...planHeldMessagesDigest(student, heldSubjects, `digest-${variant}`, context),
           ...planCoordinatorDigest(coordinator, escalations, `coordinator-digest-${variant}`, context),
+          ...planUnreachableNotice(caseEvent({}, variant), [coordinator], context),
         ],
       );
       return [...fromEvents, ...digests];

@@ -209,6 +209,7 @@ export interface TemplateVariables {
   'coordinator-escalation-sla-expired': CoordinatorEscalationVariables;
   'coordinator-escalation-repeated-missed-sessions': CoordinatorEscalationVariables;
   'coordinator-digest': CoordinatorDigestVariables;
+  'coordinator-student-unreachable': CaseSummaryVariables;
 }
 
 export type TemplateName = keyof TemplateVariables;
@@ -242,6 +243,7 @@ const TEMPLATE_NAME_SET: Record<TemplateName, true> = {
   'coordinator-escalation-sla-expired': true,
   'coordinator-escalation-repeated-missed-sessions': true,
   'coordinator-digest': true,
+  'coordinator-student-unreachable': true,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_NAME_SET) as readonly TemplateName[];
