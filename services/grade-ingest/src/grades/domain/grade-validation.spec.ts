@@ -44,6 +44,13 @@ describe('validateGradeSubmission', () => {
     expect(result.ok && 'comment' in result.value).toBe(false);
   });
 
+  it('keeps an optional gradebook category and its weight, and refuses a negative weight', () => {
+    const result = validateGradeSubmission(submission({ category: 'Exams', categoryWeight: 0.6 }), options);
+
+    expect(result.ok && result.value).toMatchObject({ category: 'Exams', categoryWeight: 0.6 });
+    expect(problemsOf(submission({ category: 'Exams', categoryWeight: -1 }))).toEqual([{ field: 'categoryWeight', problem: 'must not be less than 0' }]);
+  });
+
   it('lists every problem of a record at once, one per field', () => {
     const problems = problemsOf(
       submission({ studentId: 'has space', yearOfStudy: 0, assessmentType: 'oral', score: 120, gradedAt: '2025-07-01T00:00:00Z' }),
