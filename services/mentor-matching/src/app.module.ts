@@ -10,6 +10,7 @@ import { CaseEntity } from './cases/infrastructure/case.entity';
 import { CreateCases1733300000200 } from './cases/infrastructure/1733300000200-create-cases';
 import { CaseMeetings1733300016202 } from './cases/infrastructure/1733300016202-case-meetings';
 import { CaseFollowThrough1733300016300 } from './cases/infrastructure/1733300016300-case-follow-through';
+import { CaseOpenedFor1733300019100 } from './cases/infrastructure/1733300019100-case-opened-for';
 import { MentorMatchingConfig, SERVICE_NAME } from './config/mentor-matching.config';
 import { MatchingModule } from './matching/matching.module';
 import { CreateMentors1733300000000 } from './mentors/infrastructure/1733300000000-create-mentors';
@@ -43,7 +44,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           producesTo: [TOPICS.mentoringCaseEvents, TOPICS.studentsDirectoryUpdated],
           entities: [MentorEntity, StudentEntity, CaseEntity, CaseHistoryEntity, CaseOfferEntity, CaseSessionEntity, CaseTimerEntity],
-          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300, MentorMeetingPlace1733300016201, CaseMeetings1733300016202, StudentDirectoryFields1733300018100, CaseFollowThrough1733300016300, FollowThroughTimers1733300016301],
+          migrations: [CreateMentors1733300000000, CreateStudents1733300000100, CreateCases1733300000200, CreateCaseTimers1733300000300, MentorMeetingPlace1733300016201, CaseMeetings1733300016202, StudentDirectoryFields1733300018100, CaseFollowThrough1733300016300, FollowThroughTimers1733300016301, CaseOpenedFor1733300019100],
           clock: options.clock,
         }),
         MentorsModule.register([CaseCoreModule]),

@@ -25,6 +25,8 @@ const context = {
   riskLevel: 'at-risk' as const,
   riskReasons: [{ code: 'low-mean', value: 62, threshold: 70, gradeIds: ['g1'], summary: 'Mean below 70%' }],
   weakCourses: ['ANAT101'],
+  openedFor: 'risk-flag' as const,
+  studentNote: null,
   triggerEventId: 'risk-event-1',
   correlationId: 'correlation-1',
 };

@@ -64,6 +64,8 @@ export function caseEventData(state: CaseRecord, change: CaseChange, participant
     nudge: change.kind === 'nudge-due' ? { ...change.nudge } : null,
     referredTo: change.kind === 'closed' ? change.referredTo : null,
     closedBy: change.kind === 'closed' ? change.closedBy : null,
+    flaggedAt: state.flaggedAt.toISOString(),
+    openedFor: state.openedFor,
     occurredAt: change.occurredAt.toISOString(),
   };
 }

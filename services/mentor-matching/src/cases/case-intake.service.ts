@@ -53,7 +53,7 @@ export class CaseIntakeService {
   /** Opens the case and queues it: the matcher assigns it with whatever else arrives in the same burst. */
   private async open(manager: EntityManager, risk: RiskAssessedV1, envelope: EventEnvelope, origin: ChangeOrigin): Promise<void> {
     const opened = openCase({ id: randomUUID(), studentId: risk.studentId, flaggedAt: new Date(risk.assessedAt) }, this.clock.now());
-    const context: CaseContext = { ...standingOf(risk), triggerEventId: envelope.id, correlationId: envelope.correlationId };
+    const context: CaseContext = { ...standingOf(risk), openedFor: 'risk-flag', studentNote: null, triggerEventId: envelope.id, correlationId: envelope.correlationId };
     await this.store.insertOpened(manager, { state: { ...opened.state, ...context }, changes: opened.changes }, origin);
   }
 
@@ -81,7 +81,7 @@ export class CaseIntakeService {
   }
 }
 
-function standingOf(risk: RiskAssessedV1): Omit<CaseContext, 'triggerEventId' | 'correlationId'> {
+function standingOf(risk: RiskAssessedV1): Omit<CaseContext, 'openedFor' | 'studentNote' | 'triggerEventId' | 'correlationId'> {
   return {
     program: risk.program,
     yearOfStudy: risk.yearOfStudy,

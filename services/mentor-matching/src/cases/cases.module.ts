@@ -9,6 +9,7 @@ import { CaseloadController } from './caseload.controller';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { RiskAssessedHandler } from './risk-assessed.handler';
+import { SelfReferralController, SelfReferralService } from './self-referral';
 import { FollowThroughBackfill } from './follow-through-backfill';
 import { FollowThroughTimers, NudgeMetrics } from './follow-through-timers';
 import { SlaTimers } from './sla-timers';
@@ -23,10 +24,11 @@ export class CasesModule {
     return {
       module: CasesModule,
       imports: [CaseCoreModule, MentorsCoreModule, StudentsCoreModule, TimersCoreModule, ...matching],
-      controllers: [CasesController, CaseloadController, RiskAssessedHandler],
+      controllers: [CasesController, CaseloadController, RiskAssessedHandler, SelfReferralController],
       providers: [
         CasesService,
         CaseIntakeService,
+        SelfReferralService,
         CaseMeetings,
         NudgeMetrics,
         FollowThroughTimers,

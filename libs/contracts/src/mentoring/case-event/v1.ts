@@ -82,6 +82,10 @@ export type NudgeAudience = (typeof NUDGE_AUDIENCES)[number];
 export const CASE_CLOSERS = ['mentor', 'coordinator', 'student', 'system'] as const;
 export type CaseCloser = (typeof CASE_CLOSERS)[number];
 
+/** Why a case was opened: a risk flag from the student's marks, or the student asking for a mentor themself. */
+export const CASE_OPENING_REASONS = ['risk-flag', 'self-referral'] as const;
+export type CaseOpeningReason = (typeof CASE_OPENING_REASONS)[number];
+
 export const ESCALATION_REASONS = ['no-eligible-mentor', 'sla-expired', 'repeated-missed-sessions'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
@@ -163,5 +167,9 @@ export class CaseEventV1 {
   /** On `closed` with outcome `referred`: the service the student was referred to. */
   @IsOptional() @IsString() @MaxLength(200) referredTo?: string | null;
   @IsOptional() @IsIn(CASE_CLOSERS as unknown as string[]) closedBy?: CaseCloser | null;
+  /** When the student was flagged (the assessment that opened the case): the start of the promises' clocks. */
+  @IsOptional() @IsISO8601() flaggedAt?: string | null;
+  /** Added within v1: why the case was opened; absent means a risk flag (cases from before the field). */
+  @IsOptional() @IsIn(CASE_OPENING_REASONS as unknown as string[]) openedFor?: CaseOpeningReason | null;
   @IsISO8601() occurredAt!: string;
 }

@@ -7,3 +7,4 @@ export * from './case-intake';
 export * from './case-effects';
 export * from './follow-through-state';
 export * from './follow-through';
+export * from './self-referral';

@@ -1,4 +1,4 @@
-import type { CaseOutcome, CasePhase, CaseStatus, RiskLevel, RiskReasonV1 } from '@mentoring/contracts';
+import type { CaseOpeningReason, CaseOutcome, CasePhase, CaseStatus, RiskLevel, RiskReasonV1 } from '@mentoring/contracts';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { IsoInterval } from '../../shared/time';
 import type { CaseRecord } from '../case-record';
@@ -91,6 +91,12 @@ export class CaseEntity implements CaseRecord {
 
   @Column({ type: 'jsonb', name: 'weak_courses' })
   weakCourses: string[];
+
+  @Column({ type: 'text', name: 'opened_for', default: 'risk-flag' })
+  openedFor: CaseOpeningReason;
+
+  @Column({ type: 'text', name: 'student_note', nullable: true })
+  studentNote: string | null;
 
   @Column({ type: 'text', name: 'trigger_event_id' })
   triggerEventId: string;

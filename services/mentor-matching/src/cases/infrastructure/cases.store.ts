@@ -234,6 +234,8 @@ function columnsOf(record: CaseRecord) {
     riskLevel: record.riskLevel,
     riskReasons: [...record.riskReasons],
     weakCourses: [...record.weakCourses],
+    openedFor: record.openedFor,
+    studentNote: record.studentNote,
     triggerEventId: record.triggerEventId,
     correlationId: record.correlationId,
     ...(record.status === 'open' || record.status === 'waitlisted' ? {} : { matchRequestedAt: null }),
