@@ -56,6 +56,14 @@ describe('risk-scoring as deployed, outside development mode', () => {
     expect(tailLog(started)).toContain('AUTH_JWT_SECRET must be a key of your own');
   });
 
+  it('refuses a development clock file, naming the variable', async () => {
+    const ownKeys = { AUTH_JWT_SECRET: randomBytes(32).toString('base64url'), AUTH_CONSOLE_PUBLIC_KEY: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+    const started = spawnTsProcess('services/risk-scoring/src/main.ts', { ...env, ...ownKeys, PORT: String(await freePort()), MENTORING_CLOCK_FILE: '/tmp/clock-offset' }, 'risk-scoring-dev-clock');
+
+    expect(await started.exited).toBe(1);
+    expect(tailLog(started)).toContain('MENTORING_CLOCK_FILE is a development setting: it is accepted only when MENTORING_DEV_MODE=true');
+  });
+
   describe('with keys of its own', () => {
     const secret = randomBytes(32).toString('base64url');
     const consoleKeys = generateKeyPairSync('ed25519');
