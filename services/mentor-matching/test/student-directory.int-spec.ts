@@ -1,7 +1,7 @@
 import { createEnvelope, deadLetterTopic, EventEnvelope, namespacedTopic, STUDENT_DIRECTORY_UPDATED_V1, StudentDirectoryUpdatedV1, TOPICS } from '@mentoring/contracts';
 import { testKafka, uniqueName, waitUntil } from '@mentoring/testing';
 import { Consumer, Producer } from 'kafkajs';
-import { coordinatorBearer, dataSourceOf, http, MatchingService, MONDAY_MORNING, MovableClock, startMatching } from './support';
+import { coordinatorBearer, dataSourceOf, http, MatchingService, mentorBody, MONDAY_MORNING, MovableClock, startMatching } from './support';
 
 const ROWS = 10_000;
 
@@ -42,7 +42,8 @@ async function recordTopic(topic: string): Promise<{ consumer: Consumer; values:
   return { consumer, values };
 }
 
-// The student directory in mentor-matching: bulk imports of 10,000 rows (JSON and CSV) stored in a
+// The student directory in mentor-matching: bulk imports of 10,000 rows (students as JSON and CSV,
+// mentors as JSON) stored in a
 // few statements and published as directory updates through the outbox, and directory updates
 // from the topic applied newest-first, exactly once, with poison messages dead-lettered.
 describe('mentor-matching: student directory', () => {
@@ -107,6 +108,18 @@ describe('mentor-matching: student directory', () => {
 
     expect(response.body).toMatchObject({ received: ROWS, created: ROWS, rejected: [] });
     expect(await student('C00042')).toMatchObject({ displayName: 'Student 42 Ó Briain', identifiers: [{ type: 'username', value: 'c00042' }] });
+  });
+
+  it('imports 10,000 mentors as JSON in one request, and updates them on the next import', async () => {
+    const mentors = Array.from({ length: ROWS }, (_, index) => mentorBody(`MB${String(index).padStart(5, '0')}`, { programs: [index % 2 === 0 ? 'MBBS' : 'MD'] }));
+
+    const response = await http(service).post('/v1/mentors/import').set('authorization', coordinator).send(mentors).expect(200);
+
+    expect(response.body).toEqual({ received: ROWS, created: ROWS, updated: 0, rejected: [] });
+    const again = await http(service).post('/v1/mentors/import').set('authorization', coordinator).send(mentors.slice(0, 2).map((mentor) => ({ ...mentor, maxOpenCases: 5 }))).expect(200);
+    expect(again.body).toEqual({ received: 2, created: 0, updated: 2, rejected: [] });
+    const [stored] = await dataSourceOf(service).query(`SELECT max_open_cases, meeting_mode FROM mentors WHERE id = 'MB00001'`);
+    expect(stored).toEqual({ max_open_cases: 5, meeting_mode: 'in-person' });
   });
 
   it('applies a newer directory update, and ignores an older one and a redelivery', async () => {

@@ -13,7 +13,7 @@ import { assertNoProblems } from '../validation/field-problems';
 import { CoversProgramme, programmeReach } from '../shared/programme-reach';
 import { programmesOutOfReach, sharesProgramme } from './domain/mentor-programmes';
 import { MentorEntity } from './infrastructure/mentor.entity';
-import { findMentor, insertMentor, listMentors, lockMentorProgrammes, lockProgrammesOfMentors, MentorProfileColumns, updateMentor, upsertMentor } from './infrastructure/mentors.store';
+import { findMentor, insertMentor, listMentors, lockMentorProgrammes, lockProgrammesOfMentors, MentorProfileColumns, updateMentor, upsertMentors } from './infrastructure/mentors.store';
 import { MentorCaseActivity } from './mentors.port';
 import { MentorAvailabilityDto, MentorProfileDto, NewMentorDto } from './mentor.dto';
 
@@ -93,8 +93,7 @@ export class MentorsService {
       const sorted = [...accepted].sort((a, b) => (a.value.mentorId < b.value.mentorId ? -1 : 1));
       const existing = await lockProgrammesOfMentors(manager, sorted.map((row) => row.value.mentorId));
       const { inReach, refused } = splitByReach(sorted, existing, covers);
-      let created = 0;
-      for (const row of inReach) if (await upsertMentor(manager, row.value.mentorId, profileColumns(row.value))) created += 1;
+      const created = await upsertMentors(manager, inReach.map((row) => ({ id: row.value.mentorId, columns: profileColumns(row.value) })));
       if (inReach.length > 0) await this.cases.capacityMayHaveFreed(manager);
       return { stored: { created, count: inReach.length }, outOfReach: refused };
     });

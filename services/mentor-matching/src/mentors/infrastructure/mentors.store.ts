@@ -62,36 +62,49 @@ export async function updateMentor(manager: EntityManager, mentorId: string, col
   await manager.update(MentorEntity, { id: mentorId }, columns);
 }
 
-/** Creates or updates a mentor's profile (their open-case count stays); true when created. */
-export async function upsertMentor(manager: EntityManager, mentorId: string, columns: MentorProfileColumns): Promise<boolean> {
-  const [result]: Array<{ created: boolean }> = await manager.query(
+/**
+ * Creates or updates many mentors' profiles in one statement (their open-case counts stay), the
+ * rows travelling as one JSON parameter; returns how many were created.
+ */
+export async function upsertMentors(manager: EntityManager, mentors: ReadonlyArray<{ id: string; columns: MentorProfileColumns }>): Promise<number> {
+  if (mentors.length === 0) return 0;
+  const rows = mentors.map(({ id, columns }) => ({
+    id,
+    display_name: columns.displayName,
+    email: columns.email,
+    time_zone: columns.timeZone,
+    programs: columns.programs,
+    expertise_course_codes: columns.expertiseCourseCodes,
+    max_open_cases: columns.maxOpenCases,
+    weekly_availability: columns.weeklyAvailability,
+    blocks: columns.blocks,
+    leave: columns.leave,
+    active: columns.active,
+    meeting_mode: columns.meetingMode ?? null,
+    meeting_place: columns.meetingPlace ?? null,
+  }));
+  const created: Array<{ created: boolean }> = await manager.query(
+    // A row without a meeting mode or place keeps the mentor's own (the columns' defaults for a new mentor).
     `INSERT INTO mentors (id, display_name, email, time_zone, programs, expertise_course_codes, max_open_cases,
                           weekly_availability, blocks, leave, active, meeting_mode, meeting_place)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12, 'in-person'), COALESCE($13, ''))
+     SELECT row.id, row.display_name, row.email, row.time_zone, row.programs, row.expertise_course_codes, row.max_open_cases,
+            row.weekly_availability, row.blocks, row.leave, row.active,
+            COALESCE(row.meeting_mode, mentor.meeting_mode, 'in-person'), COALESCE(row.meeting_place, mentor.meeting_place, '')
+     FROM jsonb_to_recordset($1::jsonb) AS row (
+       id text, display_name text, email text, time_zone text, programs jsonb, expertise_course_codes jsonb, max_open_cases int,
+       weekly_availability jsonb, blocks jsonb, leave jsonb, active boolean, meeting_mode text, meeting_place text)
+     LEFT JOIN mentors mentor ON mentor.id = row.id
+     ORDER BY row.id
      ON CONFLICT (id) DO UPDATE SET
        display_name = EXCLUDED.display_name, email = EXCLUDED.email, time_zone = EXCLUDED.time_zone,
        programs = EXCLUDED.programs, expertise_course_codes = EXCLUDED.expertise_course_codes,
        max_open_cases = EXCLUDED.max_open_cases, weekly_availability = EXCLUDED.weekly_availability,
        blocks = EXCLUDED.blocks, leave = EXCLUDED.leave, active = EXCLUDED.active,
-       meeting_mode = COALESCE($12, mentors.meeting_mode), meeting_place = COALESCE($13, mentors.meeting_place), updated_at = now()
+       meeting_mode = EXCLUDED.meeting_mode, meeting_place = EXCLUDED.meeting_place, updated_at = now()
      RETURNING (xmax = 0) AS created`,
-    [
-      mentorId,
-      columns.displayName,
-      columns.email,
-      columns.timeZone,
-      JSON.stringify(columns.programs),
-      JSON.stringify(columns.expertiseCourseCodes),
-      columns.maxOpenCases,
-      JSON.stringify(columns.weeklyAvailability),
-      JSON.stringify(columns.blocks),
-      JSON.stringify(columns.leave),
-      columns.active,
-      columns.meetingMode ?? null,
-      columns.meetingPlace ?? null,
-    ],
+    [JSON.stringify(rows)],
   );
-  return result.created;
+  return created.filter((row) => row.created).length;
 }
 
 /** One more open case, only if the mentor is active and below their maximum; false when refused. */
