@@ -101,7 +101,7 @@ describe('OneRoster bundles written to the binding', () => {
     expect(batch.rejections[0].problems[0].reason).toContain('YYYY-MM-DD');
     const directory = await readOneRosterDirectory(fileSource(set.files), { knownPrograms: DEFAULT_PROGRAMS });
     expect(directory[0]).toMatchObject({ studentId: 'S1001', givenName: '陽菜', familyName: '佐藤', email: 's1001@students.example.edu', program: 'MBBS', yearOfStudy: 1 });
-    // Only a student's own orgs place them in the directory; one placed by a course's org is placed by their grades.
-    expect(directory.map((entry) => entry.program)).toEqual(set.students.map((s) => (s.placedBy === 'own-org' ? s.program : undefined)));
+    // A student whose own org is the school is placed through the class enrollments.csv puts them in.
+    expect(directory.map((entry) => entry.program)).toEqual(set.students.map((s) => s.program));
   });
 });

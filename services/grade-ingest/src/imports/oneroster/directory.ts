@@ -2,7 +2,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../domain';
 import { readBundleInfo } from './manifest';
 import { USERS_FILE } from './oneroster-files';
 import { isPlaced, PlacementMapping, programOf, yearOf } from './placement';
-import { loadDirectoryReferences, OneRosterReferences } from './references';
+import { loadDirectoryReferences, OneRosterReferences, UserRef } from './references';
 import { RowReferences } from './row-references';
 import { OneRosterSource } from './sources';
 
@@ -27,8 +27,7 @@ export interface OneRosterDirectoryEntry {
 /**
  * The people of a file set's users.csv (students: users with a student role in roles.csv, or a 1.1
  * `role` of student, or every user when the set says nothing about roles), placed in programme and
- * year as far as their own orgs place them (a student placed only by a course's org is placed by
- * their grades). An empty list when the set has no users.csv; grade files are not needed.
+ * year their own orgs give, else the classes enrollments.csv puts them in (the class's course org). An empty list when the set has no users.csv; grade files are not needed.
  */
 export async function readOneRosterDirectory(
   source: OneRosterSource,
@@ -45,17 +44,7 @@ export function directoryEntriesOf(tables: OneRosterReferences, mapping: Placeme
   const entries: OneRosterDirectoryEntry[] = [];
   for (const [sourcedId, user] of tables.users ?? []) {
     if (tables.studentOrgs !== undefined && !tables.studentOrgs.has(sourcedId)) continue;
-    const refs: RowReferences = {
-      lineItemId: '',
-      studentSourcedId: sourcedId,
-      user,
-      classId: '',
-      courseId: '',
-      broken: { lineItem: false, user: false, classRef: false, course: false, category: false },
-      problems: [],
-    };
-    const placement = programOf(refs, tables, mapping, knownPrograms);
-    const program = isPlaced(placement) ? placement.text : undefined;
+    const { program, refs } = placeInDirectory(sourcedId, user, tables, mapping, knownPrograms);
     const year = yearOf(refs, program, mapping);
     const entry: OneRosterDirectoryEntry = {
       sourcedId,
@@ -73,6 +62,38 @@ export function directoryEntriesOf(tables: OneRosterReferences, mapping: Placeme
     entries.push(withoutEmpty(entry));
   }
   return entries;
+}
+
+/** The student's own orgs first, then the classes they are enrolled in (their course's org, the school). */
+function placeInDirectory(
+  sourcedId: string,
+  user: UserRef,
+  tables: OneRosterReferences,
+  mapping: PlacementMapping,
+  knownPrograms: readonly string[],
+): { program?: string; refs: RowReferences } {
+  const candidates = ['', ...(tables.studentClasses?.get(sourcedId) ?? [])].map((classId): RowReferences => {
+    const classRef = classId === '' ? undefined : tables.classes?.get(classId);
+    const courseId = classRef?.courseSourcedId ?? '';
+    return {
+      lineItemId: '',
+      studentSourcedId: sourcedId,
+      user,
+      classId,
+      classRef,
+      courseId,
+      course: tables.courses?.get(courseId),
+      broken: { lineItem: false, user: false, classRef: false, course: false, category: false },
+      problems: [],
+    };
+  });
+  // The default programme is the last resort, after every class, not after the first look.
+  const { defaultProgram, ...withoutDefault } = mapping;
+  for (const refs of candidates) {
+    const placement = programOf(refs, tables, withoutDefault, knownPrograms);
+    if (isPlaced(placement)) return { program: placement.text, refs };
+  }
+  return { program: defaultProgram, refs: candidates[0] };
 }
 
 function withoutEmpty(entry: OneRosterDirectoryEntry): OneRosterDirectoryEntry {

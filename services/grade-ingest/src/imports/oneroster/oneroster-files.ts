@@ -73,6 +73,12 @@ export const ROLES_FILE: OneRosterFile = {
   bindingColumns: [...BASE, 'userSourcedId', 'roleType', 'role', 'beginDate', 'endDate', 'orgSourcedId', 'userProfileSourcedId'],
 };
 
+export const ENROLLMENTS_FILE: OneRosterFile = {
+  name: 'enrollments.csv',
+  requiredColumns: ['sourcedId', 'classSourcedId', 'userSourcedId', 'role'],
+  bindingColumns: [...BASE, 'classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role', 'primary', 'beginDate', 'endDate'],
+};
+
 export const SCORE_SCALES_FILE: OneRosterFile = {
   name: 'scoreScales.csv',
   requiredColumns: ['sourcedId', 'scoreScaleValue'],
@@ -104,6 +110,7 @@ export const READ_FILES: readonly OneRosterFile[] = [
   CATEGORIES_FILE,
   ORGS_FILE,
   ROLES_FILE,
+  ENROLLMENTS_FILE,
   SCORE_SCALES_FILE,
   LINE_ITEM_SCORE_SCALES_FILE,
   RESULT_SCORE_SCALES_FILE,

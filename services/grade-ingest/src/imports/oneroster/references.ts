@@ -4,6 +4,7 @@ import {
   CATEGORIES_FILE,
   CLASSES_FILE,
   COURSES_FILE,
+  ENROLLMENTS_FILE,
   LINE_ITEM_SCORE_SCALES_FILE,
   LINE_ITEMS_FILE,
   OneRosterFile,
@@ -90,6 +91,8 @@ export interface OneRosterReferences {
   lineItemScales?: ReadonlyMap<string, string>;
   /** resultScoreScales.csv: result -> score scale. */
   resultScales?: ReadonlyMap<string, string>;
+  /** enrollments.csv (read for the directory only): the classes each user is enrolled in as a student. */
+  studentClasses?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -111,7 +114,7 @@ export async function loadReferences(source: OneRosterSource, maxRows: number, i
     lineItems: await loadTable(source, LINE_ITEMS_FILE, toLineItem, limits),
     users: await optional(USERS_FILE, toUser),
     classes: await optional(CLASSES_FILE, toClass),
-    courses: await optional(COURSES_FILE, (row) => ({ courseCode: row.value('courseCode'), orgSourcedId: row.value('orgSourcedId') })),
+    courses: await optional(COURSES_FILE, toCourse),
     categories: await optional(CATEGORIES_FILE, (row) => ({ title: row.value('title'), weight: row.value('weight') })),
     orgs: await optional(ORGS_FILE, toOrg),
     studentOrgs: roles && studentOrgsOf(roles.values()),
@@ -131,12 +134,30 @@ export async function loadDirectoryReferences(source: OneRosterSource, maxRows: 
   const optional = <T extends object>(file: OneRosterFile, toEntry: (row: CsvRow) => T) =>
     included(info, file) ? loadTable(source, file, toEntry, limits) : Promise.resolve(undefined);
   const roles = await optional(ROLES_FILE, toRole);
+  const enrollments = await optional(ENROLLMENTS_FILE, (row) => ({ userSourcedId: row.value('userSourcedId'), classSourcedId: row.value('classSourcedId'), role: row.value('role') }));
   return {
     lineItems: new Map(),
     users: await optional(USERS_FILE, toUser),
     orgs: await optional(ORGS_FILE, toOrg),
     studentOrgs: roles && studentOrgsOf(roles.values()),
+    // A student whose own orgs name no programme is placed by the course of a class they attend.
+    classes: enrollments && (await optional(CLASSES_FILE, toClass)),
+    courses: enrollments && (await optional(COURSES_FILE, toCourse)),
+    studentClasses: enrollments && studentClassesOf(enrollments.values()),
   };
+}
+
+function studentClassesOf(enrollments: Iterable<{ userSourcedId: string; classSourcedId: string; role: string }>): Map<string, string[]> {
+  const byUser = new Map<string, string[]>();
+  for (const { userSourcedId, classSourcedId, role } of enrollments) {
+    if (role !== 'student' || classSourcedId === '') continue;
+    byUser.set(userSourcedId, [...(byUser.get(userSourcedId) ?? []), classSourcedId]);
+  }
+  return byUser;
+}
+
+function toCourse(row: CsvRow): CourseRef {
+  return { courseCode: row.value('courseCode'), orgSourcedId: row.value('orgSourcedId') };
 }
 
 function toRole(row: CsvRow): RoleRow {
