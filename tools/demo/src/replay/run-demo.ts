@@ -90,6 +90,8 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
     const booked = await bookAsPromptMentors(client, accepted, settings.seed, clock?.now() ?? new Date());
     const settle = (quietMs = QUIET_MS) => untilSettled(read, replay.state, settings.settleTimeoutMs, progress, quietMs);
     let final = await settle();
+    // Measured before the clock moves: emails that timers send days later are no grade's latency.
+    const gradeToEmail = gradeToEmailLatency(observer.grades, observer.deliveries);
     let logged = 0;
     if (clock) {
       // Past the booked first meetings (and the "nothing booked" nudge), where the mentors log them;
@@ -123,7 +125,7 @@ export async function runDemo(settings: DemoSettings): Promise<DemoSummary> {
       acceptedByMentors: accepted.length,
       followThrough: followThroughOf({ accepted, booked, logged, seed: settings.seed, clock, outcomes, nudges: sumOf(matchingMetrics, 'mentoring_nudges_total') }),
       flagToFirstContact: timing.flagToFirstContact,
-      gradeToEmail: gradeToEmailLatency(observer.grades, observer.deliveries),
+      gradeToEmail,
       elapsedMs: Date.now() - startedAt,
       links: settings.links,
       consoleSignIn: await consoleSignIn,
