@@ -11,7 +11,7 @@ import { UploadTooLargeInterceptor } from './upload-too-large.interceptor';
 const UPLOAD_SCHEMA = {
   type: 'object',
   description:
-    'results.csv and lineItems.csv (optionally manifest.csv, users.csv, classes.csv, courses.csv, categories.csv, orgs.csv, roles.csv, scoreScales.csv, lineItemScoreScales.csv, resultScoreScales.csv) as files named so, or one .zip of them; ' +
+    'results.csv and lineItems.csv (optionally manifest.csv, users.csv, classes.csv, courses.csv, categories.csv, orgs.csv, roles.csv, scoreScales.csv, lineItemScoreScales.csv, resultScoreScales.csv, enrollments.csv) as files named so, or one .zip of them; ' +
     'optional fields defaultProgram, defaultYearOfStudy, programByOrg (JSON), defaultYearByProgram (JSON), defaultMaxScore, assessmentTypeByCategory (JSON)',
   properties: {
     files: { type: 'array', items: { type: 'string', format: 'binary' } },
