@@ -40,9 +40,6 @@ export class GradeIngestConfig extends BaseServiceConfig {
   @Matches(IDENTIFIER, { each: true, message: 'must be a comma-separated list of feed identifiers (letters, digits, . _ : - /)' })
   REGISTRAR_TOPIC_FEEDS: string[] = [];
 
-  /** Largest JSON request body, in MB: 10,000 grade records take a few MB. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(512) JSON_BODY_LIMIT_MB = 16;
-
   /** Where OneRoster uploads are kept until their import completes (shared storage when replicas run on several hosts). */
   @IsString() @MinLength(1) UPLOAD_DIR = join(tmpdir(), 'grade-ingest-uploads');
 
