@@ -12,9 +12,10 @@ export function participantsOf(students: readonly Student[], mentors: readonly M
   };
 }
 
-// A student known only from a risk event has no name yet; their id is what staff recognise.
+// A student known only from a risk event has no name yet: their id is what staff recognise, and
+// notification, which greets by the directory's names, never greets anyone by it.
 function studentParticipant(student: Student): CaseParticipantV1 {
-  return { id: student.id, displayName: student.displayName ?? student.id, email: student.email, timeZone: student.timeZone };
+  return { id: student.id, displayName: student.displayName ?? student.preferredName ?? student.id, email: student.email, timeZone: student.timeZone };
 }
 
 function mentorParticipant(mentor: Mentor): CaseParticipantV1 {
