@@ -8,8 +8,8 @@ export const CLOSELY = { timeoutMs: 120_000, intervalMs: 25 } as const;
 const CONSUMED_TOPICS: Record<PipelineService, string[]> = {
   'grade-ingest': [TOPICS.registrarGradesSubmitted],
   'risk-scoring': [TOPICS.gradesRecorded, TOPICS.mentoringCaseEvents],
-  'mentor-matching': [TOPICS.riskAssessed],
-  notification: [TOPICS.mentoringCaseEvents],
+  'mentor-matching': [TOPICS.riskAssessed, TOPICS.studentsDirectoryUpdated],
+  notification: [TOPICS.mentoringCaseEvents, TOPICS.studentsDirectoryUpdated],
 };
 
 export const idsOf = (people: Person[]) => people.map((person) => person.id);
