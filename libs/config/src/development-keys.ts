@@ -10,6 +10,9 @@ export const DEV_JWT_SECRET = 'mentoring-platform-local-development-key-do-not-u
 /** The HMAC key of student links in development mode; public, refused outside it. */
 export const DEV_LINK_SECRET = 'mentoring-platform-local-link-signing-key-do-not-use-in-production';
 
+/** The HMAC key of the reply addresses in case-thread emails in development mode; public, refused outside it. */
+export const DEV_REPLY_SECRET = 'mentoring-platform-local-reply-address-key-do-not-use-in-production';
+
 /** The console's Ed25519 signing key (PKCS#8) in development mode; public, refused outside it. */
 export const DEV_CONSOLE_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
 MC4CAQAwBQYDK2VwBCIEIGZfcapCO84UJCt4qv8cpFI4i+1SydsoTXObjzwfYRMG
@@ -24,7 +27,7 @@ MCowBQYDK2VwAyEAYxpKwmH6L3V5JfPvDc5IuLyqCMrw90B8IEo/4gxBEBg=
 export const DEV_MODE_VARIABLE = 'MENTORING_DEV_MODE';
 
 const TRUE_WORDS = ['true', '1', 'yes', 'on'];
-const PUBLISHED_KEYS = [DEV_JWT_SECRET, DEV_LINK_SECRET, DEV_CONSOLE_SIGNING_KEY, DEV_CONSOLE_PUBLIC_KEY].map(normalised);
+const PUBLISHED_KEYS = [DEV_JWT_SECRET, DEV_LINK_SECRET, DEV_REPLY_SECRET, DEV_CONSOLE_SIGNING_KEY, DEV_CONSOLE_PUBLIC_KEY].map(normalised);
 
 /** True when MENTORING_DEV_MODE is set to a true word (true, 1, yes, on), as services read it. */
 export function isDevelopmentMode(env: NodeJS.ProcessEnv = process.env): boolean {

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
 import { Clock, platformModules } from '@mentoring/platform';
 import { NotificationConfig, SERVICE_NAME } from './config/notification.config';
+import { ConversationsModule, CreateConversations1796300018500 } from './conversations';
 import { DeliveryModule } from './delivery/delivery.module';
 import { DirectorySyncModule } from './directory-sync/directory-sync.module';
 import { InboxModule } from './inbox/inbox.module';
@@ -45,7 +46,7 @@ export class AppModule {
           // batches of several partitions at once deadlock; batches still make one partition fast.
           consumerPartitionsConcurrently: 1,
           entities: [RecipientEntity, RecipientPreferencesEntity, MessageEntity, DeliveryEntity, DeliveryLogEntity],
-          migrations: [CreateRecipients1732500000000, CreateMessages1732500001000, CreateLinkGenerations1764600000000, AddMessageProgramme1764600000200, AddMessageExpiryAndOffer1764600000300, AddMessageFlaggedAt1796300000100, RecipientDirectoryFields1796300018000, EmailAwaitingAddress1796300018100],
+          migrations: [CreateRecipients1732500000000, CreateMessages1732500001000, CreateLinkGenerations1764600000000, AddMessageProgramme1764600000200, AddMessageExpiryAndOffer1764600000300, AddMessageFlaggedAt1796300000100, RecipientDirectoryFields1796300018000, EmailAwaitingAddress1796300018100, CreateConversations1796300018500],
           clock: options.clock,
         }),
         RecipientsModule,
@@ -54,6 +55,7 @@ export class AppModule {
         DeliveryModule,
         DirectorySyncModule,
         InboxModule,
+        ConversationsModule,
       ],
     };
   }

@@ -3,5 +3,5 @@ import { describeFeatureLayers } from '@mentoring/testing';
 describeFeatureLayers({
   service: 'notification',
   root: __dirname,
-  layers: ['config', 'outreach', 'recipients', 'links', 'messages', 'inbox', 'delivery', 'directory-sync', 'case-outreach'],
+  layers: ['config', 'outreach', 'recipients', 'links', 'messages', 'inbox', 'conversations', 'delivery', 'directory-sync', 'case-outreach'],
 });

@@ -51,6 +51,8 @@ export function startNotification(label: string, options: StartOptions): Promise
       DELIVERY_RETRY_BASE_MS: 100,
       DELIVERY_RETRY_MAX_MS: 1_000,
       SMTP_TIMEOUT_MS: 2_000,
+      // Each service in a test takes replies on a port of its own.
+      INBOUND_SMTP_PORT: 0,
       ...options.overrides,
     },
   });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations';
 import { LinksModule } from '../links';
 import { MessagesModule } from '../messages';
 import { RecipientsModule } from '../recipients';
@@ -7,7 +8,7 @@ import { OutreachService } from './outreach.service';
 
 /** Supportive outreach from mentoring case events: students, mentors, coordinators. */
 @Module({
-  imports: [RecipientsModule, MessagesModule, LinksModule],
+  imports: [RecipientsModule, MessagesModule, LinksModule, ConversationsModule],
   controllers: [CaseEventHandler],
   providers: [OutreachService],
 })

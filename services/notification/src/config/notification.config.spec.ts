@@ -1,4 +1,4 @@
-import { ConfigError, DEV_LINK_SECRET, loadConfig } from '@mentoring/config';
+import { ConfigError, DEV_LINK_SECRET, DEV_REPLY_SECRET, loadConfig } from '@mentoring/config';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { NotificationConfig } from './notification.config';
 
@@ -29,6 +29,19 @@ describe('NotificationConfig', () => {
 
     expect(problemsOf(ownKeys)['LINK_SECRET']).toMatch(/^must be a key of your own: .*MENTORING_DEV_MODE=true \(not set\)$/);
     expect(problemsOf({ ...ownKeys, LINK_SECRET: DEV_LINK_SECRET })).toHaveProperty('LINK_SECRET');
-    expect(problemsOf({ ...ownKeys, LINK_SECRET: randomBytes(32).toString('base64url') })).toEqual({});
+    expect(problemsOf({ ...ownKeys, LINK_SECRET: randomBytes(32).toString('base64url'), REPLY_SECRET: randomBytes(32).toString('base64url') })).toEqual({});
+  });
+
+  it('refuses the public reply-address key outside development mode, unset or set explicitly', () => {
+    const ownKeys = {
+      AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_CONSOLE_PUBLIC_KEY: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      LINK_SECRET: randomBytes(32).toString('base64url'),
+    };
+
+    expect(problemsOf(ownKeys)['REPLY_SECRET']).toMatch(/^must be a key of your own: .*MENTORING_DEV_MODE=true \(not set\)$/);
+    expect(problemsOf({ ...ownKeys, REPLY_SECRET: DEV_REPLY_SECRET })).toHaveProperty('REPLY_SECRET');
+    expect(problemsOf({ ...ownKeys, REPLY_SECRET: randomBytes(32).toString('base64url') })).toEqual({});
+    expect(problemsOf({ ...DEV, INBOUND_SMTP_PORT: '70000' })).toHaveProperty('INBOUND_SMTP_PORT');
   });
 });

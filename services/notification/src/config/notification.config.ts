@@ -1,4 +1,4 @@
-import { BaseServiceConfig, DEV_LINK_SECRET, OwnKeyOutsideDevelopment } from '@mentoring/config';
+import { BaseServiceConfig, DEV_LINK_SECRET, DEV_REPLY_SECRET, OwnKeyOutsideDevelopment } from '@mentoring/config';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
@@ -83,4 +83,25 @@ export class NotificationConfig extends BaseServiceConfig {
 
   /** How often deferred and held email is reconsidered (quiet hours ending, caps freeing up, digests due). */
   @Type(() => Number) @IsInt() @Min(10) @Max(600_000) SCHEDULER_POLL_MS = 5_000;
+
+  /**
+   * The port of the inbound SMTP listener that takes replies to case-thread emails; 0 lets the
+   * system pick a free one (tests read it back).
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(65_535) INBOUND_SMTP_PORT = 2525;
+
+  /** The interface the inbound SMTP listener binds; put a relay (MX) in front of it in production. */
+  @IsString() @MinLength(1) INBOUND_SMTP_HOST = '127.0.0.1';
+
+  /** The domain of reply addresses (the part after @); unset: the domain of MAIL_FROM. */
+  @IsOptional() @Matches(/^[A-Za-z0-9.-]+$/, { message: 'must be a domain such as reply.example.edu' })
+  REPLY_DOMAIN?: string;
+
+  /** HMAC key of the per-case, per-person reply addresses: whoever holds it can write into any thread. */
+  @IsString() @MinLength(32, { message: 'must be at least 32 characters (HMAC-SHA256 needs a 256-bit key)' })
+  @OwnKeyOutsideDevelopment()
+  REPLY_SECRET = DEV_REPLY_SECRET;
+
+  /** The largest reply the listener takes, in bytes; a bigger one is refused at SMTP level. */
+  @Type(() => Number) @IsInt() @Min(1_024) @Max(10_485_760) INBOUND_MAX_BYTES = 262_144;
 }

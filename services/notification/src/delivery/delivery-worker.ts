@@ -7,6 +7,7 @@ import { Counter, Histogram } from 'prom-client';
 import { Clock, CLOCK } from '@mentoring/platform';
 import { NotificationConfig } from '../config/notification.config';
 import { MessageComposer } from '../messages';
+import { replyAddressOfMessage } from '../conversations';
 import { EXPIRED, mailDomainOf, messageIdFor } from '../messages/domain';
 import { classifySmtpFailure, describeSmtpFailure, retryDelayMs, SmtpFailure } from './domain';
 import { AttemptOutcome, ClaimedEmail, EmailQueue } from './email-queue';
@@ -131,8 +132,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private mailOf(email: ClaimedEmail, to: NonNullable<ClaimedEmail['to']>, messageId: string): SendMailOptions {
     const { message } = email;
     const { subject, text, html } = this.contentOf(email);
+    // Only a case-thread notice is answered by email: its reply address takes the answer into the thread.
+    const replyTo = replyAddressOfMessage(message, this.config);
     return {
       from: this.config.MAIL_FROM,
+      ...(replyTo ? { replyTo } : {}),
       to,
       subject,
       text,

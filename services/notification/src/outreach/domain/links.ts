@@ -9,6 +9,7 @@ export type LinkAction =
   | 'open-case'
   | 'escalations'
   | 'inbox'
+  | 'messages'
   | 'preferences';
 
 /** Whom the link acts for and on what; the recipient is always bound into the token. */

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { CASE_OUTCOMES, CASE_PHASES, CaseEventV1, ESCALATION_REASONS, MEETING_MODES, NUDGE_AUDIENCES, NUDGE_KINDS } from '@mentoring/contracts';
 import { formatLocaleFor } from './locale';
+import { planCaseMessageNotice } from './plan-case-message';
 import { planCoordinatorDigest, planHeldMessagesDigest } from './plan-digests';
 import { planOutreach } from './plan-outreach';
 import { planUnreachableNotice } from './plan-unreachable';
@@ -125,6 +126,24 @@ function render(planned: PlannedMessage[]): Rendering[] {
   });
 }
 
+// What people write to each other in a case thread: short, long, several lines.
+const THREAD_TEXTS = [
+  'Thanks for today. Could we meet on Thursday instead?',
+  'Hi, I read the notes you sent.\nThe second part was hard for me, can we go through it next time?',
+  'Of course. I have put two times on your page, pick whichever suits you best.',
+];
+
+function threadNotices(variant: number, context: ReturnType<typeof outreachContext>): PlannedMessage[] {
+  const event = caseEvent({}, variant);
+  const text = THREAD_TEXTS[variant % THREAD_TEXTS.length];
+  const student = { ...event.student, role: 'student' as const, email: event.student.email ?? null };
+  const mentor = { ...MENTORS[variant % MENTORS.length], role: 'mentor' as const, email: MENTORS[variant % MENTORS.length].email ?? null };
+  return [
+    planCaseMessageNotice({ id: `m-${variant}`, caseId: event.caseId, authorName: mentor.displayName, text }, student, context),
+    planCaseMessageNotice({ id: `s-${variant}`, caseId: event.caseId, authorName: student.displayName, text }, mentor, context),
+  ];
+}
+
 function renderEverything(): Rendering[] {
   return LOCALES.flatMap((locale) =>
     Array.from({ length: VARIANTS }, (_, variant) => {
@@ -148,6 +167,7 @@ function renderEverything(): Rendering[] {
           ...planHeldMessagesDigest(student, heldSubjects, `digest-${variant}`, context),
           ...planCoordinatorDigest(coordinator, escalations, `coordinator-digest-${variant}`, context),
           ...planUnreachableNotice(caseEvent({}, variant), [coordinator], context),
+          ...threadNotices(variant, context),
         ],
       );
       return [...fromEvents, ...digests];
@@ -172,6 +192,8 @@ function proseBeforeSlots(text: string, rendering: Rendering): string {
   return text.slice(0, Math.min(text.length, ...cuts));
 }
 
+const THREAD_TEMPLATES: readonly TemplateName[] = ['student-case-message', 'mentor-case-message'];
+
 describe('template language guard', () => {
   it('renders every template file, and every template it renders has files', () => {
     const folders = readdirSync(`${DEFAULT_TEMPLATES_DIR}/en`).filter((folder) => !folder.startsWith('_'));
@@ -179,11 +201,12 @@ describe('template language guard', () => {
     expect(new Set(renderings.map((rendering) => rendering.planned.template))).toEqual(new Set(TEMPLATE_NAMES));
   });
 
-  // Replies by email are not read, and a meeting's mode comes from the mentor's profile: a message
-  // may only promise what a link in it (or the inbox and settings pages) actually does.
-  it('promises nothing the platform does not do: no replies by email, no choosing how to meet', () => {
-    const promises = [/\breply to\b/i, /\b(?:just|simply) reply\b/i, /\breply (?:here|by email)\b/i, /write back/i, /different way of meeting/i];
-    const found = renderings.flatMap((rendering) =>
+  // Replies by email are read only for case-thread notices (their Reply-To is the reader's signed
+  // reply address), and a meeting's mode comes from the mentor's profile: a message may only
+  // promise what a link in it (or the inbox and settings pages, or the thread) actually does.
+  it('promises nothing the platform does not do: no replies by email outside a case thread, no choosing how to meet', () => {
+    const promises = [/\breply to\b/i, /\b(?:just|simply) reply\b/i, /\breply (?:here|by email)\b/i, /\breplying\b/i, /write back/i, /different way of meeting/i];
+    const found = renderings.filter((rendering) => !THREAD_TEMPLATES.includes(rendering.planned.template)).flatMap((rendering) =>
       [rendering.rendered.subject, rendering.rendered.text, rendering.visibleHtml].flatMap((part) =>
         promises.filter((promise) => promise.test(part)).map((promise) => `${describeRendering(rendering)}: ${promise}`),
       ),

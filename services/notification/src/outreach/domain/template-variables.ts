@@ -90,6 +90,20 @@ export interface StudentKudosVariables extends StudentVariables {
   moreTimesUrl: string | null;
 }
 
+/** A new message in the case thread from the mentor; replying to the email reaches the mentor. */
+export interface StudentCaseMessageVariables extends StudentVariables {
+  mentorName: string;
+  messageText: string;
+  threadUrl: string;
+}
+
+/** A new message in the case thread from the student; replying to the email reaches the student. */
+export interface MentorCaseMessageVariables extends CommonVariables {
+  studentName: string;
+  messageText: string;
+  caseUrl: string;
+}
+
 export interface DigestVariables extends CommonVariables {
   items: { subject: string }[];
 }
@@ -210,6 +224,8 @@ export interface TemplateVariables {
   'coordinator-escalation-repeated-missed-sessions': CoordinatorEscalationVariables;
   'coordinator-digest': CoordinatorDigestVariables;
   'coordinator-student-unreachable': CaseSummaryVariables;
+  'student-case-message': StudentCaseMessageVariables;
+  'mentor-case-message': MentorCaseMessageVariables;
 }
 
 export type TemplateName = keyof TemplateVariables;
@@ -244,6 +260,8 @@ const TEMPLATE_NAME_SET: Record<TemplateName, true> = {
   'coordinator-escalation-repeated-missed-sessions': true,
   'coordinator-digest': true,
   'coordinator-student-unreachable': true,
+  'student-case-message': true,
+  'mentor-case-message': true,
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_NAME_SET) as readonly TemplateName[];

@@ -1,0 +1,3 @@
+export * from './reply-address';
+export * from './reply-text';
+export * from './thread-access';
