@@ -81,6 +81,22 @@ describe('mentor-matching: self-referral', () => {
     await refer('SR-2', { note: 'x'.repeat(501) }, 400);
   });
 
+  it('shows the note to the case’s mentor only, and coordinators a category of self-referrals', async () => {
+    const [{ id }] = await dataSourceOf(service).query(`SELECT id FROM cases WHERE student_id = 'SR-1'`);
+    const coordinator = await coordinatorBearer(service);
+    const mentorView = await http(service).get(`/v1/cases/${id}`).set('authorization', await service.bearer('mentor', 'M-FREE')).expect(200);
+    expect(mentorView.body).toMatchObject({ openedFor: 'self-referral', studentNote: 'I would like help planning my revision' });
+    const coordinatorView = await http(service).get(`/v1/cases/${id}`).set('authorization', coordinator).expect(200);
+    expect(coordinatorView.body).toMatchObject({ openedFor: 'self-referral', studentNote: null });
+
+    const all = await http(service).get('/v1/reports/outcomes').set('authorization', coordinator).expect(200);
+    expect(all.body.casesOpenedFor).toEqual({ 'risk-flag': all.body.total.casesFlagged - 1, 'self-referral': 1 });
+    const selfReferrals = await http(service).get('/v1/reports/outcomes?openedFor=self-referral').set('authorization', coordinator).expect(200);
+    expect(selfReferrals.body.total.casesFlagged).toBe(1);
+    expect(selfReferrals.body.casesOpenedFor).toEqual(all.body.casesOpenedFor);
+    await http(service).get('/v1/reports/outcomes?openedFor=walk-in').set('authorization', coordinator).expect(400);
+  });
+
   it('marks a case opened by a risk flag as such', async () => {
     await feed.send(riskEvent('SR-FLAGGED'));
     const opened = await log.waitFor('opened', 'SR-FLAGGED');

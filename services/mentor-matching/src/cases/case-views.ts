@@ -8,6 +8,8 @@ import { CaseHistoryEntity } from './infrastructure/case-history.entity';
 export interface CasePeople {
   readonly student: Student | null;
   readonly mentor: Mentor | null;
+  /** The case's own mentor is reading: only they see a self-referred student's note. */
+  readonly readByItsMentor: boolean;
 }
 
 /** What the case's mentor, coordinators and ops see: the context, the timeline and the history. */
@@ -27,6 +29,8 @@ export function fullCaseView(record: CaseRecord, people: CasePeople, history: re
     previousMentorId: record.previousMentorId,
     mentorsWhoLeft: record.mentorsWhoLeft,
     standing: { level: record.riskLevel, reasons: record.riskReasons, weakCourses: record.weakCourses },
+    openedFor: record.openedFor,
+    studentNote: people.readByItsMentor ? record.studentNote : null,
     proposedSlots: record.proposedSlots,
     confirmedSlot: record.confirmedSlot,
     meeting: meetingReply(record.meeting),

@@ -282,7 +282,7 @@ export class CasesService {
     if (!canReadCase(principal, record)) return { caseId: record.id, status: record.status };
     const student = await this.students.find(manager, record.studentId);
     const history = await historyOf(manager, record.id);
-    return fullCaseView(record, { student, mentor }, history, policy);
+    return fullCaseView(record, { student, mentor, readByItsMentor: isAssignedMentor(principal, record) }, history, policy);
   }
 }
 

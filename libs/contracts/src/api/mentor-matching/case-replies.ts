@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
-import { CASE_OUTCOMES, CASE_PHASES, CASE_STATUSES, CaseOutcome, CasePhase, CaseStatus, MeetingSlotV1, MeetingV1 } from '../../mentoring/case-event/v1';
+import { CASE_OPENING_REASONS, CASE_OUTCOMES, CASE_PHASES, CASE_STATUSES, CaseOpeningReason, CaseOutcome, CasePhase, CaseStatus, MeetingSlotV1, MeetingV1 } from '../../mentoring/case-event/v1';
 import { RISK_LEVELS, RiskLevel, RiskReasonV1 } from '../../risk/risk-assessed/v1';
 import { Nullable } from '../reply';
 
@@ -63,6 +63,10 @@ export class FullCaseReply {
   @Nullable() @IsString() previousMentorId!: string | null;
   @IsArray() @IsString({ each: true }) mentorsWhoLeft!: string[];
   @IsObject() @ValidateNested() @Type(() => CaseStandingReply) standing!: CaseStandingReply;
+  /** Added later (optional for older services): why the case was opened; absent means a risk flag. */
+  @IsOptional() @IsIn(CASE_OPENING_REASONS as unknown as string[]) openedFor?: CaseOpeningReason;
+  /** Added later: what a self-referred student would like help with, for their mentor only (null for anyone else). */
+  @IsOptional() @IsString() studentNote?: string | null;
   @IsArray() @ValidateNested({ each: true }) @Type(() => MeetingSlotV1) proposedSlots!: MeetingSlotV1[];
   @Nullable() @IsObject() @ValidateNested() @Type(() => MeetingSlotV1) confirmedSlot!: MeetingSlotV1 | null;
   /** Added later (optional for older services): the booked meeting as a calendar entry, with its mode and place. */

@@ -1,11 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsISO8601, IsNumber, IsObject, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { CaseOutcome } from '../../mentoring/case-event/v1';
+import { IsArray, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { CaseOpeningReason, CaseOutcome } from '../../mentoring/case-event/v1';
 import { Nullable } from '../reply';
 import { DurationSummaryReply } from './directory-replies';
 
 // What mentor-matching's outcomes report answers: how quickly flagged students were reached and
 // met, and how their cases ended, over a whole programme or one mentor's cases.
+
+/** Cases in the report's scope by why they were opened: a risk flag, or the student asking. */
+export class CasesOpenedForReply implements Record<CaseOpeningReason, number> {
+  @IsInt() @Min(0) 'risk-flag'!: number;
+  @IsInt() @Min(0) 'self-referral'!: number;
+}
 
 export class CaseOutcomeCountsReply implements Record<CaseOutcome, number> {
   @IsInt() @Min(0) met!: number;
@@ -76,4 +82,6 @@ export class OutcomesReportReply {
   @IsObject() @ValidateNested() @Type(() => OutcomeFiguresReply) total!: OutcomeFiguresReply;
   @IsArray() @ValidateNested({ each: true }) @Type(() => ProgrammeOutcomesReply) programmes!: ProgrammeOutcomesReply[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => MentorOutcomesReply) mentors!: MentorOutcomesReply[];
+  /** Added: cases in scope by opening reason, counted before any `openedFor` filter so both categories show. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CasesOpenedForReply) casesOpenedFor?: CasesOpenedForReply;
 }

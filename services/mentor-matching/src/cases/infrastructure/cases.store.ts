@@ -195,7 +195,7 @@ export function caseTimings(manager: EntityManager, options: { programmes: Progr
       ...(options.since ? { flaggedAt: MoreThanOrEqual(options.since) } : {}),
       ...(options.mentorId ? { mentorId: options.mentorId } : {}),
     },
-    select: { id: true, program: true, mentorId: true, status: true, outcome: true, flaggedAt: true, firstContactAt: true, firstMeetingAt: true, closedAt: true },
+    select: { id: true, program: true, mentorId: true, status: true, outcome: true, flaggedAt: true, firstContactAt: true, firstMeetingAt: true, closedAt: true, openedFor: true },
   });
 }
 
