@@ -85,6 +85,24 @@ describe('planOutreach', () => {
     expect(variables).not.toMatch(/at-risk|riskLevel|reasons|summative|ANAT201/);
   });
 
+  it('offers a self-referral to the mentor as the student’s own request: no reasons or courses, even if the event carries some', () => {
+    const [offer] = plan({ kind: 'matched', openedFor: 'self-referral', weakCourses: ['ANAT201'] });
+    if (offer.template !== 'mentor-new-case') throw new Error(`unexpected ${offer.template}`);
+    expect(offer.variables).toMatchObject({ selfReferral: true, reasons: [], focusCourses: [] });
+    const [riskFlag] = plan({ kind: 'matched', openedFor: 'risk-flag' });
+    if (riskFlag.template !== 'mentor-new-case') throw new Error(`unexpected ${riskFlag.template}`);
+    expect(riskFlag.variables.selfReferral).toBe(false);
+  });
+
+  it('introduces the mentor of a self-referral as the answer to the student’s request', () => {
+    const [introduction] = plan({ kind: 'accepted', status: 'active', openedFor: 'self-referral' });
+    if (introduction.template !== 'student-first-contact') throw new Error(`unexpected ${introduction.template}`);
+    expect(introduction.variables.askedForMentor).toBe(true);
+    const [flagged] = plan({ kind: 'accepted', status: 'active' });
+    if (flagged.template !== 'student-first-contact') throw new Error(`unexpected ${flagged.template}`);
+    expect(flagged.variables.askedForMentor).toBe(false);
+  });
+
   it('gives the mentor the context to decide: reasons, courses to focus on, phase and the deadline in their own zone', () => {
     const [message] = plan({ kind: 'matched', weakCourses: ['ANAT201'], slaDeadline: '2026-10-12T15:00:00Z' });
     if (message.template !== 'mentor-new-case') throw new Error(`unexpected ${message.template}`);

@@ -98,6 +98,10 @@ function meetingTime(slot: MeetingSlotV1, recipient: Recipient): MeetingTime {
   return { start: slot.start, end: slot.end, timeZone: recipient.timeZone };
 }
 
+function isSelfReferral(event: CaseEventV1): boolean {
+  return event.openedFor === 'self-referral';
+}
+
 function student(outreach: CaseOutreach): Recipient {
   return recipientOf(outreach.event.student, 'student');
 }
@@ -128,6 +132,7 @@ function introduceMentor(outreach: CaseOutreach): PlannedMessage {
   const moreTimesUrl = linkFor(outreach, recipient, 'more-times');
   const variables = {
     ...studentVariables(recipient, context),
+    askedForMentor: isSelfReferral(event),
     mentorName: mentor.displayName,
     slots: event.proposedSlots.map((slot) => ({
       time: meetingTime(slot, recipient),
@@ -149,8 +154,10 @@ function offerCaseToMentor(outreach: CaseOutreach, mentor: CaseParticipantV1): P
     recipient,
     {
       ...caseSummary(outreach, recipient),
-      reasons: event.reasons.map((reason) => reason.summary),
-      focusCourses: event.weakCourses,
+      selfReferral: isSelfReferral(event),
+      // A self-referral is about the student's request, not their marks, whatever the event carries.
+      reasons: isSelfReferral(event) ? [] : event.reasons.map((reason) => reason.summary),
+      focusCourses: isSelfReferral(event) ? [] : event.weakCourses,
       phase: phaseFlags(event.phase),
       slaDeadline: event.slaDeadline ? { at: event.slaDeadline, timeZone: recipient.timeZone } : null,
       acceptUrl: linkFor(outreach, recipient, 'accept-case'),

@@ -50,7 +50,14 @@ function eventsOfVariant(variant: number): CaseEventV1[] {
   const booked = { ...confirmed, meeting: variant % 4 === 3 ? null : meeting };
   const otherMentor = MENTORS[(variant + 1) % MENTORS.length];
   const withOrWithoutMentor = variant % 2 === 0 ? base.mentor : null;
+  // Self-referrals, once as mentor-matching sends them (no reasons) and once carrying reasons anyway.
+  const selfReferral = { ...base, openedFor: 'self-referral' as const, riskLevel: 'ok' as const, reasons: [], weakCourses: [] };
+  const selfReferralWithReasons = { ...base, openedFor: 'self-referral' as const };
   return [
+    selfReferral,
+    selfReferralWithReasons,
+    { ...selfReferral, kind: 'accepted', status: 'active', proposedSlots: variant === 1 ? [] : base.proposedSlots },
+    { ...selfReferralWithReasons, kind: 'accepted', status: 'active' },
     { ...base, phase: CASE_PHASES[variant % CASE_PHASES.length], slaDeadline: variant % 4 === 3 ? null : base.slaDeadline },
     { ...base, kind: 'waitlisted', status: 'waitlisted', mentor: null },
     { ...base, kind: 'accepted', status: 'active', proposedSlots: variant === 0 ? [] : base.proposedSlots },
@@ -243,6 +250,21 @@ describe('template language guard', () => {
     const found = studentRenderings.flatMap((rendering) => {
       const { subject, text } = rendering.rendered;
       return matchesOf(withoutUrls(`${subject}\n${text}\n${rendering.visibleHtml}`), SCORE_LIKE).map(
+        (match) => `${describeRendering(rendering)}: "${match}"`,
+      );
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('never mentions marks, risk or reasons in the first messages of a self-referral, to the student or the mentor', () => {
+    const selfReferrals = renderings.filter(({ planned }) =>
+      (planned.template === 'mentor-new-case' && planned.variables.selfReferral) || (planned.template === 'student-first-contact' && planned.variables.askedForMentor),
+    );
+    expect(new Set(selfReferrals.map(({ planned }) => planned.template))).toEqual(new Set(['mentor-new-case', 'student-first-contact']));
+    const found = selfReferrals.flatMap((rendering) => {
+      const { subject, text } = rendering.rendered;
+      const shown = withoutUrls(`${subject}\n${text}\n${rendering.visibleHtml}`);
+      return [...matchesOf(shown, [...BANNED_FOR_STUDENTS, ...SCORE_LIKE]), ...REASONS.filter((reason) => shown.includes(reason.summary)).map((reason) => reason.summary)].map(
         (match) => `${describeRendering(rendering)}: "${match}"`,
       );
     });

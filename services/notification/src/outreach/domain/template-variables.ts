@@ -44,6 +44,8 @@ export interface StudentVariables extends CommonVariables {
 }
 
 export interface StudentIntroductionVariables extends StudentVariables {
+  /** The student asked for a mentor themself: the introduction answers their request. */
+  askedForMentor: boolean;
   mentorName: string;
   slots: SlotChoice[];
   moreTimesUrl: string;
@@ -116,6 +118,8 @@ export interface CaseSummaryVariables extends CommonVariables {
 }
 
 export interface MentorNewCaseVariables extends CaseSummaryVariables {
+  /** The student asked for a mentor themself: no reasons or focus courses, never a word on marks. */
+  selfReferral: boolean;
   reasons: string[];
   focusCourses: string[];
   phase: PhaseFlags;
