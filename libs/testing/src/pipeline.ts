@@ -19,6 +19,8 @@ export interface RunningInstance {
   port: number;
   process: TestProcess;
   url: string;
+  /** notification only: the port of its inbound SMTP listener, where replies to case-thread emails are sent. */
+  inboundSmtpPort?: number;
 }
 
 export interface CaughtMail {
@@ -85,6 +87,8 @@ export class Pipeline {
     const port = await freePort();
     const database = this.databases.get(service);
     if (!database || !this.catcher) throw new Error('start() the pipeline first');
+    // Each notification process takes replies on a port of its own, so replicas and pipelines never collide.
+    const inboundSmtpPort = service === 'notification' ? await freePort() : undefined;
     const child = spawnTsProcess(
       `services/${service}/src/main.ts`,
       {
@@ -97,11 +101,12 @@ export class Pipeline {
         PUBLIC_BASE_URL: this.consoleUrl,
         MENTORING_CLOCK_FILE: this.clockFile,
         ...(service === 'grade-ingest' && { REGISTRAR_TOPIC_FEEDS: TEST_REGISTRAR_FEEDS }),
+        ...(inboundSmtpPort !== undefined && { INBOUND_SMTP_PORT: String(inboundSmtpPort) }),
         ...this.options.env?.[service],
       },
       `${service}-${port}`,
     );
-    const instance = { service, port, process: child, url: `http://127.0.0.1:${port}` };
+    const instance = { service, port, process: child, url: `http://127.0.0.1:${port}`, inboundSmtpPort };
     this.instances.push(instance);
     await waitUntilServing(child, instance.url, `${service} on port ${port}`);
     return instance;

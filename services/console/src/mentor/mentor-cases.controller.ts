@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, Inject, Param, ParseUUIDPip
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Roles } from '@mentoring/auth';
 import { Clock, CLOCK } from '@mentoring/platform';
-import { CaseloadEntryReply, FullCaseReply, listOf, LoggedSessionReply, MeetingSlotV1, SESSION_OUTCOMES } from '@mentoring/contracts';
+import { CaseloadEntryReply, CaseThreadReply, FullCaseReply, listOf, LoggedSessionReply, MeetingSlotV1, SESSION_OUTCOMES } from '@mentoring/contracts';
 import path from 'node:path';
 import { ServiceApi, ServiceCallError } from '../service-api/service-api';
 import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
@@ -86,6 +86,24 @@ export class MentorCasesController {
     redirectWithNotice(response, `/mentor/cases/${caseId}`, 'Attempt recorded. Thank you for keeping at it; it shows in the history.');
   }
 
+  /** A message to the student in the case thread; they hear of it by inbox and email, and can answer by replying. */
+  @Post('cases/:caseId/messages')
+  async writeMessage(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Param('caseId', CASE_ID) caseId: string, @Body() form: { text?: string }): Promise<void> {
+    const caller = mentorCaller(request.user);
+    await this.api.post('notification', casePath(caseId, '/messages'), caller, { text: String(form.text ?? '').trim() });
+    redirectWithNotice(response, `/mentor/cases/${caseId}#messages`, 'Message sent. The student can answer here or by replying to the email.');
+  }
+
+  // The case page still works when the thread cannot be read (notification away, or not yet told of the case).
+  private async threadOf(caller: ReturnType<typeof mentorCaller>, caseId: string): Promise<CaseThreadReply | null> {
+    try {
+      return await this.api.get('notification', casePath(caseId, '/messages'), caller, CaseThreadReply);
+    } catch (error) {
+      if (error instanceof ServiceCallError) return null;
+      throw error;
+    }
+  }
+
   private async refuseClose(request: ConsoleRequest, response: ConsoleResponse, caseId: string, closeForm: CloseFormView): Promise<void> {
     const html = await this.renderCase(request, response, caseId, closeForm);
     response.status(400).type('html').setHeader('Cache-Control', 'no-store');
@@ -96,6 +114,7 @@ export class MentorCasesController {
     const caller = mentorCaller(request.user);
     const mentoringCase = await this.api.get('mentor-matching', casePath(caseId), caller, FullCaseReply);
     const sessions = await this.api.get('mentor-matching', casePath(caseId, '/sessions'), caller, listOf(LoggedSessionReply));
+    const thread = await this.threadOf(caller, caseId);
     const zone = mentoringCase.mentor?.timeZone ?? 'UTC';
     const studentName = mentoringCase.student.displayName;
     return this.pages.render(request, response, views('case.hbs'), {
@@ -116,6 +135,8 @@ export class MentorCasesController {
       now: localInputValue(this.clock.now(), zone),
       closable: mentoringCase.status !== 'closed',
       closeForm,
+      thread: thread && { messages: thread.messages.map((message) => ({ ...message, mine: message.authorRole === 'mentor', byEmail: message.via === 'email' })) },
+      canWrite: mentoringCase.status === 'active' || mentoringCase.status === 'matched',
     });
   }
 

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@mentoring/auth';
 import { Clock, CLOCK } from '@mentoring/platform';
-import { InboxReply, PreferencesReply, StudentCaseReply, StudentReply, VerifiedLinkReply } from '@mentoring/contracts';
+import { CaseThreadReply, InboxReply, PreferencesReply, StudentCaseReply, StudentReply, VerifiedLinkReply } from '@mentoring/contracts';
 import path from 'node:path';
-import { ServiceApi } from '../service-api/service-api';
+import { ServiceApi, ServiceCallError } from '../service-api/service-api';
 import { ConsoleRequest, ConsoleResponse } from '../web/console-request';
 import { HtmlPage } from '../web/html-page.decorator';
 import { redirectWithNotice } from '../web/notice';
@@ -30,6 +30,10 @@ interface SlotForm extends LinkForm {
 
 interface AnotherMentorForm extends LinkForm {
   reason?: string;
+}
+
+interface MessageForm extends LinkForm {
+  text?: string;
 }
 
 interface PreferencesForm extends LinkForm {
@@ -112,6 +116,14 @@ export class StudentLinksController {
     redirectWithNotice(response, linkPage(link, form.token), 'Thank you for telling us. We are finding someone else for you and will write as soon as they are ready.');
   }
 
+  /** A message to the mentor in the case thread, from the link of a mentor's message; the mentor is told by inbox and email. */
+  @Post('messages')
+  async writeMessage(@Res() response: ConsoleResponse, @Body() form: MessageForm): Promise<void> {
+    const { link, caseId } = await this.caseLink(form.token, 'write-message');
+    await this.api.post('notification', `/v1/cases/${caseId}/messages`, studentOf(link), { text: String(form.text ?? '').trim() });
+    redirectWithNotice(response, linkPage(link, form.token), 'Message sent. Your mentor can answer here or by email.');
+  }
+
   @Post('preferences')
   async savePreferences(@Req() request: ConsoleRequest, @Res() response: ConsoleResponse, @Body() form: PreferencesForm): Promise<void> {
     const link = await this.linkFor(form.token, 'save-preferences');
@@ -136,13 +148,26 @@ export class StudentLinksController {
     const profile = await this.api.get('mentor-matching', `/v1/students/${encodeURIComponent(student.subject)}`, student, StudentReply);
     const page = studentPageOf(mentoringCase, { slotStart: link.slotStart });
     const used = await this.usedLinks.isUsed(link.tokenId);
+    const thread = await this.threadOf(student, caseId);
     // The page offers only what this link may still do.
     const can = {
       bookSlot: permits(link.action, 'book-slot') && !used,
       askForOtherTimes: permits(link.action, 'ask-for-other-times'),
       requestAnotherMentor: permits(link.action, 'request-another-mentor') && !used,
+      writeMessage: permits(link.action, 'write-message') && mentoringCase.status !== 'closed',
     };
-    return this.pages.render(request, response, views('student-case.hbs'), { ...page, zone: profile.timeZone, token, focus, can, used });
+    const messages = thread?.messages.map((message) => ({ ...message, mine: message.authorRole === 'student', byEmail: message.via === 'email' })) ?? [];
+    return this.pages.render(request, response, views('student-case.hbs'), { ...page, zone: profile.timeZone, token, focus, can, used, messages, showThread: thread !== null && (messages.length > 0 || can.writeMessage) });
+  }
+
+  // The page still works when the thread cannot be read (notification away, or not yet told of the case).
+  private async threadOf(student: ReturnType<typeof studentOf>, caseId: string): Promise<CaseThreadReply | null> {
+    try {
+      return await this.api.get('notification', `/v1/cases/${encodeURIComponent(caseId)}/messages`, student, CaseThreadReply);
+    } catch (error) {
+      if (error instanceof ServiceCallError) return null;
+      throw error;
+    }
   }
 
   private async preferencesPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLinkReply, token: string): Promise<string> {

@@ -43,3 +43,20 @@ export class VerifiedLinkReply {
   @IsString() tokenId!: string;
   @IsISO8601() expiresAt!: string;
 }
+
+/** One message of a case thread (GET /v1/cases/:caseId/messages, and the answer of POST). */
+export class CaseThreadMessageReply {
+  @IsString() id!: string;
+  @IsString() authorId!: string;
+  @IsIn(['student', 'mentor']) authorRole!: 'student' | 'mentor';
+  @IsString() text!: string;
+  /** Written in the console or on the student's page, or by replying to an email. */
+  @IsIn(['console', 'email']) via!: 'console' | 'email';
+  @IsISO8601() createdAt!: string;
+}
+
+/** GET /v1/cases/:caseId/messages: the thread between the case's student and their current mentor, oldest first. */
+export class CaseThreadReply {
+  @IsString() caseId!: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CaseThreadMessageReply) messages!: CaseThreadMessageReply[];
+}

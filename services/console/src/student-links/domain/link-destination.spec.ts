@@ -12,6 +12,7 @@ describe('where a link from a message leads', () => {
     });
     expect(destinationOf({ action: 'reschedule', recipientId: 's-1', caseId: CASE }, 'mentor')).toMatchObject({ kind: 'student-case', focus: 'more-times' });
     expect(destinationOf({ action: 'change-mentor', recipientId: 's-1', caseId: CASE })).toMatchObject({ focus: 'change-mentor' });
+    expect(destinationOf({ action: 'messages', recipientId: 's-1', caseId: CASE })).toMatchObject({ kind: 'student-case', caseId: CASE, focus: 'messages' });
   });
 
   it('treats a case action without a case as unusable', () => {

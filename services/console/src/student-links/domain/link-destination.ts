@@ -4,7 +4,7 @@ import type { VerifiedLinkReply } from '@mentoring/contracts';
 export type LinkTarget = Omit<VerifiedLinkReply, 'tokenId' | 'expiresAt'>;
 
 /** Which part of the student's page a link from a message asks for. */
-export type StudentCaseFocus = 'pick-slot' | 'more-times' | 'change-mentor';
+export type StudentCaseFocus = 'pick-slot' | 'more-times' | 'change-mentor' | 'messages';
 
 export type LinkDestination =
   | { kind: 'student-case'; caseId: string; focus: StudentCaseFocus; slotStart?: string }
@@ -19,6 +19,7 @@ const STUDENT_CASE_ACTIONS: Record<string, StudentCaseFocus> = {
   'more-times': 'more-times',
   reschedule: 'more-times',
   'change-mentor': 'change-mentor',
+  messages: 'messages',
 };
 
 const STAFF_ACTIONS = ['accept-case', 'decline-case', 'open-case', 'escalations'];

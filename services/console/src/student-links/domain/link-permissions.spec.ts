@@ -3,7 +3,7 @@ import { isOneTime, LinkOperation, permits } from './link-permissions';
 const CASE_OPERATIONS: LinkOperation[] = ['view-case', 'book-slot', 'ask-for-other-times', 'request-another-mentor'];
 
 function allowed(action: string): LinkOperation[] {
-  const every: LinkOperation[] = [...CASE_OPERATIONS, 'view-preferences', 'save-preferences', 'switch-off-links', 'view-inbox'];
+  const every: LinkOperation[] = [...CASE_OPERATIONS, 'view-preferences', 'save-preferences', 'switch-off-links', 'view-inbox', 'write-message'];
   return every.filter((operation) => permits(action, operation));
 }
 
@@ -12,6 +12,11 @@ describe('what a link may do', () => {
     expect(allowed('pick-slot')).toEqual(['view-case', 'book-slot', 'ask-for-other-times']);
     expect(allowed('more-times')).toEqual(['view-case', 'book-slot', 'ask-for-other-times']);
     expect(allowed('reschedule')).toEqual(['view-case', 'book-slot', 'ask-for-other-times']);
+  });
+
+  it("lets only a mentor's message link write to the mentor, and it books nothing", () => {
+    expect(allowed('messages')).toEqual(['view-case', 'write-message']);
+    for (const action of ['pick-slot', 'more-times', 'reschedule', 'change-mentor', 'preferences', 'inbox', 'open-case']) expect(permits(action, 'write-message')).toBe(false);
   });
 
   it('lets a change-mentor link ask for another mentor, and book nothing', () => {

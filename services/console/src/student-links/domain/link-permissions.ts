@@ -7,14 +7,16 @@ export type LinkOperation =
   | 'view-preferences'
   | 'save-preferences'
   | 'switch-off-links'
-  | 'view-inbox';
+  | 'view-inbox'
+  | 'write-message';
 
 const BOOKING: readonly LinkOperation[] = ['view-case', 'book-slot', 'ask-for-other-times'];
 
 /**
  * Each link does what it was sent for and no more: a "pick this time" link books a time but cannot
  * ask for another mentor, a "change mentor" link cannot book, and only the preferences link (in
- * every message's footer) can turn email off or switch the student's links off.
+ * every message's footer) can turn email off or switch the student's links off. Only the link of a
+ * mentor's message writes to the mentor; every case page shows the thread.
  */
 const OPERATIONS_OF_ACTION: Readonly<Record<string, readonly LinkOperation[]>> = {
   'pick-slot': BOOKING,
@@ -23,6 +25,8 @@ const OPERATIONS_OF_ACTION: Readonly<Record<string, readonly LinkOperation[]>> =
   'change-mentor': ['view-case', 'request-another-mentor'],
   preferences: ['view-preferences', 'save-preferences', 'switch-off-links'],
   inbox: ['view-inbox'],
+  // A case-thread notice's link: read the thread and answer the mentor.
+  messages: ['view-case', 'write-message'],
 };
 
 /**
