@@ -156,11 +156,10 @@ describe('follow-through: meeting reminders, nudges, invites and fresh times', (
       caseEnvelope({ kind: 'closed', status: 'closed', program, student, mentor, outcome: 'referred', referredTo: 'Student Counselling Service', closedBy: 'mentor' }),
     );
 
-    const [nudge, closed] = await mail.waitFor(coordinator.email as string, 2);
-    expect(nudge.parsed.subject).toBe(`No meeting yet: ${student.displayName} (${program}, year 2)`);
-    expect(nudge.parsed.text).toContain('14 days after the case opened');
-    expect(closed.parsed.subject).toBe(`Case closed: ${student.displayName} (${program}, year 2)`);
-    expect(closed.parsed.text).toContain('referred to Student Counselling Service');
+    const received = await mail.waitFor(coordinator.email as string, 2);
+    const bySubject = new Map(received.map((item) => [item.parsed.subject, item.parsed.text ?? '']));
+    expect(bySubject.get(`No meeting yet: ${student.displayName} (${program}, year 2)`)).toContain('14 days after the case opened');
+    expect(bySubject.get(`Case closed: ${student.displayName} (${program}, year 2)`)).toContain('referred to Student Counselling Service');
   });
 
   it('updates both calendars when a meeting moves (same UID, higher SEQUENCE) and removes it from both when it is called off', async () => {
@@ -235,6 +234,33 @@ describe('follow-through: meeting reminders, nudges, invites and fresh times', (
     const [{ parsed }] = await mail.waitFor(student.email as string);
     expect(parsed.text).not.toMatch(/\/v1\/links\/pick-slot\?token=/);
     expect(parsed.text).toMatch(/Pick a time that suits you: https:\/\/console\.example\.edu\/v1\/links\/more-times\?token=/);
+  });
+
+  it('drops a waiting reminder once its meeting has moved, and sends the new time instead', async () => {
+    const student = person('student', 'UTC');
+    const mentor = person('mentor', 'UTC');
+    const now = clock.now();
+    const quietUntil = toTheMinute(new Date(now.getTime() + HOUR));
+    await putPreferences(service, student, 'student', { quietHours: { start: wallClock(new Date(now.getTime() - HOUR)), end: wallClock(quietUntil) } });
+    const booked = meetingIn(3 * HOUR);
+    const moved = { ...meetingIn(27 * HOUR), uid: booked.uid, sequence: 1 };
+
+    const caseId = uniqueName('case');
+
+    await producer.send(caseEnvelope({ kind: 'meeting-reminder-due', caseId, status: 'active', student, mentor, meeting: booked, reminder: { leadMinutes: 180 } }));
+    await dispatched.waitFor(student.id, { template: 'student-meeting-reminder', channel: 'email', status: 'deferred' });
+    await producer.send(caseEnvelope({ kind: 'slot-confirmed', caseId, status: 'active', student, mentor, confirmedSlot: moved, meeting: moved }));
+    await dispatched.waitFor(student.id, { template: 'student-slot-confirmed', channel: 'email', status: 'deferred' });
+
+    const reminder = (await inboxOf(service, student, 'student')).items.find((item) => item.template === 'student-meeting-reminder');
+    const skipped = await waitForEmailStatus(reminder?.messageId as string, 'skipped');
+    expect(skipped.log.at(-1)?.detail).toMatch(/^superseded by student-slot-confirmed /);
+
+    clock.advanceTo(new Date(quietUntil.getTime() + 1_000));
+    const [confirmation] = await mail.waitFor(student.email as string);
+    expect(confirmation.parsed.subject).toBe(`Your chat with ${mentor.displayName} has a new time`);
+    await dispatched.waitFor(student.id, { template: 'student-slot-confirmed', channel: 'email', status: 'sent' });
+    expect(mail.to(student.email as string).map((received) => received.parsed.subject)).toEqual([confirmation.parsed.subject]);
   });
 
   it('drops a reminder whose sending failed until the meeting had begun, instead of sending it late', async () => {

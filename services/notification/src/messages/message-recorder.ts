@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '@mentoring/platform';
-import { deliveryKey, EscalationAwaitingAction, PlannedMessage, refreshableFormOf } from '../outreach/domain';
+import { deliveryKey, EscalationAwaitingAction, PlannedMessage, refreshableFormOf, supersededTemplates } from '../outreach/domain';
 import { DeliveryJournal, DeliveryRef } from './delivery-journal';
 import type { EmailPlan } from './domain';
 import { EmailPlanner } from './email-planner';
@@ -46,10 +46,22 @@ export class MessageRecorder {
   async recordOutreach(manager: EntityManager, planned: PlannedMessage, origin: MessageOrigin): Promise<EmailPlan | undefined> {
     const message = await this.insert(manager, planned, origin);
     if (!message) return undefined;
+    await this.skipSuperseded(manager, planned);
     await this.deliverToInbox(manager, message);
     const plan = await this.planner.plan(manager, message.recipientId, message.template, message.expiresAt, waitsForAddress(message));
     await this.scheduleEmail(manager, message, plan);
     return plan;
+  }
+
+  // A reminder still waiting (quiet hours, the cap, an address) would name a time that no longer holds.
+  private async skipSuperseded(manager: EntityManager, planned: PlannedMessage): Promise<void> {
+    const templates = supersededTemplates(planned);
+    if (templates.length === 0 || !planned.caseId) return;
+    const ids = await this.store.lockWaitingEmails(manager, planned.recipient.id, planned.caseId, templates);
+    if (ids.length === 0) return;
+    const now = this.clock.now();
+    await this.store.skipDeliveries(manager, ids, now);
+    for (const id of ids) await this.journal.note(manager, id, { log: 'skipped', detail: `superseded by ${planned.template} of event ${planned.triggeringEventId}`, at: now });
   }
 
   /** The student's emails that waited for an address, planned again now that the directory brought one. */

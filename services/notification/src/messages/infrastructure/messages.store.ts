@@ -235,6 +235,18 @@ export class MessageStore {
     );
   }
 
+  /** The recipient's emails about a case, of these templates, that have not gone yet (nor are being sent), locked. */
+  async lockWaitingEmails(manager: EntityManager, recipientId: string, caseId: string, templates: readonly string[]): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT d.id FROM deliveries d JOIN messages m ON m.id = d.message_id
+        WHERE m.recipient_id = $1 AND m.case_id = $2 AND m.template = ANY ($3) AND d.channel = 'email'
+          AND d.status IN ('queued', 'deferred', 'held', 'awaiting-address')
+        FOR UPDATE OF d SKIP LOCKED`,
+      [recipientId, caseId, [...templates]],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Recipients and digest kinds with held emails due. */
   dueDigestGroups(manager: EntityManager, now: Date, limit: number): Promise<DigestGroupRow[]> {
     return manager.query(

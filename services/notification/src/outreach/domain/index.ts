@@ -12,6 +12,7 @@ export * from './plan-outreach';
 export * from './plan-unreachable';
 export * from './planned-message';
 export * from './quiet-hours';
+export * from './superseded';
 export * from './template-library';
 export * from './template-variables';
 export * from './zoned-time-format';
