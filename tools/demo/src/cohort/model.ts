@@ -84,8 +84,12 @@ export interface DemoCourse {
   assessments: DemoAssessment[];
 }
 
-/** A grade submission as the contract describes it, with every field present. */
-export type GradeSubmission = { [Field in keyof GradeSubmissionV1]-?: GradeSubmissionV1[Field] };
+// The gradebook category and its weight are optional in the contract and the demo's feed has none.
+type GradebookCategory = 'category' | 'categoryWeight';
+/** A submission as the generator writes it: every field of the contract filled, except the gradebook category. */
+export type GradeSubmission = OneObject<Required<Omit<GradeSubmissionV1, GradebookCategory>> & Pick<GradeSubmissionV1, GradebookCategory>>;
+// One object type rather than an intersection, so a check of one field narrows it in a union.
+type OneObject<T> = { [Field in keyof T]: T[Field] };
 export type GradeField = keyof GradeSubmission;
 
 /** A submission broken on purpose: a field may be missing or hold a value the contract refuses. */
