@@ -28,6 +28,7 @@ const smtp = new SMTPServer({
           html: typeof mail.html === 'string' ? mail.html : '',
           attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size })),
           messageId: mail.messageId,
+          replyTo: mail.replyTo?.value[0]?.address,
         });
         callback();
       })

@@ -31,6 +31,8 @@ export interface CaughtMail {
   envelope: { from?: string; to: string[] };
   attachments: { filename?: string; contentType: string }[];
   messageId?: string;
+  /** The Reply-To address, when the email has one (case-thread notices). */
+  replyTo?: string;
 }
 
 
