@@ -36,6 +36,10 @@ interface MessageForm extends LinkForm {
   text?: string;
 }
 
+interface MentorRequestForm extends LinkForm {
+  note?: string;
+}
+
 interface PreferencesForm extends LinkForm {
   channel?: string;
   emailOptOut?: string;
@@ -80,7 +84,7 @@ export class StudentLinksController {
       case 'preferences':
         return this.preferencesPage(request, response, link, token);
       case 'inbox':
-        return this.inboxPage(request, response, link);
+        return this.inboxPage(request, response, link, token);
       case 'sign-in':
         return response.redirect(303, `/sign-in?next=${encodeURIComponent(request.originalUrl)}`);
       case 'redirect':
@@ -122,6 +126,18 @@ export class StudentLinksController {
     const { link, caseId } = await this.caseLink(form.token, 'write-message');
     await this.api.post('notification', `/v1/cases/${caseId}/messages`, studentOf(link), { text: String(form.text ?? '').trim() });
     redirectWithNotice(response, linkPage(link, form.token), 'Message sent. Your mentor can answer here or by email.');
+  }
+
+  /**
+   * "Talk to someone": the student asks for a mentor without a low mark. Asking again while a case
+   * is open answers with that case, so a second press changes nothing.
+   */
+  @Post('ask-for-a-mentor')
+  async askForAMentor(@Res() response: ConsoleResponse, @Body() form: MentorRequestForm): Promise<void> {
+    const link = await this.linkFor(form.token, 'ask-for-a-mentor');
+    const note = String(form.note ?? '').trim();
+    await this.api.post('mentor-matching', '/v1/self-referrals', studentOf(link), note ? { note } : {});
+    redirectWithNotice(response, linkPage(link, form.token), 'Thank you for asking. We are finding you a mentor and will write as soon as they are ready.');
   }
 
   @Post('preferences')
@@ -175,13 +191,14 @@ export class StudentLinksController {
     const preferences = await this.api.get('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/preferences`, caller, PreferencesReply);
     // Staff sign in to act; switching links off is for the student the link names.
     const canSwitchOff = caller.role === 'student';
-    return this.pages.render(request, response, views('preferences.hbs'), { title: 'How we keep in touch', preferences, token, canSwitchOff });
+    return this.pages.render(request, response, views('preferences.hbs'), { title: 'How we keep in touch', preferences, token, canSwitchOff, canAskForAMentor: canSwitchOff });
   }
 
-  private async inboxPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLinkReply): Promise<string> {
+  private async inboxPage(request: ConsoleRequest, response: ConsoleResponse, link: VerifiedLinkReply, token: string): Promise<string> {
     const caller = recipientOf(link, request.user);
     const inbox = await this.api.get('notification', `/v1/recipients/${encodeURIComponent(link.recipientId)}/inbox?limit=20`, caller, InboxReply);
-    return this.pages.render(request, response, views('inbox.hbs'), { title: 'Your messages', inbox });
+    // Staff reading their own inbox from a footer link sign in to act; asking for a mentor is the student's.
+    return this.pages.render(request, response, views('inbox.hbs'), { title: 'Your messages', inbox, token, canAskForAMentor: caller.role === 'student' });
   }
 
   /** A posted token, verified and allowed to do `operation`. */

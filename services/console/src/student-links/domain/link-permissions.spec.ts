@@ -36,6 +36,15 @@ describe('what a link may do', () => {
     for (const action of ['accept-case', 'decline-case', 'open-case', 'escalations', 'anything', '__proto__', 'constructor']) expect(allowed(action)).toEqual([]);
   });
 
+  it('lets the footer links of every message ask for a mentor, and no case link', () => {
+    expect(permits('inbox', 'ask-for-a-mentor')).toBe(true);
+    expect(permits('preferences', 'ask-for-a-mentor')).toBe(true);
+    for (const action of ['pick-slot', 'more-times', 'reschedule', 'change-mentor', 'messages', 'accept-case', 'open-case', '__proto__']) {
+      expect(permits(action, 'ask-for-a-mentor')).toBe(false);
+    }
+    expect(isOneTime('ask-for-a-mentor')).toBe(false);
+  });
+
   it('counts booking and asking for another mentor as once per link', () => {
     expect(isOneTime('book-slot')).toBe(true);
     expect(isOneTime('request-another-mentor')).toBe(true);

@@ -8,7 +8,8 @@ export type LinkOperation =
   | 'save-preferences'
   | 'switch-off-links'
   | 'view-inbox'
-  | 'write-message';
+  | 'write-message'
+  | 'ask-for-a-mentor';
 
 const BOOKING: readonly LinkOperation[] = ['view-case', 'book-slot', 'ask-for-other-times'];
 
@@ -23,8 +24,9 @@ const OPERATIONS_OF_ACTION: Readonly<Record<string, readonly LinkOperation[]>> =
   'more-times': BOOKING,
   reschedule: BOOKING,
   'change-mentor': ['view-case', 'request-another-mentor'],
-  preferences: ['view-preferences', 'save-preferences', 'switch-off-links'],
-  inbox: ['view-inbox'],
+  // The footer links of every message: any student can ask for a mentor from them ("talk to someone").
+  preferences: ['view-preferences', 'save-preferences', 'switch-off-links', 'ask-for-a-mentor'],
+  inbox: ['view-inbox', 'ask-for-a-mentor'],
   // A case-thread notice's link: read the thread and answer the mentor.
   messages: ['view-case', 'write-message'],
 };
