@@ -118,6 +118,8 @@ rows.sort((a, b) => a.url.localeCompare(b.url));
 process.stdout.write('\nThe platform is running:\n');
 console.table(rows);
 process.stdout.write(`SMTP catcher: http://127.0.0.1:1080 (log ${path.relative(repoRoot, smtpLog)})\n`);
+// notification's own listener: replies to case-thread emails (their Reply-To) are sent here.
+process.stdout.write(`Replies to case-thread emails: smtp://127.0.0.1:${process.env.INBOUND_SMTP_PORT ?? 2525} (notification's inbound listener)\n`);
 process.stdout.write(`Kafka: ${process.env.KAFKA_BROKERS}   PostgreSQL: ${serverUrl}\n`);
 process.stdout.write(
   process.env.OTEL_EXPORTER_OTLP_ENDPOINT

@@ -3,7 +3,7 @@ import { createTransport } from 'nodemailer';
 import request from 'supertest';
 import { InboundMailListener } from '../src/conversations';
 import { slots } from '../src/outreach/domain/testing/realistic-cases';
-import { caseEnvelope, CaseEventProducer, inboxOf, Notification, person, startNotification, TestMailServer } from './support';
+import { caseEnvelope, CaseEventProducer, deliveriesOf, inboxOf, Notification, person, putPreferences, startNotification, TestMailServer } from './support';
 
 const DAY_MS = 86_400_000;
 
@@ -52,8 +52,7 @@ describe('case threads: the student and their mentor write to each other, in the
   }
 
   /** A case with a student and a mentor, known to notification once the student's first email arrived. */
-  async function openCase() {
-    const student = person('student');
+  async function openCase(student = person('student')) {
     const mentor = person('mentor');
     const envelope = caseEnvelope({ kind: 'accepted', status: 'active', student, mentor, program: 'MBBS', proposedSlots: slots(2, new Date(Date.now() + 2 * DAY_MS).toISOString()) });
     await producer.send(envelope);
@@ -105,6 +104,20 @@ describe('case threads: the student and their mentor write to each other, in the
     expect((await threadAs(caseId, 'student', student.id)).messages).toHaveLength(2);
   });
 
+  it('tells the student in their inbox at once, and keeps the email for the end of their quiet hours', async () => {
+    const { caseId, student, mentor } = await openCase(person('student', 'UTC'));
+    const hhmm = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().slice(11, 16);
+    await putPreferences(service, student, 'student', { quietHours: { start: hhmm(-60 * 60_000), end: hhmm(60 * 60_000) } });
+
+    await http().post(`/v1/cases/${caseId}/messages`).set('authorization', await service.bearer('mentor', mentor.id)).send({ text: 'Quiet-hours hello' }).expect(201);
+
+    const notice = (await inboxOf(service, student, 'student')).items.find((item) => item.template === 'student-case-message');
+    expect(notice?.text).toContain('Quiet-hours hello');
+    const email = (await deliveriesOf(service, notice?.messageId as string)).deliveries.find((delivery) => delivery.channel === 'email');
+    expect(email?.status).toBe('deferred');
+    expect(mail.to(student.email as string).filter((received) => received.parsed.text?.includes('Quiet-hours hello'))).toEqual([]);
+  });
+
   it('refuses a forged or altered reply address, and mail to anything but a reply address, with a 5xx', async () => {
     const { caseId, student, mentor } = await openCase();
     await http().post(`/v1/cases/${caseId}/messages`).set('authorization', await service.bearer('mentor', mentor.id)).send({ text: 'Hello there' }).expect(201);
@@ -113,7 +126,7 @@ describe('case threads: the student and their mentor write to each other, in the
     const [local, domain] = replyTo.split('@');
     const [caseSegment, , signature] = local.split('.');
     const otherPerson = Buffer.from(person('student').id).toString('base64url');
-    const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
+    const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
 
     for (const forged of [`${caseSegment}.${otherPerson}.${signature}@${domain}`, `${caseSegment}.${local.split('.')[1]}.${flipped}@${domain}`, `${local}@example.org`, `mentoring@${domain}`]) {
       const code = await refusal(sendToListener(forged, 'Let me in'));

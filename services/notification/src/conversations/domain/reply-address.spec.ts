@@ -19,7 +19,16 @@ describe('reply addresses', () => {
     const [, , signature] = local.split('.');
     const otherPerson = replyAddressFor({ ...target, personId: 'student-8' }, SECRET, DOMAIN).split('.')[1];
     expect(verifyReplyAddress(`${local.split('.')[0]}.${otherPerson}.${signature}@${DOMAIN}`, SECRET, DOMAIN)).toBeNull();
-    expect(verifyReplyAddress(address.replace(signature, `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`), SECRET, DOMAIN)).toBeNull();
+    expect(verifyReplyAddress(address.replace(signature, `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`), SECRET, DOMAIN)).toBeNull();
+  });
+
+  it('refuses a signature spelt another way through base64url spare bits', () => {
+    const [local] = address.split('@');
+    const signature = local.split('.')[2];
+    const last = signature.at(-1) as string;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sameBits = alphabet[(alphabet.indexOf(last) & ~0b11) | ((alphabet.indexOf(last) + 1) & 0b11)];
+    expect(verifyReplyAddress(address.replace(`.${signature}@`, `.${signature.slice(0, -1)}${sameBits}@`), SECRET, DOMAIN)).toBeNull();
   });
 
   it('refuses what is not a reply address at all', () => {

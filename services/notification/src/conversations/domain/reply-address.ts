@@ -40,6 +40,8 @@ export function verifyReplyAddress(address: string, secret: string, domain: stri
   if (!caseId || !personId || encode(caseId) !== parts[0] || encode(personId) !== parts[1]) return null;
   const given = Buffer.from(parts[2], 'base64url');
   const expected = signatureOf({ caseId, personId }, secret);
+  // Canonical encoding only: base64url's spare bits would otherwise give each signature several spellings.
+  if (given.toString('base64url') !== parts[2]) return null;
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return { caseId, personId };
 }
