@@ -63,6 +63,7 @@ describe('console: a student asks for a mentor from their inbox page', () => {
     const response = await ask(inboxToken(STUDENT.id), 'Settling into the year');
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toContain('/v1/links/inbox?token=');
+    expect(decodeURIComponent(response.headers.get('set-cookie') ?? '')).toContain('We are finding you a mentor');
 
     const matched = await waitUntil('the self-referral is matched', () => eventsOf('matched')[0]?.data, { timeoutMs: 120_000, intervalMs: 500 });
     expect(matched).toMatchObject({ openedFor: 'self-referral', reasons: [], weakCourses: [], mentor: { id: MENTOR.id } });
@@ -79,8 +80,10 @@ describe('console: a student asks for a mentor from their inbox page', () => {
     expect(`${introduction.subject}\n${introduction.text}`.replace(/https?:\/\/\S+/g, ' ')).not.toMatch(NEVER_SAID);
   });
 
-  it('answers a second request with the same case', async () => {
-    expect((await ask(inboxToken(STUDENT.id))).status).toBe(303);
+  it('answers a second request with the same case, telling the student who their mentor is', async () => {
+    const again = await ask(inboxToken(STUDENT.id));
+    expect(again.status).toBe(303);
+    expect(decodeURIComponent(again.headers.get('set-cookie') ?? '')).toContain(`${MENTOR.displayName} is already your mentor`);
     const cases = await pipeline.call<Array<{ caseId: string }>>('mentor-matching', 'GET', `/v1/mentors/${MENTOR.id}/cases`, MBBS_COORDINATOR);
     expect(cases.body.map((entry) => entry.caseId)).toEqual([eventsOf('opened')[0].data.caseId]);
     expect(eventsOf('opened')).toHaveLength(1);

@@ -136,8 +136,11 @@ export class StudentLinksController {
   async askForAMentor(@Res() response: ConsoleResponse, @Body() form: MentorRequestForm): Promise<void> {
     const link = await this.linkFor(form.token, 'ask-for-a-mentor');
     const note = String(form.note ?? '').trim();
-    await this.api.post('mentor-matching', '/v1/self-referrals', studentOf(link), note ? { note } : {});
-    redirectWithNotice(response, linkPage(link, form.token), 'Thank you for asking. We are finding you a mentor and will write as soon as they are ready.');
+    const mentoring = await this.api.post('mentor-matching', '/v1/self-referrals', studentOf(link), note ? { note } : {}, StudentCaseReply);
+    const notice = mentoring.mentor
+      ? `${mentoring.mentor.displayName} is already your mentor. Their messages to you have the links to meet them and to write to them.`
+      : 'Thank you for asking. We are finding you a mentor and will write as soon as they are ready.';
+    redirectWithNotice(response, linkPage(link, form.token), notice);
   }
 
   @Post('preferences')
