@@ -51,7 +51,9 @@ describe('grade in, outreach out', () => {
       (await pipeline.mail()).find((mail) => mail.envelope.to.includes('zoe.haddad@students.example.edu')),
     );
     expect(studentMail.text).toContain('Amina');
-    expect(studentMail.attachments.some((attachment) => attachment.contentType.startsWith('text/calendar'))).toBe(true);
+    // Offered times come as pick links to the student's page (which shows them fresh), not as calendar holds.
+    expect(studentMail.text).toContain(`${pipeline.consoleUrl}/`);
+    expect(studentMail.attachments.some((attachment) => attachment.contentType.startsWith('text/calendar'))).toBe(false);
     expect(studentMail.text).not.toMatch(/\b(fail|failing|poor|weak|at-risk|probation|warning|underperform)/i);
   });
 });
