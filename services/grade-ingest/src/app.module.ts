@@ -10,6 +10,7 @@ import { AddGradeCategories1764800000000 } from './grades/infrastructure/1764800
 import { GradeEntity } from './grades/infrastructure/grade.entity';
 import { ImportsModule } from './imports/imports.module';
 import { CreateImports1732400001000 } from './imports/infrastructure/1732400001000-create-imports';
+import { AddImportTraceparent1764900000000 } from './imports/infrastructure/1764900000000-add-import-traceparent';
 import { ImportRejectionEntity } from './imports/infrastructure/import-rejection.entity';
 import { ImportEntity } from './imports/infrastructure/import.entity';
 
@@ -23,7 +24,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           producesTo: [TOPICS.gradesRecorded, TOPICS.studentsDirectoryUpdated],
           entities: [GradeEntity, ImportEntity, ImportRejectionEntity, CaseAssignmentEntity],
-          migrations: [CreateGrades1732400000000, CreateImports1732400001000, CreateCaseAssignments1732400002000, AddGradeCategories1764800000000],
+          migrations: [CreateGrades1732400000000, CreateImports1732400001000, CreateCaseAssignments1732400002000, AddGradeCategories1764800000000, AddImportTraceparent1764900000000],
         }),
         GradesModule,
         ImportsModule,

@@ -158,7 +158,7 @@ describe('OneRoster import caps', () => {
     await mkdir(uploadDir, { recursive: true });
     await writeFile(join(uploadDir, 'upload.zip'), await readFile(await bombZip('left-behind', 350)));
 
-    await store.create({ id, feed: 'sis-caps', upload: { kind: 'zip', originalName: 'grades.zip', ignoredFiles: [] }, mapping: {}, correlationId: randomUUID() });
+    await store.create({ id, feed: 'sis-caps', upload: { kind: 'zip', originalName: 'grades.zip', ignoredFiles: [] }, mapping: {}, correlationId: randomUUID(), traceparent: null });
 
     await expect(finished(id)).resolves.toMatchObject({ status: 'failed', error: { code: 'too-large', limit: { cap: 'file-uncompressed-bytes' } } });
     const entity = await store.find(id);

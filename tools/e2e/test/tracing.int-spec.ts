@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { developmentKeyFor, signToken } from '@mentoring/auth';
 import { lowSummatives, Pipeline, PIPELINE_SERVICES, postGrades, registerMentor, registerStudent, waitUntil } from '@mentoring/testing';
 import { parse } from 'yaml';
 import { OtlpReceiver, ReceivedSpan, SPAN_KIND } from './support/otlp-receiver';
 
 const MENTOR = { id: 'M-TRACE', displayName: 'Dr. Lena Okafor', email: 'lena.okafor@faculty.example.edu' };
 const STUDENT = { id: 'S-TRACE-1', displayName: 'Tomás Reyes', email: 'tomas.reyes@students.example.edu' };
+const IMPORTED_STUDENT = { id: 'S-TRACE-2', displayName: 'Aoife Byrne', email: 'aoife.byrne@students.example.edu' };
 
 // Every service in its own process exports over OTLP/HTTP to a receiver in this test. One REST
 // batch of grades must come back as one trace that crosses every service through Kafka, down to
@@ -59,6 +61,21 @@ describe('one grade, one trace', () => {
     expect(rootOf(byId, trace.find((span) => span.name === 'smtp send'))?.spanId).toBe(ingest.spanId);
   });
 
+  it('keeps a OneRoster upload and the grades its background run records in one trace', async () => {
+    await registerStudent(pipeline, IMPORTED_STUDENT);
+    const posted = await uploadOneRoster(pipeline, IMPORTED_STUDENT.id);
+    expect(posted.status).toBe(202);
+
+    const upload = await waitUntil('grade-ingest exports the span of the upload', () =>
+      receiver.spans.find((span) => span.service === 'grade-ingest' && span.kind === SPAN_KIND.server && String(span.attributes['http.target'] ?? span.attributes['url.path']).startsWith('/v1/imports/oneroster')),
+    );
+    const trace = await waitUntil('the import\'s grades reach risk-scoring in the upload\'s trace', () => {
+      const spans = receiver.trace(upload.traceId);
+      return spans.some((span) => span.service === 'risk-scoring' && span.kind === SPAN_KIND.consumer && span.attributes['mentoring.event.type'] === 'grades.recorded.v1') && spans;
+    });
+    expect(trace.some((span) => span.service === 'grade-ingest' && span.name === 'oneroster import')).toBe(true);
+  });
+
   it('exports every metric the alert rules read', async () => {
     const exported = new Set<string>();
     for (const instance of pipeline.instances) {
@@ -71,6 +88,26 @@ describe('one grade, one trace', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** Three low summative marks for one student as a minimal OneRoster 1.2 set, placed by the import's defaults. */
+async function uploadOneRoster(pipeline: Pipeline, studentId: string): Promise<{ status: number }> {
+  const lineItems = [
+    'sourcedId,status,dateLastModified,title,description,assignDate,dueDate,classSourcedId,categorySourcedId,academicSessionSourcedId,resultValueMin,resultValueMax,schoolSourcedId,metadata.assessmentType',
+    ...[1, 2, 3].map((n) => `li-trace-${n},,,Exam ${n},,2025-03-0${n},2025-03-0${n},ANAT101,,,0,100,,summative`),
+  ];
+  const results = [
+    'sourcedId,status,dateLastModified,lineItemSourcedId,studentSourcedId,scoreStatus,score,scoreDate,comment,textScore,classSourcedId,inProgress,incomplete,late,missing',
+    ...[1, 2, 3].map((n) => `r-trace-${n},,,li-trace-${n},${studentId},fully graded,30,2025-03-0${n},,,,,,,`),
+  ];
+  const form = new FormData();
+  form.append('files', new Blob([`${lineItems.join('\r\n')}\r\n`], { type: 'text/csv' }), 'lineItems.csv');
+  form.append('files', new Blob([`${results.join('\r\n')}\r\n`], { type: 'text/csv' }), 'results.csv');
+  form.append('defaultProgram', 'MBBS');
+  form.append('defaultYearOfStudy', '1');
+  const token = await signToken({ subject: 'sis-e2e', role: 'registrar-feed', audience: 'grade-ingest', key: developmentKeyFor('registrar-feed', { MENTORING_DEV_MODE: 'true' }) });
+  const [instance] = pipeline.instancesOf('grade-ingest');
+  return fetch(`${instance.url}/v1/imports/oneroster`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+}
 
 /** Metric names a /metrics page declares (`# TYPE`), with the series a histogram adds. */
 function declaredMetricNames(text: string): string[] {

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { TOPICS } from '@mentoring/contracts';
 import { describeError, MessagingRuntime } from '@mentoring/messaging';
-import { MetricsService, runWithContext } from '@mentoring/observability';
+import { contextFromTraceparent, inSpan, MetricsService, runWithContext, SpanKind } from '@mentoring/observability';
 import { Counter } from 'prom-client';
 import { GradeIngestConfig, SERVICE_NAME } from '../config/grade-ingest.config';
 import { GradeMetrics, GradeRecordingService, GradeValidator, RecordingOutcome } from '../grades';
@@ -66,7 +66,10 @@ export class ImportProcessor implements OnApplicationBootstrap, OnModuleDestroy 
     if (this.stopping || this.runs.has(importId)) return false;
     const claimed = await this.store.claim(importId, this.owner, this.config.IMPORT_LEASE_SECONDS);
     if (claimed === undefined) return false;
-    const run = runWithContext({ correlationId: claimed.correlationId }, () => this.run(claimed)).finally(() => this.runs.delete(importId));
+    // The upload's trace goes on in the run, so its grades' outbox rows (and all they cause) belong to it.
+    const traced = () =>
+      inSpan('oneroster import', { kind: SpanKind.INTERNAL, parent: contextFromTraceparent(claimed.traceparent), attributes: { 'mentoring.import.id': importId } }, () => this.run(claimed));
+    const run = runWithContext({ correlationId: claimed.correlationId }, traced).finally(() => this.runs.delete(importId));
     this.runs.set(importId, run);
     return true;
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { assertOwnerOrRoles, Principal } from '@mentoring/auth';
 import { FieldProblem, validatePayload } from '@mentoring/contracts';
-import { currentContext } from '@mentoring/observability';
+import { activeTraceparent, currentContext } from '@mentoring/observability';
 import { ImportEntity } from './infrastructure/import.entity';
 import { ImportStore } from './infrastructure/imports.store';
 import { DEFAULT_REJECTIONS_PAGE, ImportReport, ImportReportQuery, toImportReport } from './import-report';
@@ -31,7 +31,7 @@ export class ImportsService {
     }
     const id = randomUUID();
     const upload = await this.uploads.keep(id, plan.value);
-    const created = await this.store.create({ id, feed, upload, mapping: mappingOf(fields.value), correlationId: currentContext()?.correlationId ?? id });
+    const created = await this.store.create({ id, feed, upload, mapping: mappingOf(fields.value), correlationId: currentContext()?.correlationId ?? id, traceparent: activeTraceparent() ?? null });
     await this.processor.resume(id);
     return created;
   }

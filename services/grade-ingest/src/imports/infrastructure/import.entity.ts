@@ -32,6 +32,8 @@ export class ImportEntity {
   @Column('jsonb') upload!: StoredUpload;
   @Column('jsonb') mapping!: OneRosterMapping;
   @Column('text', { name: 'correlation_id' }) correlationId!: string;
+  /** W3C trace context of the upload request; null when it was not traced. */
+  @Column('text', { nullable: true }) traceparent!: string | null;
   @Column('int', { name: 'total_records', nullable: true }) totalRecords!: number | null;
   @Column('int', { name: 'rows_read' }) rowsRead!: number;
   @Column('int') accepted!: number;

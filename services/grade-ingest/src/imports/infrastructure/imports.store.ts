@@ -19,6 +19,7 @@ export interface NewImport {
   upload: StoredUpload;
   mapping: OneRosterMapping;
   correlationId: string;
+  traceparent: string | null;
 }
 
 export interface BatchProgress {
